@@ -1,0 +1,121 @@
+// libsbd: Value, the dynamic tree of properties, overrides and generated
+// documents (a SAM template is a Value before it is YAML).
+#pragma once
+
+#include <sbd/version.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sbd {
+SBD_INLINE_NAMESPACE_BEGIN
+
+/// A JSON-like value: null, boolean, integer, number, string, list or map.
+/// Maps keep their keys in insertion order. Any value may carry a YAML tag
+/// (e.g. "!Ref", "!GetAtt", "!Sub"), which the YAML writer emits in short form
+/// and the JSON writer renders as the long form ({"Ref": ...}, {"Fn::GetAtt": ...}).
+/// Values also remember where they were read (line and column; 0 = unknown).
+class Value {
+ public:
+  enum class Type { null, boolean, integer, number, string, list, map };
+
+  Value() = default;
+  Value(std::nullptr_t) {}
+  Value(bool b) : type_(Type::boolean), int_(b ? 1 : 0) {}
+  Value(int i) : type_(Type::integer), int_(i) {}
+  Value(long i) : type_(Type::integer), int_(i) {}
+  Value(long long i) : type_(Type::integer), int_(i) {}
+  Value(unsigned i) : type_(Type::integer), int_(i) {}
+  Value(double d) : type_(Type::number), num_(d) {}
+  Value(const char* s) : type_(Type::string), str_(s) {}
+  Value(std::string s) : type_(Type::string), str_(std::move(s)) {}
+  Value(std::string_view s) : type_(Type::string), str_(s) {}
+
+  static Value list(std::vector<Value> items = {});
+  static Value map();
+  /// A tagged value, e.g. Value::tagged("!Ref", "MyTable").
+  static Value tagged(std::string tag, Value v);
+
+  Type type() const noexcept { return type_; }
+  static const char* type_name(Type t) noexcept;
+  const char* type_name() const noexcept { return type_name(type_); }
+  bool is_null() const noexcept { return type_ == Type::null; }
+  bool is_bool() const noexcept { return type_ == Type::boolean; }
+  bool is_int() const noexcept { return type_ == Type::integer; }
+  bool is_number() const noexcept { return type_ == Type::number || type_ == Type::integer; }
+  bool is_string() const noexcept { return type_ == Type::string; }
+  bool is_list() const noexcept { return type_ == Type::list; }
+  bool is_map() const noexcept { return type_ == Type::map; }
+
+  // Accessors; they throw sbd::Error(argument) on the wrong type.
+  bool as_bool() const;
+  long long as_int() const;
+  double as_number() const;  // integer or number
+  const std::string& as_string() const;
+
+  // Lists.
+  std::size_t size() const noexcept;  // items of a list, entries of a map, 0 otherwise
+  const Value& operator[](std::size_t i) const;
+  Value& operator[](std::size_t i);
+  Value& push_back(Value v);
+  const std::vector<Value>& items() const noexcept { return items_; }
+  std::vector<Value>& items() noexcept { return items_; }
+
+  // Maps (insertion order).
+  const Value* find(std::string_view key) const noexcept;
+  Value* find(std::string_view key) noexcept;
+  bool contains(std::string_view key) const noexcept { return find(key) != nullptr; }
+  /// Sets key to v, replacing an existing entry in place; turns null into a map.
+  Value& set(std::string key, Value v);
+  /// Appends without checking for an existing key (readers check duplicates).
+  Value& append(std::string key, Value v);
+  bool erase(std::string_view key);
+  const std::vector<std::string>& keys() const noexcept { return keys_; }
+  /// The value of the i-th entry of a map (keys()[i]).
+  const Value& value_at(std::size_t i) const { return items_.at(i); }
+  Value& value_at(std::size_t i) { return items_.at(i); }
+
+  const std::string& tag() const noexcept { return tag_; }
+  void set_tag(std::string tag) { tag_ = std::move(tag); }
+
+  int line() const noexcept { return line_; }
+  int column() const noexcept { return column_; }
+  void set_location(int line, int column) noexcept {
+    line_ = line;
+    column_ = column;
+  }
+
+  /// Deep equality of type, tag and content (locations are ignored; map keys
+  /// compared in order).
+  friend bool operator==(const Value& a, const Value& b) noexcept;
+  friend bool operator!=(const Value& a, const Value& b) noexcept { return !(a == b); }
+
+ private:
+  Type type_ = Type::null;
+  int line_ = 0;
+  int column_ = 0;
+  long long int_ = 0;
+  double num_ = 0;
+  std::string str_;
+  std::string tag_;
+  std::vector<Value> items_;      // list items, or map values
+  std::vector<std::string> keys_;  // map keys, parallel to items_
+};
+
+/// Writes a value as block-style YAML (tags in short form), ending in a newline.
+/// Every string scalar is quoted when a YAML 1.1 or 1.2 parser would read it as
+/// anything but that string. Deterministic.
+std::string to_yaml(const Value& v);
+/// Writes a value as JSON (indent 0: compact; otherwise pretty with that many
+/// spaces). Tags become CloudFormation long-form intrinsics.
+std::string to_json(const Value& v, int indent = 2);
+/// Formats a double so that reading it back gives the same double and it still
+/// reads as a floating-point number ("1.0", "0.1", "1e+300").
+std::string format_number(double d);
+
+SBD_INLINE_NAMESPACE_END
+}  // namespace sbd

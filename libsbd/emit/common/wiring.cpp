@@ -1,0 +1,149 @@
+#include "emit/common/wiring.hpp"
+
+#include <cctype>
+
+namespace sbd::detail {
+
+namespace {
+
+// Splits an id into words at lower->upper and letter<->digit boundaries, and
+// before the last capital of a run of capitals followed by a lower-case letter
+// ("MyAPIKey" -> My API Key).
+std::vector<std::string> words_of(std::string_view id) {
+  std::vector<std::string> words;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) words.push_back(cur), cur.clear();
+  };
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(id[i]);
+    if (!std::isalnum(c)) {
+      flush();
+      continue;
+    }
+    if (!cur.empty()) {
+      const unsigned char p = static_cast<unsigned char>(id[i - 1]);
+      const bool next_lower = i + 1 < id.size() && std::islower(static_cast<unsigned char>(id[i + 1]));
+      if (std::isupper(c) && (std::islower(p) || std::isdigit(p) || (std::isupper(p) && next_lower)))
+        flush();
+    }
+    cur.push_back(static_cast<char>(c));
+  }
+  flush();
+  return words;
+}
+
+std::string join_words(std::string_view id, char sep, bool upper) {
+  std::string out;
+  for (const auto& w : words_of(id)) {
+    if (!out.empty()) out.push_back(sep);
+    for (char c : w) out.push_back(static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
+                                                           : std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+struct Suffix {
+  const char* kind;
+  const char* suffix;
+  const char* value_kind;
+};
+constexpr Suffix kSuffixes[] = {
+    {"table", "TABLE", "name"},
+    {"bucket", "BUCKET", "name"},
+    {"queue", "QUEUE_URL", "url"},
+    {"topic", "TOPIC_ARN", "arn"},
+    {"stream", "STREAM", "name"},
+    {"deliveryStream", "DELIVERY_STREAM", "name"},
+    {"eventBus", "EVENT_BUS", "name"},
+    {"fn", "FUNCTION", "name"},
+    {"stepFn", "STATE_MACHINE_ARN", "arn"},
+    {"api", "API_URL", "url"},
+    {"httpApi", "API_URL", "url"},
+    {"secret", "SECRET_ARN", "arn"},
+    {"parameter", "PARAMETER", "name"},
+};
+
+const Suffix* suffix_for(const Architecture& arch, const Edge& edge) {
+  if (edge.action == "on-failure") return nullptr;
+  const Node& from = arch.node_at(edge.from_index);
+  if (from.kind != "fn") return nullptr;
+  const Node& to = arch.node_at(edge.to_index);
+  for (const auto& s : kSuffixes)
+    if (to.kind == s.kind) return &s;
+  return nullptr;
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
+
+std::string upper_snake(std::string_view id) { return join_words(id, '_', true); }
+std::string lower_snake(std::string_view id) { return join_words(id, '_', false); }
+std::string kebab(std::string_view id) { return join_words(id, '-', false); }
+
+std::string env_var_for(const Architecture& arch, const Edge& edge) {
+  const Suffix* s = suffix_for(arch, edge);
+  if (!s) return {};
+  const std::string base = upper_snake(arch.node_at(edge.to_index).id);
+  const std::string suffix = s->suffix;
+  // Do not repeat the suffix, nor its first word (OrdersQueue -> ORDERS_QUEUE_URL).
+  const std::string first_word = suffix.substr(0, suffix.find('_'));
+  if (ends_with(base, "_" + suffix) || base == suffix) return base;
+  if (ends_with(base, "_" + first_word) || base == first_word)
+    return base + suffix.substr(first_word.size());
+  return base + "_" + suffix;
+}
+
+std::string env_value_kind(const Architecture& arch, const Edge& edge) {
+  const Suffix* s = suffix_for(arch, edge);
+  return s ? s->value_kind : "";
+}
+
+std::vector<Wire> wires_of(const Architecture& arch, const Node& fn) {
+  std::vector<Wire> out;
+  for (std::size_t e : arch.out_edge_indexes(fn.index)) {
+    const Edge& edge = arch.edge_at(e);
+    std::string var = env_var_for(arch, edge);
+    if (var.empty()) continue;
+    out.push_back(Wire{&edge, &arch.node_at(edge.to_index), std::move(var), env_value_kind(arch, edge)});
+  }
+  return out;
+}
+
+std::vector<const Edge*> triggers_of(const Architecture& arch, const Node& fn) {
+  std::vector<const Edge*> out;
+  for (std::size_t e : arch.in_edge_indexes(fn.index)) {
+    const Edge& edge = arch.edge_at(e);
+    const ConnectionSpec* c = arch.connection_of(edge);
+    if (c && c->invocation != Invocation::none) out.push_back(&edge);
+  }
+  return out;
+}
+
+std::string runtime_of(const Architecture& arch, const Node& fn) {
+  const Value* r = arch.property(fn, "runtime");
+  return r && r->is_string() && !r->as_string().empty() ? r->as_string() : arch.runtime();
+}
+
+std::string language_of(const Architecture& arch, const Node& fn) {
+  const Value* lang = fn.properties.find("language");
+  return language_for(runtime_of(arch, fn), lang && lang->is_string() ? lang->as_string() : std::string());
+}
+
+std::string language_for(std::string_view runtime, std::string_view explicit_lang) {
+  auto starts = [&](const char* p) { return runtime.rfind(p, 0) == 0; };
+  if (starts("python")) return explicit_lang.empty() || explicit_lang == "python" ? "python" : "";
+  if (starts("nodejs")) {
+    if (explicit_lang == "typescript") return "typescript";
+    return explicit_lang.empty() || explicit_lang == "javascript" ? "javascript" : "";
+  }
+  if (starts("java")) return explicit_lang.empty() || explicit_lang == "java" ? "java" : "";
+  if (runtime == "provided.al2023" || runtime == "provided.al2")
+    return explicit_lang.empty() || explicit_lang == "go" ? "go" : "";
+  return "";
+}
+
+}  // namespace sbd::detail

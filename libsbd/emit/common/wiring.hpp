@@ -1,0 +1,61 @@
+// Shared by every engine and the starter code: how an edge is wired into a
+// function (the environment variable that names its target) and what code
+// language a function uses.
+#pragma once
+
+#include <sbd/architecture.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sbd::detail {
+
+/// "PhotoUploads" -> "PHOTO_UPLOADS"; "MyAPI2" -> "MY_API2".
+std::string upper_snake(std::string_view id);
+/// "PhotoUploads" -> "photo_uploads".
+std::string lower_snake(std::string_view id);
+/// "PhotoUploads" -> "photo-uploads".
+std::string kebab(std::string_view id);
+
+/// The environment variable through which a function reaches the target of
+/// one of its outgoing edges (CATALOG.md): the target id in UPPER_SNAKE_CASE
+/// and a suffix that says what it holds: PHOTOS_TABLE, UPLOADS_BUCKET,
+/// JOBS_QUEUE_URL, ALERTS_TOPIC_ARN, CLICKS_STREAM, LOGS_DELIVERY_STREAM,
+/// EVENTS_EVENT_BUS, RESIZE_FUNCTION, ORDER_FLOW_STATE_MACHINE_ARN,
+/// PUBLIC_API_URL, DB_PASSWORD_SECRET_ARN, CONFIG_PARAMETER. The suffix is not
+/// repeated when the id already ends with it (PhotosTable -> PHOTOS_TABLE).
+/// Empty for edges that need no variable (fn -> alarm, on-failure edges).
+std::string env_var_for(const Architecture& arch, const Edge& edge);
+/// What the variable holds: "name", "arn", "url" (or "" when no variable).
+std::string env_value_kind(const Architecture& arch, const Edge& edge);
+
+/// One outgoing dependency of a function: what the starter code needs to build
+/// an SDK client and what the template needs to grant.
+struct Wire {
+  const Edge* edge = nullptr;
+  const Node* target = nullptr;
+  std::string env_var;     ///< may be empty
+  std::string value_kind;  ///< "name", "arn", "url", ""
+};
+/// The outgoing edges of a function that carry an environment variable, in
+/// edge order.
+std::vector<Wire> wires_of(const Architecture& arch, const Node& fn);
+
+/// The event sources of a function: the incoming edges that invoke it
+/// (bucket, queue, topic, table stream, Kinesis stream, API, HTTP API,
+/// schedule, EventBridge, IoT, another function, a state machine, Firehose
+/// transform), in edge order.
+std::vector<const Edge*> triggers_of(const Architecture& arch, const Node& fn);
+
+/// The language of a function's starter code: "python", "javascript",
+/// "typescript", "java", "go", from its `language` property or its runtime
+/// (python3.x -> python, nodejs -> javascript, java -> java,
+/// provided.al2023 -> go). Empty when libsbd has no starter code for it.
+std::string language_of(const Architecture& arch, const Node& fn);
+/// The same from a runtime and the `language` property ("" when unset).
+std::string language_for(std::string_view runtime, std::string_view language);
+/// The function's effective runtime (its property, else the app's).
+std::string runtime_of(const Architecture& arch, const Node& fn);
+
+}  // namespace sbd::detail

@@ -1,0 +1,65 @@
+#include <sbd/emit.hpp>
+#include <sbd/error.hpp>
+
+#include <cctype>
+
+namespace sbd {
+SBD_INLINE_NAMESPACE_BEGIN
+
+namespace {
+
+bool is_device_name(std::string_view component) {
+  // Windows reserves these names, with any extension.
+  std::string stem(component.substr(0, component.find('.')));
+  for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static const char* kNames[] = {"CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5",
+                                 "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4",
+                                 "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
+  for (const char* n : kNames)
+    if (stem == n) return true;
+  return false;
+}
+
+}  // namespace
+
+void FileSet::check_path(std::string_view path) {
+  const auto bad = [&](const std::string& why) {
+    throw Error(ErrorCode::argument, "unsafe output path '" + std::string(path) + "': " + why);
+  };
+  if (path.empty()) bad("empty");
+  if (path.size() > 1024) bad("longer than 1024 characters");
+  if (path.front() == '/') bad("absolute");
+  if (path.size() >= 2 && path[1] == ':') bad("a drive letter");
+  for (char c : path) {
+    if (c == '\\') bad("a backslash");
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) bad("a control character");
+  }
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    const std::string_view comp = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (comp.empty()) bad("an empty component");
+    if (comp == "." || comp == "..") bad("a '.' or '..' component");
+    if (comp.size() > 255) bad("a component longer than 255 characters");
+    if (is_device_name(comp)) bad("a reserved device name");
+    if (comp.back() == ' ' || comp.back() == '.') bad("a component ending in a space or '.'");
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+}
+
+void FileSet::add(const std::string& path, std::string content) {
+  check_path(path);
+  files_[path] = std::move(content);
+}
+
+bool FileSet::contains(const std::string& path) const noexcept { return files_.count(path) != 0; }
+
+const std::string& FileSet::at(const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) throw Error(ErrorCode::not_found, "no file '" + path + "' in the output");
+  return it->second;
+}
+
+SBD_INLINE_NAMESPACE_END
+}  // namespace sbd

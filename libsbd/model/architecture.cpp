@@ -1,0 +1,338 @@
+#include <sbd/architecture.hpp>
+
+#include "model/graph.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace sbd {
+SBD_INLINE_NAMESPACE_BEGIN
+
+bool is_valid_logical_id(std::string_view id) noexcept {
+  if (id.empty() || id.size() > 255) return false;
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!alpha(id[0])) return false;
+  for (char c : id)
+    if (!alpha(c) && !(c >= '0' && c <= '9')) return false;
+  return true;
+}
+
+bool is_valid_app_name(std::string_view name) noexcept {
+  if (name.empty() || name.size() > 128) return false;
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!alpha(name[0])) return false;
+  for (char c : name)
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '-') return false;
+  return true;
+}
+
+struct Architecture::Impl {
+  std::shared_ptr<const Catalog> catalog;
+  AppSettings settings;
+  std::string runtime = default_runtime;
+  Value runtime_value = Value(std::string(default_runtime));
+  std::deque<Node> nodes;
+  std::deque<Edge> edges;
+  std::unordered_map<std::string, std::size_t> index;
+  detail::Graph graph;
+};
+
+namespace {
+
+std::shared_ptr<const Catalog> builtin_catalog() {
+  // The built-in catalog lives for the whole program: share it without owning.
+  return std::shared_ptr<const Catalog>(&Catalog::builtin(), [](const Catalog*) {});
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+std::string kind_list(const Catalog& c) {
+  std::vector<std::string> keys;
+  for (const auto& k : c.kinds()) keys.push_back(k.key);
+  return join(keys);
+}
+
+void check_property(const KindSpec& kind, const std::string& node_id, const std::string& key,
+                    const Value& value) {
+  const PropertySpec* spec = kind.property(key);
+  if (!spec) {
+    std::vector<std::string> names;
+    for (const auto& p : kind.properties) names.push_back(p.name);
+    throw Error(ErrorCode::invalid,
+                "node " + node_id + ": " + kind.key + " has no property '" + key + "'" +
+                    (names.empty() ? std::string(" (it has none)") : "; its properties: " + join(names)),
+                SourceLocation{"", value.line(), value.column()});
+  }
+  if (!spec->accepts_type(value))
+    throw Error(ErrorCode::invalid,
+                "node " + node_id + ": property '" + key + "' must be " +
+                    (spec->type == PropertyType::integer ? "an integer"
+                     : spec->type == PropertyType::boolean ? "a boolean (true or false)"
+                     : spec->type == PropertyType::number  ? "a number"
+                     : spec->type == PropertyType::list    ? "a list"
+                     : spec->type == PropertyType::map     ? "a mapping"
+                                                           : "a string") +
+                    ", not " + value.type_name(),
+                SourceLocation{"", value.line(), value.column()});
+}
+
+}  // namespace
+
+Architecture::Architecture(std::string app, std::shared_ptr<const Catalog> catalog)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->catalog = catalog ? std::move(catalog) : builtin_catalog();
+  set_name(app);
+}
+
+Architecture::~Architecture() = default;
+Architecture::Architecture(const Architecture& o) : impl_(std::make_unique<Impl>(*o.impl_)) {}
+Architecture& Architecture::operator=(const Architecture& o) {
+  if (this != &o) impl_ = std::make_unique<Impl>(*o.impl_);
+  return *this;
+}
+Architecture::Architecture(Architecture&&) noexcept = default;
+Architecture& Architecture::operator=(Architecture&&) noexcept = default;
+
+const Catalog& Architecture::catalog() const noexcept { return *impl_->catalog; }
+std::shared_ptr<const Catalog> Architecture::catalog_ptr() const noexcept { return impl_->catalog; }
+AppSettings& Architecture::settings() noexcept { return impl_->settings; }
+const AppSettings& Architecture::settings() const noexcept { return impl_->settings; }
+const std::string& Architecture::name() const noexcept { return impl_->settings.name; }
+const std::string& Architecture::runtime() const noexcept { return impl_->runtime; }
+
+void Architecture::set_runtime(const std::string& runtime) {
+  if (runtime.empty()) throw Error(ErrorCode::argument, "the runtime must not be empty");
+  impl_->runtime = runtime;
+  impl_->runtime_value = Value(runtime);
+}
+
+void Architecture::set_name(const std::string& app) {
+  if (!is_valid_app_name(app))
+    throw Error(ErrorCode::invalid,
+                "'" + app + "' is not a valid app name: a letter, then letters, digits or '-', at most 128");
+  impl_->settings.name = app;
+}
+
+Node& Architecture::add_node(const std::string& id, const std::string& kind, Value properties) {
+  if (!is_valid_logical_id(id))
+    throw Error(ErrorCode::invalid,
+                "'" + id + "' is not a valid node id: a CloudFormation logical id is ASCII letters and "
+                "digits, starting with a letter, at most 255 characters");
+  if (impl_->index.count(id)) throw Error(ErrorCode::invalid, "duplicate node id '" + id + "'");
+  const KindSpec* spec = impl_->catalog->kind(kind);
+  if (!spec)
+    throw Error(ErrorCode::not_found,
+                "node " + id + ": unknown kind '" + kind + "'; the kinds are: " + kind_list(*impl_->catalog));
+  if (properties.is_null()) properties = Value::map();
+  if (!properties.is_map())
+    throw Error(ErrorCode::invalid, "node " + id + ": properties must be a mapping");
+  for (std::size_t i = 0; i < properties.keys().size(); ++i)
+    check_property(*spec, id, properties.keys()[i], properties.value_at(i));
+
+  Node n;
+  n.id = id;
+  n.kind = kind;
+  n.properties = std::move(properties);
+  n.index = impl_->nodes.size();
+  impl_->nodes.push_back(std::move(n));
+  impl_->index.emplace(id, impl_->nodes.back().index);
+  boost::add_vertex(impl_->graph);
+  return impl_->nodes.back();
+}
+
+Edge& Architecture::connect(const std::string& from, const std::string& to, const std::string& action,
+                            Value properties) {
+  const Node* a = find(from);
+  if (!a) throw Error(ErrorCode::not_found, "edge " + from + " -> " + to + ": unknown node '" + from + "'");
+  const Node* b = find(to);
+  if (!b) throw Error(ErrorCode::not_found, "edge " + from + " -> " + to + ": unknown node '" + to + "'");
+  std::string act = action;
+  if (act.empty()) {
+    const ConnectionSpec* c = impl_->catalog->connection(a->kind, b->kind);
+    act = c ? c->default_action() : "connect";
+  }
+  if (properties.is_null()) properties = Value::map();
+  if (!properties.is_map())
+    throw Error(ErrorCode::invalid, "edge " + from + " -> " + to + ": properties must be a mapping");
+  if (const ConnectionSpec* c = impl_->catalog->connection(a->kind, b->kind)) {
+    for (std::size_t i = 0; i < properties.keys().size(); ++i) {
+      const std::string& key = properties.keys()[i];
+      const PropertySpec* p = c->property(key);
+      const Value& value = properties.value_at(i);
+      if (!p) {
+        std::vector<std::string> names;
+        for (const auto& q : c->properties) names.push_back(q.name);
+        throw Error(ErrorCode::invalid,
+                    "edge " + from + " -> " + to + ": " + a->kind + " -> " + b->kind + " has no property '" +
+                        key + "'" + (names.empty() ? std::string(" (it has none)") : "; its properties: " + join(names)),
+                    SourceLocation{"", value.line(), value.column()});
+      }
+      if (!p->accepts_type(value))
+        throw Error(ErrorCode::invalid,
+                    "edge " + from + " -> " + to + ": property '" + key + "' must be of type " +
+                        property_type_name(p->type) + ", not " + value.type_name(),
+                    SourceLocation{"", value.line(), value.column()});
+    }
+  }
+  Edge e;
+  e.from = from;
+  e.to = to;
+  e.action = std::move(act);
+  e.properties = std::move(properties);
+  e.index = impl_->edges.size();
+  e.from_index = a->index;
+  e.to_index = b->index;
+  boost::add_edge(a->index, b->index, detail::EdgeProperty{e.index}, impl_->graph);
+  impl_->edges.push_back(std::move(e));
+  return impl_->edges.back();
+}
+
+void Architecture::set_property(const std::string& id, const std::string& key, Value value) {
+  Node& n = node(id);
+  check_property(*impl_->catalog->kind(n.kind), id, key, value);
+  n.properties.set(key, std::move(value));
+}
+
+void Architecture::remove_edge(std::size_t edge_index) {
+  if (edge_index >= impl_->edges.size()) throw Error(ErrorCode::argument, "edge index out of range");
+  impl_->edges.erase(impl_->edges.begin() + static_cast<std::ptrdiff_t>(edge_index));
+  // Rebuild the edge set: indexes shift down. O(V + E), as removal is rare.
+  for (std::size_t i = 0; i < impl_->nodes.size(); ++i) boost::clear_vertex(i, impl_->graph);
+  for (std::size_t i = 0; i < impl_->edges.size(); ++i) {
+    Edge& e = impl_->edges[i];
+    e.index = i;
+    boost::add_edge(e.from_index, e.to_index, detail::EdgeProperty{i}, impl_->graph);
+  }
+}
+
+void Architecture::remove_node(const std::string& id) {
+  const std::size_t victim = node(id).index;
+  std::deque<Edge> kept;
+  for (auto& e : impl_->edges)
+    if (e.from_index != victim && e.to_index != victim) kept.push_back(std::move(e));
+  impl_->nodes.erase(impl_->nodes.begin() + static_cast<std::ptrdiff_t>(victim));
+  impl_->index.clear();
+  for (std::size_t i = 0; i < impl_->nodes.size(); ++i) {
+    impl_->nodes[i].index = i;
+    impl_->index.emplace(impl_->nodes[i].id, i);
+  }
+  impl_->graph = detail::Graph(impl_->nodes.size());
+  impl_->edges = std::move(kept);
+  for (std::size_t i = 0; i < impl_->edges.size(); ++i) {
+    Edge& e = impl_->edges[i];
+    e.index = i;
+    e.from_index = impl_->index.at(e.from);
+    e.to_index = impl_->index.at(e.to);
+    boost::add_edge(e.from_index, e.to_index, detail::EdgeProperty{i}, impl_->graph);
+  }
+}
+
+std::size_t Architecture::node_count() const noexcept { return impl_->nodes.size(); }
+std::size_t Architecture::edge_count() const noexcept { return impl_->edges.size(); }
+
+const Node* Architecture::find(std::string_view id) const noexcept {
+  auto it = impl_->index.find(std::string(id));
+  return it == impl_->index.end() ? nullptr : &impl_->nodes[it->second];
+}
+
+Node* Architecture::find(std::string_view id) noexcept {
+  return const_cast<Node*>(static_cast<const Architecture*>(this)->find(id));
+}
+
+const Node& Architecture::node(std::string_view id) const {
+  const Node* n = find(id);
+  if (!n) throw Error(ErrorCode::not_found, "no node '" + std::string(id) + "'");
+  return *n;
+}
+
+Node& Architecture::node(std::string_view id) {
+  return const_cast<Node&>(static_cast<const Architecture*>(this)->node(id));
+}
+
+const std::deque<Node>& Architecture::nodes() const noexcept { return impl_->nodes; }
+const std::deque<Edge>& Architecture::edges() const noexcept { return impl_->edges; }
+
+std::vector<std::size_t> Architecture::out_edge_indexes(std::size_t node_index) const {
+  if (node_index >= impl_->nodes.size()) throw Error(ErrorCode::argument, "node index out of range");
+  std::vector<std::size_t> out;
+  for (auto [it, end] = boost::out_edges(node_index, impl_->graph); it != end; ++it)
+    out.push_back(impl_->graph[*it].index);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::size_t> Architecture::in_edge_indexes(std::size_t node_index) const {
+  if (node_index >= impl_->nodes.size()) throw Error(ErrorCode::argument, "node index out of range");
+  std::vector<std::size_t> out;
+  for (auto [it, end] = boost::in_edges(node_index, impl_->graph); it != end; ++it)
+    out.push_back(impl_->graph[*it].index);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<const Edge*> Architecture::out_edges(std::string_view id) const {
+  std::vector<const Edge*> out;
+  for (std::size_t e : out_edge_indexes(node(id).index)) out.push_back(&impl_->edges[e]);
+  return out;
+}
+
+std::vector<const Edge*> Architecture::in_edges(std::string_view id) const {
+  std::vector<const Edge*> out;
+  for (std::size_t e : in_edge_indexes(node(id).index)) out.push_back(&impl_->edges[e]);
+  return out;
+}
+
+const Value* Architecture::property(const Node& n, std::string_view key) const noexcept {
+  if (const Value* v = n.properties.find(key)) return v;
+  if (n.kind == "fn" && key == "runtime") return &impl_->runtime_value;
+  const KindSpec* spec = impl_->catalog->kind(n.kind);
+  if (!spec) return nullptr;
+  const PropertySpec* p = spec->property(key);
+  return p && !p->default_value.is_null() ? &p->default_value : nullptr;
+}
+
+const Value* Architecture::property(const Edge& e, std::string_view key) const noexcept {
+  if (const Value* v = e.properties.find(key)) return v;
+  const ConnectionSpec* c = connection_of(e);
+  if (!c) return nullptr;
+  const PropertySpec* p = c->property(key);
+  return p && !p->default_value.is_null() ? &p->default_value : nullptr;
+}
+
+const KindSpec& Architecture::kind_of(const Node& n) const {
+  const KindSpec* spec = impl_->catalog->kind(n.kind);
+  if (!spec) throw Error(ErrorCode::internal, "node " + n.id + " has unknown kind " + n.kind);
+  return *spec;
+}
+
+const ConnectionSpec* Architecture::connection_of(const Edge& e) const noexcept {
+  if (e.from_index >= impl_->nodes.size() || e.to_index >= impl_->nodes.size()) return nullptr;
+  return impl_->catalog->connection(impl_->nodes[e.from_index].kind, impl_->nodes[e.to_index].kind);
+}
+
+std::vector<std::string> Architecture::sorted_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(impl_->nodes.size());
+  for (const auto& n : impl_->nodes) ids.push_back(n.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+struct ArchitectureAccess {
+  static const detail::Graph& graph(const Architecture& arch) { return arch.impl_->graph; }
+};
+
+SBD_INLINE_NAMESPACE_END
+
+namespace detail {
+const Graph& graph_of(const Architecture& arch) { return ArchitectureAccess::graph(arch); }
+}  // namespace detail
+
+}  // namespace sbd

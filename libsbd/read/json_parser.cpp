@@ -1,0 +1,218 @@
+// JSON -> Value with RapidJSON's SAX reader in iterative mode (no recursion,
+// so deep nesting cannot overflow the stack), validating UTF-8. Every value
+// gets its line and column; they are computed incrementally from byte
+// offsets, which only grow, so the cost stays linear.
+#include "read/parse.hpp"
+
+#include <sbd/error.hpp>
+
+#include <rapidjson/encodings.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <memory>
+#include <unordered_set>
+#include <vector>
+
+namespace sbd::detail {
+
+namespace {
+
+// Turns growing byte offsets into line and column in amortised O(1).
+class LineTracker {
+ public:
+  explicit LineTracker(std::string_view text) : text_(text) {}
+  void locate(std::size_t offset, int& line, int& column) {
+    if (offset > text_.size()) offset = text_.size();
+    if (offset < pos_) {  // not expected; fall back to a rescan
+      pos_ = 0;
+      line_ = 1;
+      line_start_ = 0;
+    }
+    for (; pos_ < offset; ++pos_) {
+      if (text_[pos_] == '\n') {
+        ++line_;
+        line_start_ = pos_ + 1;
+      }
+    }
+    line = line_;
+    column = static_cast<int>(offset - line_start_) + 1;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t line_start_ = 0;
+  int line_ = 1;
+};
+
+struct Frame {
+  Value value;
+  bool is_map = false;
+  bool have_key = false;
+  std::string key;
+  int key_line = 0, key_column = 0;
+  std::unique_ptr<std::unordered_set<std::string>> seen;
+};
+
+class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
+ public:
+  Handler(std::string_view text, const rapidjson::MemoryStream& stream, const ParseLimits& limits)
+      : text_(text), stream_(stream), lines_(text), limits_(limits) {}
+
+  bool Null() { return scalar(Value()); }
+  bool Bool(bool b) { return scalar(Value(b)); }
+  bool Int(int i) { return scalar(Value(i)); }
+  bool Uint(unsigned u) { return scalar(Value(static_cast<long long>(u))); }
+  bool Int64(int64_t i) { return scalar(Value(static_cast<long long>(i))); }
+  bool Uint64(uint64_t u) {
+    if (u > static_cast<uint64_t>(INT64_MAX)) return fail_here("integer out of range");
+    return scalar(Value(static_cast<long long>(u)));
+  }
+  bool Double(double d) { return scalar(Value(d)); }
+  bool String(const char* s, rapidjson::SizeType len, bool) {
+    return scalar(Value(std::string(s, len)));
+  }
+  bool StartObject() { return start(true); }
+  bool Key(const char* s, rapidjson::SizeType len, bool) {
+    int line, column;
+    here(line, column);
+    Frame& top = stack_.back();
+    std::string key(s, len);
+    bool duplicate = false;
+    if (top.seen) {
+      duplicate = !top.seen->insert(key).second;
+    } else if (top.value.find(key)) {
+      duplicate = true;
+    } else if (top.value.size() >= 16) {
+      top.seen = std::make_unique<std::unordered_set<std::string>>(top.value.keys().begin(),
+                                                                   top.value.keys().end());
+      top.seen->insert(key);
+    }
+    if (duplicate) return fail(line, column, "duplicate key '" + key + "'");
+    top.key = std::move(key);
+    top.key_line = line;
+    top.key_column = column;
+    top.have_key = true;
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) { return end(); }
+  bool StartArray() { return start(false); }
+  bool EndArray(rapidjson::SizeType) { return end(); }
+
+  Value root;
+  bool failed = false;
+  std::string message;
+  int error_line = 0, error_column = 0;
+
+ private:
+  // The start of the value just read: the first character after the end of
+  // the previous token that is not white space, ',' or ':'.
+  void here(int& line, int& column) {
+    std::size_t p = last_end_;
+    while (p < text_.size() &&
+           (text_[p] == ' ' || text_[p] == '\t' || text_[p] == '\n' || text_[p] == '\r' ||
+            text_[p] == ',' || text_[p] == ':'))
+      ++p;
+    lines_.locate(p, line, column);
+    last_end_ = stream_.Tell();
+  }
+
+  bool fail(int line, int column, std::string msg) {
+    failed = true;
+    message = std::move(msg);
+    error_line = line;
+    error_column = column;
+    return false;
+  }
+  bool fail_here(std::string msg) {
+    int line, column;
+    here(line, column);
+    return fail(line, column, std::move(msg));
+  }
+
+  bool scalar(Value v) {
+    int line, column;
+    here(line, column);
+    v.set_location(line, column);
+    return add(std::move(v));
+  }
+
+  bool start(bool is_map) {
+    int line, column;
+    here(line, column);
+    if (stack_.size() >= limits_.max_depth)
+      return fail(line, column, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+    Frame f;
+    f.is_map = is_map;
+    f.value = is_map ? Value::map() : Value::list();
+    f.value.set_location(line, column);
+    stack_.push_back(std::move(f));
+    return true;
+  }
+
+  bool end() {
+    last_end_ = stream_.Tell();
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    return add(std::move(f.value));
+  }
+
+  bool add(Value v) {
+    if (stack_.empty()) {
+      root = std::move(v);
+      return true;
+    }
+    Frame& top = stack_.back();
+    if (top.is_map) {
+      if (v.is_map() || v.is_list()) v.set_location(top.key_line, top.key_column);
+      top.value.append(std::move(top.key), std::move(v));
+      top.have_key = false;
+    } else {
+      top.value.push_back(std::move(v));
+    }
+    return true;
+  }
+
+  std::string_view text_;
+  const rapidjson::MemoryStream& stream_;
+  LineTracker lines_;
+  ParseLimits limits_;
+  std::vector<Frame> stack_;
+  std::size_t last_end_ = 0;
+};
+
+}  // namespace
+
+Value parse_json(std::string_view text, const std::string& source, const ParseLimits& limits) {
+  if (text.size() > limits.max_bytes)
+    throw Error(ErrorCode::parse,
+                "the input is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                    std::to_string(limits.max_bytes),
+                SourceLocation{source, 0, 0});
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    int line, column;
+    offset_to_line_column(text, nul, line, column);
+    throw Error(ErrorCode::parse, "a NUL byte is not allowed in JSON", SourceLocation{source, line, column});
+  }
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  Handler handler(text, stream, limits);
+  rapidjson::Reader reader;
+  constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
+                             rapidjson::kParseFullPrecisionFlag;
+  rapidjson::ParseResult ok = reader.Parse<flags>(stream, handler);
+  if (handler.failed)
+    throw Error(ErrorCode::parse, handler.message,
+                SourceLocation{source, handler.error_line, handler.error_column});
+  if (!ok) {
+    int line, column;
+    offset_to_line_column(text, ok.Offset(), line, column);
+    throw Error(ErrorCode::parse,
+                std::string("invalid JSON: ") + rapidjson::GetParseError_En(ok.Code()),
+                SourceLocation{source, line, column});
+  }
+  return std::move(handler.root);
+}
+
+}  // namespace sbd::detail

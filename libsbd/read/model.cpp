@@ -1,0 +1,691 @@
+// Reading and writing the `sbd: 1` model (YAML and JSON share one tree
+// reader) and the browser tool's export.
+#include <sbd/read.hpp>
+
+#include "read/parse.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sbd {
+SBD_INLINE_NAMESPACE_BEGIN
+
+const char* format_name(Format f) noexcept {
+  switch (f) {
+    case Format::detect: return "detect";
+    case Format::yaml: return "yaml";
+    case Format::json: return "json";
+    case Format::sbd_json: return "sbd-json";
+  }
+  return "detect";
+}
+
+Format parse_format(std::string_view name) {
+  if (name == "yaml" || name == "yml") return Format::yaml;
+  if (name == "json") return Format::json;
+  if (name == "sbd-json" || name == "sbd_json") return Format::sbd_json;
+  if (name == "detect" || name == "auto") return Format::detect;
+  throw Error(ErrorCode::argument,
+              "unknown format '" + std::string(name) + "': expected yaml, json or sbd-json");
+}
+
+namespace {
+
+// ---- helpers ------------------------------------------------------------------
+
+bool starts_like_json(std::string_view text) {
+  std::size_t i = 0;
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // BOM
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  return i < text.size() && (text[i] == '{' || text[i] == '[');
+}
+
+bool is_sbd_export(const Value& doc) {
+  if (!doc.is_map() || doc.contains("sbd")) return false;
+  const Value* nodes = doc.find("nodes");
+  return nodes && nodes->is_list();
+}
+
+bool is_cfn_template(const Value& doc) {
+  return doc.is_map() && !doc.contains("sbd") &&
+         (doc.contains("AWSTemplateFormatVersion") || doc.contains("Resources") || doc.contains("Transform"));
+}
+
+std::string trim(std::string_view s) {
+  std::size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+  return std::string(s.substr(a, b - a));
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+// Long-form CloudFormation intrinsics ({"Ref": x}, {"Fn::GetAtt": [a, b]})
+// become short-form tagged values, the canonical form of overrides.
+void canonical_intrinsics(Value& v) {
+  if (v.is_list()) {
+    for (Value& item : v.items()) canonical_intrinsics(item);
+    return;
+  }
+  if (!v.is_map()) return;
+  for (std::size_t i = 0; i < v.size(); ++i) canonical_intrinsics(v.value_at(i));
+  if (v.size() != 1 || !v.tag().empty()) return;
+  const std::string key = v.keys()[0];
+  static const char* kFns[] = {"Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join",
+                               "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
+                               "ToJsonString", "Length"};
+  std::string tag;
+  if (key == "Ref" || key == "Condition") {
+    tag = "!" + key;
+  } else if (key.rfind("Fn::", 0) == 0) {
+    const std::string fn = key.substr(4);
+    for (const char* f : kFns)
+      if (fn == f) tag = "!" + fn;
+  }
+  if (tag.empty()) return;
+  Value inner = v.value_at(0);
+  const int line = v.line(), column = v.column();
+  if (tag == "!GetAtt" && inner.is_list() && inner.size() == 2 && inner[0].is_string() && inner[1].is_string())
+    inner = Value(inner[0].as_string() + "." + inner[1].as_string());
+  if (!inner.tag().empty()) return;  // a nested tag cannot be carried twice
+  inner.set_tag(tag);
+  inner.set_location(line, column);
+  v = std::move(inner);
+}
+
+// ---- the sbd: 1 model ---------------------------------------------------------
+
+class ModelReader {
+ public:
+  ModelReader(const std::string& source, std::shared_ptr<const Catalog> catalog)
+      : source_(source), catalog_(std::move(catalog)) {}
+
+  [[noreturn]] void fail(const Value& at, const std::string& msg) const {
+    throw Error(ErrorCode::parse, msg, SourceLocation{source_, at.line(), at.column()});
+  }
+  [[noreturn]] void fail_at(int line, int column, const std::string& msg) const {
+    throw Error(ErrorCode::parse, msg, SourceLocation{source_, line, column});
+  }
+  SourceLocation loc(const Value& v) const { return SourceLocation{source_, v.line(), v.column()}; }
+
+  const std::string& string_of(const Value& v, const std::string& what) const {
+    if (!v.is_string()) fail(v, what + " must be a string, not " + v.type_name());
+    return v.as_string();
+  }
+
+  // Re-raises an Error from the Architecture as a parse error at `at` (or at
+  // the position the error carries).
+  template <typename F>
+  auto located(const Value& at, F&& f) const -> decltype(f()) {
+    try {
+      return f();
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::parse) throw;
+      const bool has = e.location().line > 0;
+      throw Error(ErrorCode::parse, e.message(),
+                  SourceLocation{source_, has ? e.location().line : at.line(),
+                                 has ? e.location().column : at.column()});
+    }
+  }
+
+  Architecture read(const Value& doc) const {
+    if (doc.is_null())
+      fail_at(1, 1, "the model is empty: expected a mapping that starts with 'sbd: 1'");
+    if (!doc.is_map()) fail(doc, "the model must be a mapping with sbd, app and nodes, not " + std::string(doc.type_name()));
+    const Value* version = doc.find("sbd");
+    if (!version) fail_at(doc.line(), doc.column(), "missing required key 'sbd' (the format version, 1)");
+    if (!version->is_int() || version->as_int() != 1)
+      fail(*version, "unsupported format version: expected 'sbd: 1'");
+    const Value* app = doc.find("app");
+    if (!app) fail_at(doc.line(), doc.column(), "missing required key 'app' (the application name)");
+    Architecture arch("app", catalog_);
+    located(*app, [&] {
+      arch.set_name(string_of(*app, "app"));
+      return 0;
+    });
+    const Value* nodes = doc.find("nodes");
+    if (!nodes) fail_at(doc.line(), doc.column(), "missing required key 'nodes'");
+
+    for (std::size_t i = 0; i < doc.keys().size(); ++i) {
+      const std::string& key = doc.keys()[i];
+      const Value& v = doc.value_at(i);
+      if (key == "sbd" || key == "app" || key == "nodes" || key == "edges") continue;
+      if (key == "description") arch.settings().description = string_of(v, "description");
+      else if (key == "runtime") arch.set_runtime(non_empty(v, "runtime"));
+      else if (key == "deployment") arch.settings().deployment = deployment(v);
+      else if (key.rfind("x-", 0) == 0) arch.settings().extensions.append(key, v);
+      else
+        fail(v, "unknown top-level key '" + key +
+                    "': expected sbd, app, description, runtime, deployment, nodes, edges or an x- key");
+    }
+    read_nodes(*nodes, arch);
+    if (const Value* edges = doc.find("edges")) read_edges(*edges, arch);
+    return arch;
+  }
+
+ private:
+  std::string non_empty(const Value& v, const std::string& what) const {
+    const std::string& s = string_of(v, what);
+    if (s.empty()) fail(v, what + " must not be empty");
+    return s;
+  }
+
+  std::vector<std::string> id_list(const Value& v, const std::string& what) const {
+    std::vector<std::string> out;
+    if (v.is_string()) {
+      out.push_back(v.as_string());
+      return out;
+    }
+    if (!v.is_list()) fail(v, what + " must be a list of node ids");
+    for (const Value& item : v.items()) out.push_back(string_of(item, what + " entries"));
+    return out;
+  }
+
+  Deployment deployment(const Value& v) const {
+    if (!v.is_map()) fail(v, "deployment must be a mapping with type, alarms, pre_traffic, post_traffic");
+    Deployment d;
+    d.location = loc(v);
+    for (std::size_t i = 0; i < v.keys().size(); ++i) {
+      const std::string& key = v.keys()[i];
+      const Value& x = v.value_at(i);
+      if (key == "type") d.type = non_empty(x, "deployment type");
+      else if (key == "alarms") d.alarms = id_list(x, "deployment alarms");
+      else if (key == "pre_traffic") d.pre_traffic = string_of(x, "pre_traffic");
+      else if (key == "post_traffic") d.post_traffic = string_of(x, "post_traffic");
+      else fail(x, "unknown key '" + key + "' in deployment: expected type, alarms, pre_traffic or post_traffic");
+    }
+    static const char* kTypes[] = {"Canary10Percent5Minutes", "Canary10Percent10Minutes",
+                                   "Canary10Percent15Minutes", "Canary10Percent30Minutes",
+                                   "Linear10PercentEvery1Minute", "Linear10PercentEvery2Minutes",
+                                   "Linear10PercentEvery3Minutes", "Linear10PercentEvery10Minutes",
+                                   "AllAtOnce"};
+    if (d.type.empty()) fail(v, "deployment needs a type (e.g. Canary10Percent5Minutes)");
+    bool known = false;
+    for (const char* t : kTypes) known = known || d.type == t;
+    if (!known) {
+      std::vector<std::string> names(std::begin(kTypes), std::end(kTypes));
+      fail(*v.find("type"), "unknown deployment type '" + d.type + "': expected one of " + join(names));
+    }
+    return d;
+  }
+
+  void read_nodes(const Value& nodes, Architecture& arch) const {
+    if (nodes.is_null()) return;
+    if (!nodes.is_map()) fail(nodes, "nodes must be a mapping of node id to node, not " + std::string(nodes.type_name()));
+    for (std::size_t i = 0; i < nodes.keys().size(); ++i) {
+      const std::string& id = nodes.keys()[i];
+      const Value& n = nodes.value_at(i);
+      if (!n.is_map()) fail(n, "node " + id + " must be a mapping with a kind, not " + std::string(n.type_name()));
+      const Value* kind = n.find("kind");
+      if (!kind) fail(n, "node " + id + " has no kind");
+      const std::string& kind_name = string_of(*kind, "kind");
+      Value properties = Value::map();
+      std::string description;
+      std::optional<Position> position;
+      Value overrides;
+      Value extensions = Value::map();
+      for (std::size_t j = 0; j < n.keys().size(); ++j) {
+        const std::string& key = n.keys()[j];
+        const Value& v = n.value_at(j);
+        if (key == "kind") continue;
+        if (key == "description") description = string_of(v, "description");
+        else if (key == "position") position = read_position(v);
+        else if (key == "overrides") {
+          if (!v.is_map()) fail(v, "overrides of node " + id + " must be a mapping");
+          overrides = v;
+          canonical_intrinsics(overrides);
+        } else if (key.rfind("x-", 0) == 0) extensions.append(key, v);
+        else properties.append(key, v);
+      }
+      Node& node = located(n, [&]() -> Node& { return arch.add_node(id, kind_name, std::move(properties)); });
+      node.description = std::move(description);
+      node.position = position;
+      node.overrides = std::move(overrides);
+      node.extensions = std::move(extensions);
+      node.location = loc(n);
+    }
+  }
+
+  Position read_position(const Value& v) const {
+    if (!v.is_map()) fail(v, "position must be a mapping {x: number, y: number}");
+    Position p;
+    bool have_x = false, have_y = false;
+    for (std::size_t i = 0; i < v.keys().size(); ++i) {
+      const std::string& key = v.keys()[i];
+      const Value& x = v.value_at(i);
+      if (key != "x" && key != "y") fail(x, "unknown key '" + key + "' in position: expected x and y");
+      if (!x.is_number()) fail(x, "position " + key + " must be a number");
+      (key == "x" ? p.x : p.y) = x.as_number();
+      (key == "x" ? have_x : have_y) = true;
+    }
+    if (!have_x || !have_y) fail(v, "position needs both x and y");
+    return p;
+  }
+
+  // "A -> B" or "A -> B: action"
+  void parse_arrow(const Value& at, std::string_view text, std::string& from, std::string& to,
+                   std::string* action) const {
+    const auto arrow = text.find("->");
+    if (arrow == std::string_view::npos)
+      fail(at, "an edge is 'A -> B', 'A -> B: action' or {from: A, to: B, action: X}; got '" + std::string(text) + "'");
+    from = trim(text.substr(0, arrow));
+    std::string_view rest = text.substr(arrow + 2);
+    if (action) {
+      const auto colon = rest.find(':');
+      if (colon != std::string_view::npos) {
+        *action = trim(rest.substr(colon + 1));
+        rest = rest.substr(0, colon);
+        if (action->empty()) fail(at, "empty action after ':' in edge '" + std::string(text) + "'");
+      }
+    }
+    to = trim(rest);
+    if (from.empty() || to.empty()) fail(at, "an edge needs a node on each side of '->': '" + std::string(text) + "'");
+  }
+
+  void read_edges(const Value& edges, Architecture& arch) const {
+    if (edges.is_null()) return;
+    if (!edges.is_list()) fail(edges, "edges must be a list, not " + std::string(edges.type_name()));
+    for (const Value& e : edges.items()) {
+      std::string from, to, action;
+      Value properties = Value::map();
+      if (e.is_string()) {
+        parse_arrow(e, e.as_string(), from, to, &action);
+      } else if (e.is_map() && e.size() == 1 && e.keys()[0].find("->") != std::string::npos) {
+        parse_arrow(e, e.keys()[0], from, to, nullptr);
+        const Value& a = e.value_at(0);
+        if (!a.is_null()) action = non_empty(a, "the action of edge " + from + " -> " + to);
+      } else if (e.is_map()) {
+        const Value* f = e.find("from");
+        const Value* t = e.find("to");
+        if (!f || !t) fail(e, "an edge mapping needs from and to (or is a single 'A -> B: action' entry)");
+        from = string_of(*f, "from");
+        to = string_of(*t, "to");
+        for (std::size_t i = 0; i < e.keys().size(); ++i) {
+          const std::string& key = e.keys()[i];
+          if (key == "from" || key == "to") continue;
+          if (key == "action") {
+            const Value& a = e.value_at(i);
+            if (!a.is_null()) action = non_empty(a, "action");
+          } else {
+            properties.append(key, e.value_at(i));
+          }
+        }
+      } else {
+        fail(e, "an edge is 'A -> B', 'A -> B: action' or {from: A, to: B, action: X}, not " +
+                    std::string(e.type_name()));
+      }
+      for (const std::string* id : {&from, &to})
+        if (!arch.find(*id)) fail(e, "edge " + from + " -> " + to + ": unknown node '" + *id + "'");
+      Edge& edge = located(e, [&]() -> Edge& { return arch.connect(from, to, action, std::move(properties)); });
+      edge.location = loc(e);
+    }
+  }
+
+  const std::string& source_;
+  std::shared_ptr<const Catalog> catalog_;
+};
+
+// ---- the browser tool's export ---------------------------------------------------
+
+struct BrowserKind {
+  const char* kind;
+  const char* label;
+};
+// The labels the browser tool draws (first line of a node's label).
+constexpr BrowserKind kBrowserLabels[] = {
+    {"api", "API Gateway"},           {"httpApi", "HTTP API"},
+    {"cognitoIdentity", "Cognito Identity"}, {"userPool", "Cognito User Pool"},
+    {"table", "DynamoDB Table"},      {"analyticsStream", "Kinesis Analytics"},
+    {"deliveryStream", "Kinesis Firehose"}, {"stream", "Kinesis Stream"},
+    {"iotRule", "IoT Topic Rule"},    {"fn", "Lambda Function"},
+    {"bucket", "S3 Bucket"},          {"schedule", "Schedule"},
+    {"topic", "SNS Topic"},           {"queue", "SQS Queue"},
+    {"eventBus", "EventBridge Bus"},  {"stepFn", "Step Function"},
+    {"alarm", "CloudWatch Alarm"},    {"secret", "Secrets Manager Secret"},
+    {"parameter", "SSM Parameter"},
+};
+
+std::string browser_label(const Architecture& arch, const Node& n) {
+  for (const auto& b : kBrowserLabels)
+    if (n.kind == b.kind) return b.label;
+  return arch.kind_of(n).name;
+}
+
+// A valid, unique logical id for an id the browser tool allowed.
+std::string sanitize_id(const std::string& raw, const std::unordered_set<std::string>& taken) {
+  std::string out;
+  bool upper_next = false;
+  for (char c : raw) {
+    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const bool digit = c >= '0' && c <= '9';
+    if (alpha || digit) {
+      if (upper_next && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      out.push_back(c);
+      upper_next = false;
+    } else {
+      upper_next = !out.empty();
+    }
+  }
+  if (out.empty() || !((out[0] >= 'a' && out[0] <= 'z') || (out[0] >= 'A' && out[0] <= 'Z')))
+    out = "Node" + out;
+  if (out.size() > 240) out.resize(240);
+  std::string candidate = out;
+  for (int k = 2; taken.count(candidate); ++k) candidate = out + std::to_string(k);
+  return candidate;
+}
+
+std::string app_name_from_source(const std::string& source) {
+  std::string base = source;
+  const auto slash = base.find_last_of("/\\");
+  if (slash != std::string::npos) base = base.substr(slash + 1);
+  const auto dot = base.find('.');
+  if (dot != std::string::npos) base = base.substr(0, dot);
+  std::string out;
+  for (char c : base) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    out.push_back(ok ? c : '-');
+  }
+  while (!out.empty() && !((out[0] >= 'a' && out[0] <= 'z') || (out[0] >= 'A' && out[0] <= 'Z'))) out.erase(0, 1);
+  if (out.size() > 128) out.resize(128);
+  return is_valid_app_name(out) ? out : "app";
+}
+
+class ExportReader {
+ public:
+  ExportReader(const std::string& source, std::shared_ptr<const Catalog> catalog, std::vector<ReadNote>* notes)
+      : source_(source), catalog_(std::move(catalog)), notes_(notes) {}
+
+  [[noreturn]] void fail(const Value& at, const std::string& msg) const {
+    throw Error(ErrorCode::parse, msg, SourceLocation{source_, at.line(), at.column()});
+  }
+
+  std::string id_text(const Value& v, const std::string& what) const {
+    if (v.is_string()) return v.as_string();
+    if (v.is_int()) return std::to_string(v.as_int());
+    fail(v, what + " must be a string");
+  }
+
+  Architecture read(const Value& doc) const {
+    Architecture arch(app_name_from_source(source_), catalog_);
+    const Value& nodes = *doc.find("nodes");
+    std::unordered_map<std::string, std::string> renamed;  // export id -> model id
+    std::unordered_set<std::string> taken;
+    // Valid ids keep their names; others are renamed around them.
+    for (const Value& n : nodes.items())
+      if (n.is_map())
+        if (const Value* id = n.find("id"); id && id->is_string() && is_valid_logical_id(id->as_string()))
+          taken.insert(id->as_string());
+    std::unordered_set<std::string> seen;
+    for (const Value& n : nodes.items()) {
+      if (!n.is_map()) fail(n, "a node of the export must be an object");
+      const Value* idv = n.find("id");
+      if (!idv) fail(n, "a node of the export has no id");
+      const std::string raw = id_text(*idv, "node id");
+      if (!seen.insert(raw).second) fail(*idv, "duplicate node id '" + raw + "'");
+      const Value* model = n.find("model");
+      if (!model || !model->is_map()) fail(n, "node " + raw + " has no model object");
+      const Value* type = model->find("type");
+      if (!type || !type->is_string()) fail(*model, "node " + raw + " has no model.type");
+      std::string id = raw;
+      if (!is_valid_logical_id(raw)) {
+        id = sanitize_id(raw, taken);
+        taken.insert(id);
+        if (notes_)
+          notes_->push_back(ReadNote{"renamed node '" + raw + "' to '" + id +
+                                         "' (a CloudFormation logical id is letters and digits only)",
+                                     SourceLocation{source_, idv->line(), idv->column()}});
+      }
+      renamed[raw] = id;
+      Node& node = located(n, [&]() -> Node& { return arch.add_node(id, type->as_string()); });
+      if (const Value* d = model->find("description"); d && d->is_string()) node.description = d->as_string();
+      const Value* x = n.find("x");
+      const Value* y = n.find("y");
+      if (x && y && x->is_number() && y->is_number()) node.position = Position{x->as_number(), y->as_number()};
+      node.location = SourceLocation{source_, n.line(), n.column()};
+    }
+    if (const Value* edges = doc.find("edges")) {
+      if (!edges->is_list()) fail(*edges, "edges must be a list");
+      for (const Value& e : edges->items()) {
+        if (!e.is_map()) fail(e, "an edge of the export must be an object");
+        const Value* f = e.find("from");
+        const Value* t = e.find("to");
+        if (!f || !t) fail(e, "an edge of the export needs from and to");
+        const std::string from = id_text(*f, "from"), to = id_text(*t, "to");
+        auto fi = renamed.find(from), ti = renamed.find(to);
+        if (fi == renamed.end()) fail(*f, "edge " + from + " -> " + to + ": unknown node '" + from + "'");
+        if (ti == renamed.end()) fail(*t, "edge " + from + " -> " + to + ": unknown node '" + to + "'");
+        std::string action;
+        if (const Value* label = e.find("label"); label && label->is_string()) action = trim(label->as_string());
+        Edge& edge = located(e, [&]() -> Edge& { return arch.connect(fi->second, ti->second, action); });
+        edge.location = SourceLocation{source_, e.line(), e.column()};
+      }
+    }
+    return arch;
+  }
+
+ private:
+  template <typename F>
+  auto located(const Value& at, F&& f) const -> decltype(f()) {
+    try {
+      return f();
+    } catch (const Error& e) {
+      throw Error(ErrorCode::parse, e.message(), SourceLocation{source_, at.line(), at.column()});
+    }
+  }
+
+  const std::string& source_;
+  std::shared_ptr<const Catalog> catalog_;
+  std::vector<ReadNote>* notes_;
+};
+
+std::shared_ptr<const Catalog> catalog_or_builtin(std::shared_ptr<const Catalog> c) {
+  if (c) return c;
+  return std::shared_ptr<const Catalog>(&Catalog::builtin(), [](const Catalog*) {});
+}
+
+// ---- writing --------------------------------------------------------------------
+
+Value position_value(const Position& p) {
+  Value v = Value::map();
+  const auto num = [](double d) {
+    // Whole numbers stay integers (what a user would write); others keep
+    // full precision.
+    if (std::fabs(d) < 1e15 && d == std::floor(d)) return Value(static_cast<long long>(d));
+    return Value(d);
+  };
+  v.set("x", num(p.x));
+  v.set("y", num(p.y));
+  return v;
+}
+
+Value model_value(const Architecture& arch, bool compact_edges) {
+  Value doc = Value::map();
+  const AppSettings& s = arch.settings();
+  doc.set("sbd", 1);
+  doc.set("app", s.name);
+  if (!s.description.empty()) doc.set("description", s.description);
+  doc.set("runtime", arch.runtime());
+  if (s.deployment) {
+    const Deployment& d = *s.deployment;
+    Value dv = Value::map();
+    dv.set("type", d.type);
+    if (!d.alarms.empty()) {
+      Value a = Value::list();
+      for (const auto& id : d.alarms) a.push_back(id);
+      dv.set("alarms", std::move(a));
+    }
+    if (!d.pre_traffic.empty()) dv.set("pre_traffic", d.pre_traffic);
+    if (!d.post_traffic.empty()) dv.set("post_traffic", d.post_traffic);
+    doc.set("deployment", std::move(dv));
+  }
+  for (std::size_t i = 0; i < s.extensions.size(); ++i) doc.set(s.extensions.keys()[i], s.extensions.value_at(i));
+  Value nodes = Value::map();
+  for (const Node& n : arch.nodes()) {
+    Value nv = Value::map();
+    nv.set("kind", n.kind);
+    if (!n.description.empty()) nv.set("description", n.description);
+    if (n.position) nv.set("position", position_value(*n.position));
+    for (std::size_t i = 0; i < n.properties.size(); ++i) nv.set(n.properties.keys()[i], n.properties.value_at(i));
+    if (!n.overrides.is_null()) nv.set("overrides", n.overrides);
+    for (std::size_t i = 0; i < n.extensions.size(); ++i) nv.set(n.extensions.keys()[i], n.extensions.value_at(i));
+    nodes.append(n.id, std::move(nv));
+  }
+  doc.set("nodes", std::move(nodes));
+  Value edges = Value::list();
+  for (const Edge& e : arch.edges()) {
+    if (compact_edges && e.properties.size() == 0) {
+      Value ev = Value::map();
+      ev.set(e.from + " -> " + e.to, e.action);
+      edges.push_back(std::move(ev));
+    } else {
+      Value ev = Value::map();
+      ev.set("from", e.from);
+      ev.set("to", e.to);
+      ev.set("action", e.action);
+      for (std::size_t i = 0; i < e.properties.size(); ++i) ev.set(e.properties.keys()[i], e.properties.value_at(i));
+      edges.push_back(std::move(ev));
+    }
+  }
+  doc.set("edges", std::move(edges));
+  return doc;
+}
+
+std::string export_json(const Architecture& arch) {
+  Value doc = Value::map();
+  Value nodes = Value::list();
+  for (const Node& n : arch.nodes()) {
+    Value nv = Value::map();
+    nv.set("id", n.id);
+    // Nodes without a position get a deterministic grid the tool can show.
+    const Position p = n.position ? *n.position
+                                  : Position{static_cast<double>((n.index % 6) * 180),
+                                             static_cast<double>((n.index / 6) * 140)};
+    nv.set("x", p.x);
+    nv.set("y", p.y);
+    nv.set("label", browser_label(arch, n) + "\n" + n.id);
+    if (!n.description.empty()) nv.set("title", n.description);
+    Value model = Value::map();
+    model.set("type", n.kind);
+    model.set("description", n.description);
+    nv.set("model", std::move(model));
+    nv.set("group", n.kind);
+    nv.set("shadow", false);
+    nodes.push_back(std::move(nv));
+  }
+  doc.set("nodes", std::move(nodes));
+  Value edges = Value::list();
+  for (const Edge& e : arch.edges()) {
+    Value ev = Value::map();
+    ev.set("from", e.from);
+    ev.set("to", e.to);
+    ev.set("label", e.action);
+    // The tool draws what a function does to a resource green and dashed,
+    // events and integrations blue.
+    const bool data_access = arch.node_at(e.from_index).kind == "fn";
+    Value color = Value::map();
+    color.set("color", data_access ? "green" : "blue");
+    ev.set("color", std::move(color));
+    if (data_access) ev.set("dashes", true);
+    ev.set("id", "edge-" + std::to_string(e.index + 1) + "-" + e.from + "-" + e.to);
+    edges.push_back(std::move(ev));
+  }
+  doc.set("edges", std::move(edges));
+  return to_json(doc, 4);
+}
+
+std::string read_whole_file(const std::string& path, std::size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::io, "cannot open the file", SourceLocation{path, 0, 0});
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size > static_cast<std::streamoff>(max_bytes))
+    throw Error(ErrorCode::parse,
+                "the file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(max_bytes),
+                SourceLocation{path, 0, 0});
+  in.seekg(0, std::ios::beg);
+  std::string text(static_cast<std::size_t>(size > 0 ? size : 0), '\0');
+  if (size > 0) in.read(&text[0], size);
+  if (!in && size > 0) throw Error(ErrorCode::io, "cannot read the file", SourceLocation{path, 0, 0});
+  return text;
+}
+
+}  // namespace
+
+Format detect_format(std::string_view text, std::string_view file_name) {
+  if (starts_like_json(text)) {
+    try {
+      const Value doc = detail::parse_json(text, std::string(file_name));
+      return is_sbd_export(doc) ? Format::sbd_json : Format::json;
+    } catch (const Error&) {
+      return Format::json;
+    }
+  }
+  return Format::yaml;
+}
+
+Architecture read_string(std::string_view text, const std::string& source_name, const ReadOptions& options,
+                         std::vector<ReadNote>* notes) {
+  detail::ParseLimits limits{options.max_depth, options.max_bytes};
+  auto catalog = catalog_or_builtin(options.catalog);
+  Format format = options.format;
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    throw Error(ErrorCode::parse, "the file is empty: expected a model that starts with 'sbd: 1'",
+                SourceLocation{source_name, 1, 1});
+  const bool json = format == Format::json || format == Format::sbd_json ||
+                    (format == Format::detect && starts_like_json(text));
+  const Value doc = json ? detail::parse_json(text, source_name, limits) : detail::parse_yaml(text, source_name, limits);
+  if (format == Format::detect) format = is_sbd_export(doc) ? Format::sbd_json : (json ? Format::json : Format::yaml);
+  if (format == Format::sbd_json) {
+    if (!is_sbd_export(doc))
+      throw Error(ErrorCode::parse, "not a Serverless by Design export: expected an object with a 'nodes' list",
+                  SourceLocation{source_name, doc.line(), doc.column()});
+    return ExportReader(source_name, catalog, notes).read(doc);
+  }
+  if (is_cfn_template(doc))
+    throw Error(ErrorCode::parse,
+                "this is an AWS SAM / CloudFormation template; importing templates is not supported yet "
+                "(libsbd reads 'sbd: 1' models and Serverless by Design exports)",
+                SourceLocation{source_name, doc.line(), doc.column()});
+  return ModelReader(source_name, catalog).read(doc);
+}
+
+Architecture read_file(const std::string& path, const ReadOptions& options, std::vector<ReadNote>* notes) {
+  const std::string text = read_whole_file(path, options.max_bytes);
+  ReadOptions o = options;
+  if (o.format == Format::detect) {
+    const auto dot = path.find_last_of('.');
+    const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+    if (ext == "yaml" || ext == "yml") o.format = Format::yaml;
+  }
+  return read_string(text, path, o, notes);
+}
+
+Value to_value(const Architecture& arch) { return model_value(arch, true); }
+
+Architecture from_value(const Value& doc, const std::string& source_name, std::shared_ptr<const Catalog> catalog) {
+  return ModelReader(source_name, catalog_or_builtin(std::move(catalog))).read(doc);
+}
+
+std::string write_string(const Architecture& arch, Format format) {
+  switch (format) {
+    case Format::yaml: return to_yaml(model_value(arch, true));
+    case Format::json: return to_json(model_value(arch, false), 2);
+    case Format::sbd_json: return export_json(arch);
+    case Format::detect: break;
+  }
+  throw Error(ErrorCode::argument, "write_string needs a format: yaml, json or sbd-json");
+}
+
+SBD_INLINE_NAMESPACE_END
+}  // namespace sbd
