@@ -198,7 +198,9 @@ class TreeBuilder {
       auto r = std::from_chars(body.data(), body.data() + body.size(), d);
       if (r.ec == std::errc::result_out_of_range || !std::isfinite(d)) {
         // from_chars reports underflow as out of range too: tiny is zero.
-        if (r.ec == std::errc::result_out_of_range && std::fabs(d) < 1) return Value(0.0);
+        const auto e = s.find_first_of("eE");
+        const bool underflow = e != std::string_view::npos && e + 1 < s.size() && s[e + 1] == '-';
+        if (r.ec == std::errc::result_out_of_range && underflow) return Value(0.0);
         fail(line, column, "'" + std::string(s) + "': number out of range");
       }
       return Value(d);

@@ -1,0 +1,154 @@
+// sbd::Architecture: the typed graph.
+#include <catch2/catch.hpp>
+
+#include <sbd/architecture.hpp>
+#include <sbd/error.hpp>
+
+using sbd::Architecture;
+using sbd::Error;
+using sbd::ErrorCode;
+using sbd::Value;
+
+namespace {
+
+ErrorCode code_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  FAIL("no sbd::Error thrown");
+  return ErrorCode::internal;
+}
+
+std::string message_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("nodes and edges are added, found by id and iterated in insertion order") {
+  Architecture arch("photo-share");
+  Value props = Value::map();
+  props.set("memory", 512);
+  arch.add_node("Uploads", "bucket");
+  arch.add_node("Resize", "fn", props);
+  arch.add_node("Photos", "table");
+  const auto& e1 = arch.connect("Uploads", "Resize");
+  const auto& e2 = arch.connect("Resize", "Photos", "write");
+
+  CHECK(arch.name() == "photo-share");
+  CHECK(arch.node_count() == 3);
+  CHECK(arch.edge_count() == 2);
+  REQUIRE(arch.find("Resize") != nullptr);
+  CHECK(arch.find("Resize")->kind == "fn");
+  CHECK(arch.find("Nope") == nullptr);
+  CHECK(arch.node("Photos").index == 2);
+
+  std::vector<std::string> ids;
+  for (const auto& n : arch.nodes()) ids.push_back(n.id);
+  CHECK(ids == std::vector<std::string>{"Uploads", "Resize", "Photos"});
+
+  CHECK(e1.action == "trigger");  // the pair's default action
+  CHECK(e2.action == "write");
+  auto out = arch.out_edges("Resize");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0]->to == "Photos");
+  auto in = arch.in_edges("Resize");
+  REQUIRE(in.size() == 1);
+  CHECK(in[0]->from == "Uploads");
+  CHECK(arch.sorted_ids() == std::vector<std::string>{"Photos", "Resize", "Uploads"});
+}
+
+TEST_CASE("effective properties come from the model, else the catalog, else the app runtime") {
+  Architecture arch("app");
+  Value props = Value::map();
+  props.set("memory", 1024);
+  const auto& fn = arch.add_node("Fn", "fn", props);
+  const auto& q = arch.add_node("Q", "queue");
+  CHECK(arch.property(fn, "memory")->as_int() == 1024);
+  CHECK(arch.property(fn, "timeout")->as_int() == 3);
+  CHECK(arch.property(fn, "runtime")->as_string() == "python3.13");
+  arch.set_runtime("nodejs22.x");
+  CHECK(arch.property(fn, "runtime")->as_string() == "nodejs22.x");
+  CHECK(arch.property(q, "visibility_timeout")->as_int() == 30);
+  CHECK(arch.property(fn, "reserved_concurrency") == nullptr);
+  CHECK(fn.properties.size() == 1);  // defaults are not copied into the model
+  const auto& e = arch.connect("Q", "Fn");
+  CHECK(arch.property(e, "batch_size")->as_int() == 10);
+  CHECK(arch.connection_of(e)->invocation == sbd::Invocation::poll);
+}
+
+TEST_CASE("what the model format forbids throws sbd::Error with a clear message") {
+  Architecture arch("app");
+  arch.add_node("Fn", "fn");
+  CHECK(code_of([&] { arch.add_node("my-fn", "fn"); }) == ErrorCode::invalid);
+  CHECK(code_of([&] { arch.add_node("1Fn", "fn"); }) == ErrorCode::invalid);
+  CHECK(code_of([&] { arch.add_node("", "fn"); }) == ErrorCode::invalid);
+  CHECK(code_of([&] { arch.add_node(std::string(256, 'a'), "fn"); }) == ErrorCode::invalid);
+  CHECK(code_of([&] { arch.add_node("Fn", "fn"); }) == ErrorCode::invalid);
+  CHECK(message_of([&] { arch.add_node("Fn", "fn"); }).find("duplicate node id 'Fn'") != std::string::npos);
+  CHECK(code_of([&] { arch.add_node("X", "lambda"); }) == ErrorCode::not_found);
+  const std::string kinds = message_of([&] { arch.add_node("X", "lambda"); });
+  CHECK(kinds.find("unknown kind 'lambda'") != std::string::npos);
+  CHECK(kinds.find("fn, bucket") != std::string::npos);
+  CHECK(code_of([&] { arch.connect("Fn", "Ghost"); }) == ErrorCode::not_found);
+  CHECK(message_of([&] { arch.connect("Fn", "Ghost"); }).find("unknown node 'Ghost'") != std::string::npos);
+  Value typo = Value::map();
+  typo.set("memroy", 512);
+  const std::string typo_msg = message_of([&] { arch.add_node("Y", "fn", typo); });
+  CHECK(typo_msg.find("no property 'memroy'") != std::string::npos);
+  CHECK(typo_msg.find("memory") != std::string::npos);
+  Value wrong = Value::map();
+  wrong.set("memory", "lots");
+  CHECK(message_of([&] { arch.add_node("Z", "fn", wrong); }).find("must be an integer") != std::string::npos);
+  CHECK(arch.find("Y") == nullptr);  // a refused node is not half-added
+  CHECK(code_of([&] { Architecture bad("-app"); }) == ErrorCode::invalid);
+}
+
+TEST_CASE("edges the catalog does not allow are kept for the validator") {
+  Architecture arch("app");
+  arch.add_node("T", "table");
+  arch.add_node("B", "bucket");
+  const auto& e = arch.connect("T", "B");
+  CHECK(e.action == "connect");
+  CHECK(arch.connection_of(e) == nullptr);
+  arch.add_node("F", "fn");
+  arch.connect("F", "T", "read");
+  arch.connect("F", "T", "read");  // a duplicate, reported by the validator
+  CHECK(arch.edge_count() == 3);
+}
+
+TEST_CASE("removing nodes and edges keeps indexes dense and lookups right") {
+  Architecture arch("app");
+  arch.add_node("A", "fn");
+  arch.add_node("B", "fn");
+  arch.add_node("C", "table");
+  arch.connect("A", "B");
+  arch.connect("B", "C", "read");
+  arch.connect("A", "C", "write");
+  arch.remove_node("B");
+  CHECK(arch.node_count() == 2);
+  CHECK(arch.edge_count() == 1);
+  CHECK(arch.node("C").index == 1);
+  CHECK(arch.edge_at(0).from_index == 0);
+  CHECK(arch.edge_at(0).to_index == 1);
+  CHECK(arch.out_edges("A").size() == 1);
+  arch.remove_edge(0);
+  CHECK(arch.edge_count() == 0);
+  CHECK(arch.out_edges("A").empty());
+}
+
+TEST_CASE("copies are independent") {
+  Architecture a("app");
+  a.add_node("A", "fn");
+  Architecture b = a;
+  b.add_node("B", "fn");
+  CHECK(a.node_count() == 1);
+  CHECK(b.node_count() == 2);
+}
