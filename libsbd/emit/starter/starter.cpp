@@ -357,6 +357,7 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   base["app"] = arch.name();
   base["runtime"] = info.runtime;
   base["module"] = kebab(arch.name()) + "/" + kebab(fn.id);
+  base["package_name"] = kebab(arch.name()) + "-" + kebab(fn.id);
   base["java_release"] = info.runtime.rfind("java", 0) == 0 ? info.runtime.substr(4) : "21";
   base["node_major"] = info.runtime.rfind("nodejs", 0) == 0 ? info.runtime.substr(6, info.runtime.find('.') - 6) : "22";
 
