@@ -163,9 +163,9 @@ SBD_API sbd_status sbd_model_set_property(sbd_model *m, const char *id, const ch
 
 /* Adds an edge from node `from` to node `to`. action: e.g. "read", "write",
  * "trigger"; NULL (or "") means the default action of that pair of kinds in
- * the catalog. SBD_ERR_NOT_FOUND for an unknown node, SBD_ERR_INVALID for the
- * same (from, to, action) twice. A connection that the catalog does not allow
- * is accepted here and reported by sbd_validate_json. */
+ * the catalog. SBD_ERR_NOT_FOUND for an unknown node. A connection that the
+ * catalog does not allow, or an edge that repeats another, is accepted here
+ * and reported by sbd_validate_json. */
 SBD_API sbd_status sbd_model_connect(sbd_model *m, const char *from, const char *to,
                                      const char *action);
 

@@ -205,7 +205,6 @@ static void test_build_model(void) {
   CHECK_STATUS(sbd_model_connect(m, "Uploads", "Resize", NULL), SBD_OK);  /* default: trigger */
   CHECK_STATUS(sbd_model_connect(m, "Resize", "Photos", "write"), SBD_OK);
   CHECK(sbd_model_edge_count(m) == 2);
-  CHECK_STATUS(sbd_model_connect(m, "Resize", "Photos", "write"), SBD_ERR_INVALID); /* twice */
   CHECK_STATUS(sbd_model_connect(m, "Resize", "Nowhere", NULL), SBD_ERR_NOT_FOUND);
   CHECK(contains(sbd_last_error(), "Nowhere"));
   CHECK_STATUS(sbd_model_connect(NULL, "Resize", "Photos", NULL), SBD_ERR_ARGUMENT);
@@ -397,6 +396,13 @@ static void test_validate(void) {
   CHECK(contains(json, "Photos"));
   sbd_string_free(json);
 
+  /* An edge that repeats another is accepted, then reported (SBD0103). */
+  CHECK_STATUS(sbd_model_connect(m, "Resize", "Photos", "write"), SBD_OK);
+  json = NULL;
+  CHECK_STATUS(sbd_validate_json(m, &json), SBD_OK);
+  CHECK(contains(json, "\"SBD0103\""));
+  sbd_string_free(json);
+
   json = GARBAGE;
   CHECK_STATUS(sbd_validate_json(NULL, &json), SBD_ERR_ARGUMENT);
   CHECK(json == NULL);
@@ -410,6 +416,8 @@ static void test_emit(void) {
   sbd_files *files = GARBAGE;
   size_t i, n, len = 99;
   int found_template = 0;
+  char *template_copy = NULL;
+  size_t template_len = 0;
 
   CHECK_STATUS(sbd_model_parse(&m, model_yaml, strlen(model_yaml), NULL), SBD_OK);
 
@@ -431,6 +439,9 @@ static void test_emit(void) {
     if (i > 0) CHECK(strcmp(sbd_files_path(files, i - 1), path) < 0); /* sorted */
     if (strcmp(path, "template.yaml") == 0) {
       found_template = 1;
+      template_len = len;
+      template_copy = (char *)malloc(len + 1);
+      if (template_copy != NULL) memcpy(template_copy, data, len + 1);
       CHECK(contains(data, "AWS::Serverless"));
       CHECK(contains(data, "Resize"));
       CHECK(contains(data, "Photos"));
@@ -461,7 +472,21 @@ static void test_emit(void) {
   CHECK(files == NULL);
   CHECK(contains(sbd_last_error(), "engine"));
   CHECK_STATUS(sbd_emit(m, "sam", NULL), SBD_ERR_ARGUMENT);
+
+  /* A file set does not depend on its model. */
+  files = NULL;
+  CHECK_STATUS(sbd_emit(m, "sam", &files), SBD_OK);
   sbd_model_free(m);
+  CHECK(sbd_files_count(files) == n);
+  /* ... and the same model gives the same bytes. */
+  for (i = 0; i < sbd_files_count(files); ++i) {
+    if (strcmp(sbd_files_path(files, i), "template.yaml") == 0) {
+      const char *data = sbd_files_data(files, i, &len);
+      CHECK(template_copy != NULL && len == template_len && memcmp(data, template_copy, len) == 0);
+    }
+  }
+  free(template_copy);
+  sbd_files_free(files);
 }
 
 int main(int argc, char **argv) {
