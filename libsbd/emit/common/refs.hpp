@@ -1,0 +1,54 @@
+// Shared by every engine that writes CloudFormation: what a node's resource
+// is called once deployed (name, ARN, URL) as intrinsic functions, which
+// resources reference which (to keep templates free of dependency cycles),
+// and the value of each wiring environment variable.
+#pragma once
+
+#include "emit/common/wiring.hpp"
+
+#include <sbd/architecture.hpp>
+#include <sbd/value.hpp>
+
+#include <string>
+#include <vector>
+
+namespace sbd::detail {
+
+/// How an engine names the CloudFormation resource of a node (SAM: the node
+/// id itself; the Serverless Framework names functions "<Id>LambdaFunction").
+using LogicalIdFn = std::string (*)(const Node&);
+/// The node id.
+std::string node_logical_id(const Node& node);
+
+/// Whether the resource emitted for the edge's source node refers to the
+/// target's resource (a policy, an event, an ARN in its properties): true for
+/// fn -> anything, api -> fn, bucket -> fn/topic/queue, ...; the reverse
+/// (the target refers to the source) for stream -> deliveryStream,
+/// stream -> analyticsStream, userPool -> api, cognitoIdentity -> ...,
+/// fn -> alarm. Edges whose wiring lives in separate resources (event source
+/// mappings, subscriptions, rules) refer to nothing.
+enum class RefDirection { none, forward, backward };
+RefDirection reference_direction(const Architecture& arch, const Edge& edge);
+
+/// True when a bucket gets an explicit, deterministic BucketName so that the
+/// resources it notifies can refer to it without a dependency cycle: it
+/// notifies a topic or queue (their policies name the bucket, and the bucket
+/// must wait for them), or a function it triggers refers back to it, directly
+/// or through other resources.
+bool bucket_needs_explicit_name(const Architecture& arch, const Node& bucket);
+/// The explicit BucketName: "<app>-<id>-<account>-<8 hex of the stack id>",
+/// lower case, at most 63 characters, unique per stack.
+Value explicit_bucket_name(const Architecture& arch, const Node& bucket);
+
+/// The deployed name (or id) of a node's resource: !Ref, !GetAtt ...Name, ...
+Value name_of(const Architecture& arch, const Node& node, LogicalIdFn id = node_logical_id);
+/// The ARN of a node's resource.
+Value arn_of(const Architecture& arch, const Node& node, LogicalIdFn id = node_logical_id);
+/// The URL of a queue, or the invoke URL of an API (with its stage).
+Value url_of(const Architecture& arch, const Node& node, LogicalIdFn id = node_logical_id);
+/// The execute-api ARN pattern of an API ("arn:...:execute-api:...:<id>/*").
+Value execute_api_arn(const Architecture& arch, const Node& api, LogicalIdFn id = node_logical_id);
+/// The value of a wiring environment variable (name, ARN or URL of the target).
+Value env_value(const Architecture& arch, const Wire& wire, LogicalIdFn id = node_logical_id);
+
+}  // namespace sbd::detail

@@ -1,0 +1,231 @@
+#include "write_tree.hpp"
+
+#include <sbd/error.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <map>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+#include <vector>
+
+namespace sbd_cli {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& file, const std::string& what) {
+  throw sbd::Error(sbd::ErrorCode::io, file + ": " + what);
+}
+
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const auto slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+std::string join(const std::string& dir, const std::string& rel) {
+  if (dir.empty() || dir.back() == '/') return dir + rel;
+  return dir + "/" + rel;
+}
+
+// Creates dir and its missing parents (the folder the user named; links in
+// the user's own path are the user's choice). Records what it created.
+void make_root(const std::string& dir, std::vector<std::string>& created) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0) {
+    if (!S_ISDIR(st.st_mode)) fail(dir, "exists and is not a directory");
+    return;
+  }
+  std::string cur;
+  for (const std::string& part : split(dir)) {
+    cur += part;
+    if (!cur.empty() && cur != "/" && ::stat(cur.c_str(), &st) != 0) {
+      if (::mkdir(cur.c_str(), 0755) != 0 && errno != EEXIST)
+        fail(cur, std::string("cannot create the directory: ") + std::strerror(errno));
+      created.push_back(cur);
+    }
+    cur += "/";
+  }
+}
+
+// The open directories below the root, by relative path ("" is the root).
+class Dirs {
+ public:
+  Dirs(std::string root, bool create) : root_(std::move(root)), create_(create) {}
+  ~Dirs() {
+    for (auto& [path, fd] : fds_) ::close(fd);
+  }
+  Dirs(const Dirs&) = delete;
+  Dirs& operator=(const Dirs&) = delete;
+
+  // The fd of the directory rel (components separated by '/'), or -1 when it
+  // does not exist and create is false. Never follows a symbolic link.
+  int open(const std::string& rel) {
+    auto it = fds_.find(rel);
+    if (it != fds_.end()) return it->second;
+    int fd = -1;
+    if (rel.empty()) {
+      fd = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd < 0) {
+        if (errno == ENOENT && !create_) return -1;
+        fail(root_, std::string("cannot open the directory: ") + std::strerror(errno));
+      }
+    } else {
+      const auto slash = rel.rfind('/');
+      const std::string parent = slash == std::string::npos ? "" : rel.substr(0, slash);
+      const std::string name = slash == std::string::npos ? rel : rel.substr(slash + 1);
+      const int pfd = open(parent);
+      if (pfd < 0) return -1;
+      struct stat st {};
+      if (::fstatat(pfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (S_ISLNK(st.st_mode)) fail(join(root_, rel), "is a symbolic link; refusing to follow it");
+        if (!S_ISDIR(st.st_mode)) fail(join(root_, rel), "exists and is not a directory");
+      } else if (errno == ENOENT) {
+        if (!create_) return -1;
+        if (::mkdirat(pfd, name.c_str(), 0755) != 0)
+          fail(join(root_, rel), std::string("cannot create the directory: ") + std::strerror(errno));
+        created_.push_back(rel);
+      } else {
+        fail(join(root_, rel), std::strerror(errno));
+      }
+      fd = ::openat(pfd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0) fail(join(root_, rel), std::string("cannot open the directory: ") + std::strerror(errno));
+    }
+    fds_.emplace(rel, fd);
+    return fd;
+  }
+
+  // Removes the directories this object created (deepest first), if empty.
+  void remove_created() {
+    for (auto it = created_.rbegin(); it != created_.rend(); ++it) {
+      const auto slash = it->rfind('/');
+      const std::string parent = slash == std::string::npos ? "" : it->substr(0, slash);
+      const std::string name = slash == std::string::npos ? *it : it->substr(slash + 1);
+      auto p = fds_.find(parent);
+      if (p != fds_.end()) ::unlinkat(p->second, name.c_str(), AT_REMOVEDIR);
+    }
+  }
+
+ private:
+  std::string root_;
+  bool create_;
+  std::map<std::string, int> fds_;
+  std::vector<std::string> created_;
+};
+
+void write_all(int fd, const std::string& text, const std::string& file) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(file, std::string("cannot write the file: ") + std::strerror(errno));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+struct Pending {
+  std::string rel;   // relative path of the file
+  int dirfd = -1;    // its directory
+  std::string name;  // its name
+  std::string tmp;   // its temporary name in the same directory
+  bool placed = false;
+};
+
+}  // namespace
+
+std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool force) {
+  if (dir.empty() || dir == "-") throw sbd::Error(sbd::ErrorCode::argument, "build needs an output directory (-o DIR)");
+  for (const auto& [path, content] : files) sbd::FileSet::check_path(path);
+
+  // 1. Check everything before touching anything.
+  {
+    Dirs dirs(dir, /*create=*/false);
+    for (const auto& [path, content] : files) {
+      const auto slash = path.rfind('/');
+      const std::string parent = slash == std::string::npos ? "" : path.substr(0, slash);
+      const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+      const int pfd = dirs.open(parent);
+      if (pfd < 0) continue;  // the folder does not exist yet: nothing to overwrite
+      struct stat st {};
+      if (::fstatat(pfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (S_ISDIR(st.st_mode)) fail(join(dir, path), "exists and is a directory");
+        if (S_ISLNK(st.st_mode) && !force)
+          fail(join(dir, path), "exists (a symbolic link); use --force to replace the link (never its target)");
+        if (!force) fail(join(dir, path), "exists; use --force to overwrite it");
+      } else if (errno != ENOENT) {
+        fail(join(dir, path), std::strerror(errno));
+      }
+    }
+  }
+
+  // 2. Write every file under a temporary name beside its final one.
+  std::vector<std::string> created_roots;
+  make_root(dir, created_roots);
+  Dirs dirs(dir, /*create=*/true);
+  std::vector<Pending> pending;
+  const std::string suffix = ".sbd-tmp-" + std::to_string(::getpid());
+  auto cleanup = [&] {
+    for (const Pending& p : pending) {
+      if (p.placed) {
+        if (!force) ::unlinkat(p.dirfd, p.name.c_str(), 0);  // it did not exist before
+      } else {
+        ::unlinkat(p.dirfd, p.tmp.c_str(), 0);
+      }
+    }
+    dirs.remove_created();
+    for (auto it = created_roots.rbegin(); it != created_roots.rend(); ++it) ::rmdir(it->c_str());
+  };
+  try {
+    for (const auto& [path, content] : files) {
+      const auto slash = path.rfind('/');
+      Pending p;
+      p.rel = path;
+      p.dirfd = dirs.open(slash == std::string::npos ? "" : path.substr(0, slash));
+      p.name = slash == std::string::npos ? path : path.substr(slash + 1);
+      p.tmp = "." + p.name + suffix;
+      if (p.tmp.size() > 255) p.tmp = ".sbd-tmp-" + std::to_string(pending.size()) + suffix;
+      const int fd = ::openat(p.dirfd, p.tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+      if (fd < 0) fail(join(dir, path), std::string("cannot create the file: ") + std::strerror(errno));
+      pending.push_back(p);
+      try {
+        write_all(fd, content, join(dir, path));
+      } catch (...) {
+        ::close(fd);
+        throw;
+      }
+      if (::close(fd) != 0) fail(join(dir, path), "cannot write the file");
+    }
+    // 3. Move them into place. Without --force a file that appeared since the
+    // check is not replaced (link() refuses an existing name).
+    for (Pending& p : pending) {
+      if (force) {
+        if (::renameat(p.dirfd, p.tmp.c_str(), p.dirfd, p.name.c_str()) != 0)
+          fail(join(dir, p.rel), std::string("cannot replace the file: ") + std::strerror(errno));
+      } else {
+        if (::linkat(p.dirfd, p.tmp.c_str(), p.dirfd, p.name.c_str(), 0) != 0)
+          fail(join(dir, p.rel), errno == EEXIST ? std::string("exists; use --force to overwrite it")
+                                                 : std::string("cannot create the file: ") + std::strerror(errno));
+        ::unlinkat(p.dirfd, p.tmp.c_str(), 0);
+      }
+      p.placed = true;
+    }
+  } catch (...) {
+    cleanup();
+    throw;
+  }
+  return pending.size();
+}
+
+}  // namespace sbd_cli
