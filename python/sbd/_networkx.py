@@ -1,0 +1,116 @@
+"""Conversion between sbd.Architecture and networkx graphs (private: use
+Architecture.to_networkx() and Architecture.from_networkx())."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._core import Architecture, ArgumentError, Catalog, Deployment
+
+_NODE_KEYS = ("kind", "description", "position", "overrides")
+
+
+def _networkx() -> Any:
+    try:
+        import networkx
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "Architecture.to_networkx() needs networkx, which is not installed: "
+            "pip install networkx"
+        ) from e
+    return networkx
+
+
+def to_networkx(arch: Architecture) -> Any:
+    nx = _networkx()
+    g = nx.MultiDiGraph()
+    g.graph["app"] = arch.app
+    g.graph["runtime"] = arch.runtime
+    if arch.description:
+        g.graph["description"] = arch.description
+    dep = arch.deployment
+    if dep is not None:
+        g.graph["deployment"] = {
+            "type": dep.type,
+            "alarms": list(dep.alarms),
+            "pre_traffic": dep.pre_traffic,
+            "post_traffic": dep.post_traffic,
+        }
+    if arch.extensions:
+        g.graph["extensions"] = arch.extensions
+    g.add_nodes_from(arch._node_records())
+    g.add_edges_from((u, v, key, attrs) for u, v, key, attrs in arch._edge_records())
+    return g
+
+
+def from_networkx(
+    graph: Any,
+    *,
+    app: str | None = None,
+    runtime: str | None = None,
+    catalog: Catalog | None = None,
+) -> Architecture:
+    if not hasattr(graph, "nodes") or not hasattr(graph, "is_directed"):
+        raise TypeError(
+            f"from_networkx() needs a networkx graph, not {type(graph).__name__}"
+        )
+    if not graph.is_directed():
+        raise ArgumentError(
+            "from_networkx() needs a directed graph (DiGraph or MultiDiGraph): "
+            "the edges of an architecture have a direction"
+        )
+    attrs = graph.graph
+    arch = Architecture(
+        app if app is not None else str(attrs.get("app", "app")),
+        runtime=runtime if runtime is not None else attrs.get("runtime"),
+        description=attrs.get("description"),
+        catalog=catalog,
+    )
+    dep = attrs.get("deployment")
+    if isinstance(dep, Deployment):
+        arch.deployment = dep
+    elif isinstance(dep, dict):
+        arch.deployment = Deployment(
+            dep["type"],
+            alarms=list(dep.get("alarms") or []),
+            pre_traffic=dep.get("pre_traffic"),
+            post_traffic=dep.get("post_traffic"),
+        )
+    ext = attrs.get("extensions")
+    if ext:
+        arch.extensions = dict(ext)
+
+    for node_id, data in graph.nodes(data=True):
+        if not isinstance(node_id, str):
+            raise ArgumentError(
+                f"node {node_id!r}: node ids must be str (CloudFormation logical ids)"
+            )
+        props = dict(data)
+        kind = props.pop("kind", None)
+        if not isinstance(kind, str):
+            raise ArgumentError(
+                f"node {node_id!r} has no 'kind' attribute (a catalog kind key such as 'fn')"
+            )
+        description = props.pop("description", None)
+        position = props.pop("position", None)
+        overrides = props.pop("overrides", None)
+        arch.add_node(
+            node_id,
+            kind,
+            description=description,
+            position=position,
+            overrides=overrides,
+            **props,
+        )
+
+    if graph.is_multigraph():
+        edges = graph.edges(keys=True, data=True)
+    else:
+        edges = ((u, v, None, d) for u, v, d in graph.edges(data=True))
+    for u, v, key, data in edges:
+        props = dict(data)
+        action = props.pop("action", None)
+        if action is None and isinstance(key, str):
+            action = key
+        arch.connect(u, v, action, **props)
+    return arch
