@@ -273,3 +273,18 @@ TEST_CASE("the generated JavaScript tests pass as generated", "[starter][run]") 
     CHECK(std::system(cmd.c_str()) == 0);
   }
 }
+
+// Not run by default: writes every language's code of the fixture to
+// <build>/starter_out/<language>-<function> for inspection.
+TEST_CASE("dump the starter code of every language", "[.dump]") {
+  sbd::Architecture arch = model();
+  const std::pair<const char*, const char*> langs[] = {
+      {"python", "python3.13"}, {"javascript", "nodejs22.x"}, {"typescript", "nodejs22.x"},
+      {"go", "provided.al2023"}, {"java", "java21"}};
+  for (const auto& [lang, runtime] : langs) {
+    for (const char* fn : {"Worker", "Callee"}) {
+      arch.set_property(fn, "language", lang);
+      write_out(emit_fn(arch, fn, runtime), std::string(lang) + "-" + fn);
+    }
+  }
+}
