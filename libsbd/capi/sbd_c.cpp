@@ -1,8 +1,8 @@
 // libsbd: the C API (include/sbd/sbd.h) over the C++ library.
 //
 // Every exported function is noexcept in practice: the work runs inside
-// guard(), which turns every exception into an sbd_status and a thread-local
-// message. Pointer arguments are checked before anything else.
+// guard() (boundary.hpp), which turns every exception into an sbd_status and a
+// thread-local message. Pointer arguments are checked before anything else.
 
 #include <sbd/sbd.h>
 
@@ -28,12 +28,9 @@ constexpr const char* string = SBD_VERSION_STRING;
 #include <sbd/value.hpp>
 #include <sbd/version.hpp>
 
+#include "boundary.hpp"
 #include "json_value.hpp"
 
-#include <cstdlib>
-#include <cstring>
-#include <exception>
-#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,132 +57,7 @@ struct sbd_files {
 
 namespace {
 
-// ---------------------------------------------------------------------------
-// The one table of statuses: sbd_status <-> sbd::ErrorCode <-> name.
-
-struct StatusRow {
-  sbd_status status;
-  int error_code;  // the sbd::ErrorCode value, 0 for SBD_OK
-  const char* name;
-};
-
-constexpr StatusRow status_table[] = {
-    {SBD_OK, 0, "SBD_OK"},
-    {SBD_ERR_PARSE, static_cast<int>(sbd::ErrorCode::parse), "SBD_ERR_PARSE"},
-    {SBD_ERR_INVALID, static_cast<int>(sbd::ErrorCode::invalid), "SBD_ERR_INVALID"},
-    {SBD_ERR_NOT_FOUND, static_cast<int>(sbd::ErrorCode::not_found), "SBD_ERR_NOT_FOUND"},
-    {SBD_ERR_ARGUMENT, static_cast<int>(sbd::ErrorCode::argument), "SBD_ERR_ARGUMENT"},
-    {SBD_ERR_IO, static_cast<int>(sbd::ErrorCode::io), "SBD_ERR_IO"},
-    {SBD_ERR_INTERNAL, static_cast<int>(sbd::ErrorCode::internal), "SBD_ERR_INTERNAL"},
-};
-constexpr std::size_t status_count = sizeof(status_table) / sizeof(status_table[0]);
-
-// The table is indexed by status, and the numbers of sbd_status are those of
-// sbd::ErrorCode (both are documented as stable).
-constexpr bool status_table_is_consistent() {
-  for (std::size_t i = 0; i < status_count; ++i) {
-    if (static_cast<std::size_t>(status_table[i].status) != i) return false;
-    if (status_table[i].error_code != static_cast<int>(i)) return false;
-  }
-  return true;
-}
-static_assert(status_table_is_consistent(), "sbd_status and sbd::ErrorCode have drifted apart");
-
-sbd_status status_of(sbd::ErrorCode code) noexcept {
-  for (const StatusRow& row : status_table)
-    if (row.error_code == static_cast<int>(code) && row.status != SBD_OK) return row.status;
-  return SBD_ERR_INTERNAL;
-}
-
-// ---------------------------------------------------------------------------
-// The thread-local last error.
-
-struct LastError {
-  std::string text;
-  const char* fallback = nullptr;  // set when text could not be stored
-};
-
-LastError& last_error() noexcept {
-  thread_local LastError e;
-  return e;
-}
-
-void clear_error() noexcept {
-  LastError& e = last_error();
-  e.text.clear();  // keeps the capacity: no allocation, no throw
-  e.fallback = nullptr;
-}
-
-sbd_status fail(sbd_status status, std::string_view message) noexcept {
-  LastError& e = last_error();
-  try {
-    e.text.assign(message.data(), message.size());
-    e.fallback = nullptr;
-  } catch (...) {
-    e.text.clear();
-    e.fallback = "out of memory (while reporting an error)";
-  }
-  return status;
-}
-
-sbd_status null_argument(const char* function, const char* argument) noexcept {
-  try {
-    return fail(SBD_ERR_ARGUMENT,
-                std::string(function) + ": " + argument + " must not be NULL");
-  } catch (...) {
-    return fail(SBD_ERR_ARGUMENT, "an argument must not be NULL");
-  }
-}
-
-// How a call reports an sbd::Error: the whole what() ("file:line:column:
-// message"), or, for text that has no file, "line:column: message".
-enum class Where { full, position_only };
-
-std::string message_of(const sbd::Error& e, Where where) {
-  if (where == Where::position_only) {
-    const sbd::SourceLocation& loc = e.location();
-    if (!loc.known()) return e.message();
-    std::string out = std::to_string(loc.line);
-    if (loc.column > 0) out += ':' + std::to_string(loc.column);
-    return out + ": " + e.message();
-  }
-  return e.what();
-}
-
-// Runs f, turning every exception into a status and a message.
-template <class F>
-sbd_status guard(F&& f, Where where = Where::full) noexcept {
-  try {
-    f();
-    clear_error();
-    return SBD_OK;
-  } catch (const sbd::Error& e) {
-    try {
-      return fail(status_of(e.code()), message_of(e, where));
-    } catch (...) {
-      return fail(status_of(e.code()), e.what());
-    }
-  } catch (const std::bad_alloc&) {
-    return fail(SBD_ERR_INTERNAL, "out of memory");
-  } catch (const std::exception& e) {
-    try {
-      return fail(SBD_ERR_INTERNAL, std::string("internal error: ") + e.what());
-    } catch (...) {
-      return fail(SBD_ERR_INTERNAL, "internal error");
-    }
-  } catch (...) {
-    return fail(SBD_ERR_INTERNAL, "internal error: an unknown exception");
-  }
-}
-
-// A malloc'ed, NUL-terminated copy (released by sbd_string_free).
-char* copy_string(const std::string& s) {
-  char* out = static_cast<char*>(std::malloc(s.size() + 1));
-  if (out == nullptr) throw std::bad_alloc();
-  std::memcpy(out, s.data(), s.size());
-  out[s.size()] = '\0';
-  return out;
-}
+using namespace sbd::detail::capi;
 
 sbd::Format format_or(const char* name, sbd::Format fallback) {
   return name == nullptr ? fallback : sbd::parse_format(name);
@@ -204,17 +76,9 @@ SBD_API int sbd_version_number(void) {
   return SBD_VERSION_MAJOR * 10000 + SBD_VERSION_MINOR * 100 + SBD_VERSION_PATCH;
 }
 
-SBD_API const char* sbd_last_error(void) {
-  const LastError& e = last_error();
-  return e.fallback != nullptr ? e.fallback : e.text.c_str();
-}
+SBD_API const char* sbd_last_error(void) { return last_error_text(); }
 
-SBD_API const char* sbd_status_str(sbd_status status) {
-  // The enum may hold any int that came through an FFI.
-  const int i = static_cast<int>(status);
-  if (i < 0 || static_cast<std::size_t>(i) >= status_count) return "SBD_ERR_UNKNOWN";
-  return status_table[i].name;
-}
+SBD_API const char* sbd_status_str(sbd_status status) { return status_name(status); }
 
 SBD_API void sbd_string_free(char* s) { std::free(s); }
 

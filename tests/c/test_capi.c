@@ -189,6 +189,15 @@ static void test_build_model(void) {
   CHECK_STATUS(sbd_model_set_property(m, "Resize", "environment", "{\"A\": \"1\",\n \"A\": \"2\"}"), SBD_ERR_PARSE);
   CHECK(starts_with(sbd_last_error(), "2:"));
   CHECK(contains(sbd_last_error(), "duplicate"));
+  { /* Hostile JSON: deep nesting, invalid UTF-8. */
+    char deep[301];
+    memset(deep, '[', 300);
+    deep[300] = '\0';
+    CHECK_STATUS(sbd_model_set_property(m, "Resize", "environment", deep), SBD_ERR_PARSE);
+    CHECK(contains(sbd_last_error(), "deeper than 256"));
+    CHECK_STATUS(sbd_model_set_property(m, "Resize", "runtime", "\"\xff\xfe\""), SBD_ERR_PARSE);
+    CHECK(starts_with(sbd_last_error(), "1:"));
+  }
   CHECK_STATUS(sbd_model_set_property(m, "Resize", "memory", "\"big\""), SBD_ERR_INVALID);
   CHECK(contains(sbd_last_error(), "memory"));
   CHECK_STATUS(sbd_model_set_property(m, "Resize", "colour", "\"red\""), SBD_ERR_INVALID);
