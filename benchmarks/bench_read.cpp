@@ -1,0 +1,64 @@
+// Reading: YAML, JSON and the browser export, at 10 to 10,000 cells (70 to
+// 70,000 nodes). Reports bytes per second of input.
+#include <benchmark/benchmark.h>
+
+#include <sbd/read.hpp>
+
+#include "model_generator.hpp"
+#include "read/parse.hpp"
+
+namespace {
+
+void read_format(benchmark::State& state, sbd::Format format) {
+  const int cells = static_cast<int>(state.range(0));
+  const std::string text = format == sbd::Format::yaml ? sbd_bench::cells_yaml(cells)
+                           : format == sbd::Format::json ? sbd_bench::cells_json(cells)
+                                                         : sbd_bench::cells_sbd_json(cells);
+  sbd::ReadOptions options;
+  options.format = format;
+  for (auto _ : state) {
+    sbd::Architecture arch = sbd::read_string(text, "bench", options);
+    benchmark::DoNotOptimize(arch.node_count());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.counters["nodes"] = cells * 7;
+  state.counters["bytes"] = static_cast<double>(text.size());
+}
+
+void BM_ReadYaml(benchmark::State& state) { read_format(state, sbd::Format::yaml); }
+void BM_ReadJson(benchmark::State& state) { read_format(state, sbd::Format::json); }
+void BM_ReadBrowserExport(benchmark::State& state) { read_format(state, sbd::Format::sbd_json); }
+
+// The parsers alone, for comparison with the graph building on top.
+void BM_ParseYamlOnly(benchmark::State& state) {
+  const std::string text = sbd_bench::cells_yaml(static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(sbd::detail::parse_yaml(text, "bench").size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+void BM_ParseJsonOnly(benchmark::State& state) {
+  const std::string text = sbd_bench::cells_json(static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(sbd::detail::parse_json(text, "bench").size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+
+void BM_WriteYaml(benchmark::State& state) {
+  const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string out = sbd::write_string(arch, sbd::Format::yaml);
+    bytes = out.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes));
+}
+
+}  // namespace
+
+BENCHMARK(BM_ReadYaml)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadJson)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadBrowserExport)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseYamlOnly)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseJsonOnly)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WriteYaml)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
