@@ -1,7 +1,8 @@
 # Checks that a shared library exports exactly the functions that sbd.h
 # declares: every defined dynamic symbol starts with sbd_ and is declared, and
-# every declared function is exported.
-#   cmake -DNM=nm -DLIB=libsbd_c.so -DHEADER=include/sbd/sbd.h -P check_exports.cmake
+# every declared function is exported. With -DTEST_SOURCE=test.c, also that
+# the test calls every declared function.
+#   cmake -DNM=nm -DLIB=libsbd_c.so -DHEADER=include/sbd/sbd.h [-DTEST_SOURCE=...] -P check_exports.cmake
 foreach(var NM LIB HEADER)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "check_exports.cmake: -D${var}=... is required")
@@ -67,6 +68,21 @@ endif()
 if(n_declared LESS 20)
   message(SEND_ERROR "only ${n_declared} declarations found in ${HEADER}: the parser is broken")
   set(ok FALSE)
+endif()
+if(DEFINED TEST_SOURCE)
+  file(READ ${TEST_SOURCE} test_text)
+  set(untested "")
+  foreach(fn IN LISTS declared)
+    if(NOT test_text MATCHES "[^a-z0-9_]${fn}\\(")
+      list(APPEND untested ${fn})
+    endif()
+  endforeach()
+  if(untested)
+    message(SEND_ERROR "${TEST_SOURCE} never calls: ${untested}")
+    set(ok FALSE)
+  else()
+    message(STATUS "${TEST_SOURCE} calls all ${n_declared} functions")
+  endif()
 endif()
 if(NOT ok)
   message(FATAL_ERROR "the exports of ${LIB} do not match ${HEADER}")

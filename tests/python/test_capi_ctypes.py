@@ -4,7 +4,8 @@ What a Go, Rust, Java or Node binding would do: declare the prototypes of
 include/sbd/sbd.h, call through the ABI, own and free what the docs say.
 
 The library is found through the environment variable SBD_C_LIB (ctest sets
-it), else in a build folder of the checkout (build/*/libsbd/capi/).
+it), else in a build folder of the checkout: build/default, build/release,
+else the newest build/*/libsbd/capi/libsbd_c.so that is not a sanitizer build.
 """
 
 import ctypes
@@ -41,7 +42,14 @@ def _find_library() -> str:
         if not Path(path).is_file():
             raise FileNotFoundError(f"SBD_C_LIB={path}: no such file")
         return path
-    found = glob.glob(str(ROOT / "build" / "*" / "libsbd" / "capi" / "libsbd_c.so"))
+    # The presets' build folders first; never a sanitizer build (its library
+    # cannot be loaded into a plain python3).
+    for preset in ("default", "release"):
+        candidate = ROOT / "build" / preset / "libsbd" / "capi" / "libsbd_c.so"
+        if candidate.exists():
+            return str(candidate)
+    found = [p for p in glob.glob(str(ROOT / "build" / "*" / "libsbd" / "capi" / "libsbd_c.so"))
+             if "asan" not in Path(p).parts[-4]]
     if not found:
         pytest.skip("libsbd_c.so not built (set SBD_C_LIB)")
     return max(found, key=os.path.getmtime)
