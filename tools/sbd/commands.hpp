@@ -14,6 +14,7 @@ namespace sbd_cli {
 void add_catalog_command(CLI::App& app, int& exit_code);
 void add_import_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
+void add_validate_command(CLI::App& app, int& exit_code);
 void add_build_command(CLI::App& app, int& exit_code);
 
 /// Writes text to path, or to standard output when path is "-". Refuses to

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   sbd_cli::add_catalog_command(app, exit_code);
   sbd_cli::add_import_command(app, exit_code);
   sbd_cli::add_export_command(app, exit_code);
+  sbd_cli::add_validate_command(app, exit_code);
   sbd_cli::add_build_command(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,98 @@
+// How many CloudFormation resources the SAM engine emits for a model, and the
+// logical ids SAM derives from node ids. This is an ESTIMATE kept in one place:
+// the SAM engine's author may replace estimate_sam_resources() with the real
+// count (e.g. by emitting and counting after the SAM transform). It counts what
+// the SAM translator expands the template into, since that is what the
+// 500-resources-per-stack limit applies to.
+//
+// Per node (main resource plus what comes with it):
+//   fn              2  the function and its execution role
+//                      +3 with a deployment preference (version, alias, deployment group)
+//   api             3  RestApi, Deployment, Stage
+//   httpApi         2  Api, Stage
+//   cognitoIdentity 4  pool, authenticated and unauthenticated roles, role attachment
+//   userPool        2  pool, app client
+//   analyticsStream 2  application, role
+//   deliveryStream  2  delivery stream, role
+//   stepFn          2  state machine, role
+//   schedule        0  (its resources are counted on the edges)
+//   others          1  table, stream, bucket, topic, queue, eventBus, alarm,
+//                      secret, parameter, iotRule
+// Per edge:
+//   api/httpApi -> fn      1 Lambda permission per route of the edge
+//   bucket -> fn           1 Lambda permission (the notification sits on the bucket)
+//   topic -> fn            2 subscription, permission
+//   queue/table/stream -> fn 1 event source mapping
+//   eventBus/schedule -> fn 2 rule, permission
+//   iotRule -> fn          1 permission (the rule is the node)
+//   schedule -> other      2 rule and the role or policy its target needs
+//   bucket -> topic/queue  1 topic or queue policy
+//   iotRule -> iotRule     1 role of the republish action
+//   others                 0 (policies and environment variables live on the function)
+// Per app: +2 with a deployment preference (CodeDeploy application and role).
+#include "validate/analysis.hpp"
+
+#include <cctype>
+
+namespace sbd::detail {
+
+namespace {
+std::size_t node_resources(const std::string& kind, bool deployment) {
+  if (kind == "fn") return deployment ? 5 : 2;
+  if (kind == "api") return 3;
+  if (kind == "cognitoIdentity") return 4;
+  if (kind == "httpApi" || kind == "userPool" || kind == "analyticsStream" || kind == "deliveryStream" ||
+      kind == "stepFn")
+    return 2;
+  if (kind == "schedule") return 0;
+  return 1;
+}
+
+std::size_t route_count(const Architecture& arch, const Edge& e, const Node& api) {
+  const Value* routes = arch.property(e, "routes");
+  if (!routes || !routes->is_list()) routes = arch.property(api, "routes");
+  return routes && routes->is_list() && routes->size() > 0 ? routes->size() : 1;
+}
+}  // namespace
+
+std::size_t estimate_sam_resources(const Architecture& arch) {
+  const bool deployment = arch.settings().deployment.has_value();
+  std::size_t total = deployment ? 2 : 0;
+  for (const Node& n : arch.nodes()) total += node_resources(n.kind, deployment);
+  for (const Edge& e : arch.edges()) {
+    const Node& from = arch.node_at(e.from_index);
+    const Node& to = arch.node_at(e.to_index);
+    const std::string& f = from.kind;
+    const std::string& t = to.kind;
+    if (t == "fn") {
+      if (f == "api" || f == "httpApi") total += route_count(arch, e, from);
+      else if (f == "bucket" || f == "queue" || f == "table" || f == "stream" || f == "iotRule") total += 1;
+      else if (f == "topic" || f == "eventBus" || f == "schedule") total += 2;
+    } else if (f == "schedule") {
+      total += 2;
+    } else if (f == "bucket" && (t == "topic" || t == "queue")) {
+      total += 1;
+    } else if (f == "iotRule" && t == "iotRule") {
+      total += 1;
+    }
+  }
+  return total;
+}
+
+std::vector<DerivedId> derived_logical_ids(const Architecture& arch, const Node& node) {
+  // What the SAM translator itself names after a resource's logical id.
+  if (node.kind == "fn" || node.kind == "stepFn") return {{node.id + "Role", true}};
+  if (node.kind == "api") {
+    const Value* stage = arch.property(node, "stage");
+    std::string s = stage && stage->is_string() ? stage->as_string() : "prod";
+    std::string clean;
+    for (char c : s)
+      if (std::isalnum(static_cast<unsigned char>(c))) clean += c;
+    // <Api>Deployment<10 hex digits> and <Api><stage>Stage.
+    return {{node.id + "Deployment0123456789", false}, {node.id + clean + "Stage", true}};
+  }
+  if (node.kind == "httpApi") return {{node.id + "ApiGatewayDefaultStage", true}};
+  return {};
+}
+
+}  // namespace sbd::detail

@@ -1,0 +1,45 @@
+// SBD0303 api-integration-timeout: API Gateway waits at most 29 s (REST) or
+// 30 s (HTTP API) for an integration; a function allowed to run longer times
+// out at the API while it still runs.
+#include "validate/analysis.hpp"
+#include "validate/rule.hpp"
+
+namespace sbd::detail {
+namespace {
+
+class ApiIntegrationTimeout final : public Rule {
+ public:
+  RuleInfo info() const override {
+    return {"SBD0303", "api-integration-timeout", Severity::warning,
+            "a function behind an API with a timeout over the API's 29 s (REST) or 30 s (HTTP) limit",
+            "docs/rules/SBD0303.md"};
+  }
+
+  void check(const Architecture& arch, Context& ctx) const override {
+    for (const Edge& e : arch.edges()) {
+      const Node& api = arch.node_at(e.from_index);
+      const Node& fn = arch.node_at(e.to_index);
+      if ((api.kind != "api" && api.kind != "httpApi") || fn.kind != "fn" || !arch.connection_of(e)) continue;
+      const long long limit = api.kind == "api" ? 29 : 30;
+      const long long timeout = function_timeout(arch, fn);
+      if (timeout <= limit) continue;
+      const auto where = property_location(fn, "timeout");
+      ctx.report({api.id, fn.id},
+                 "function " + fn.id + " has a timeout of " + std::to_string(timeout) + " s, but " +
+                     (api.kind == "api" ? "REST API " : "HTTP API ") + api.id + " waits at most " +
+                     std::to_string(limit) + " s for it",
+                 "set timeout on " + fn.id + " to " + std::to_string(limit) +
+                     " or less, or hand long work to a queue or a state machine",
+                 &where);
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& rule_api_integration_timeout() {
+  static const ApiIntegrationTimeout rule;
+  return rule;
+}
+
+}  // namespace sbd::detail

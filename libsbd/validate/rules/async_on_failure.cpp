@@ -1,0 +1,42 @@
+// SBD0501 async-on-failure: a function invoked asynchronously (by S3, SNS,
+// EventBridge, a schedule or IoT) retries twice and then drops the event
+// unless it has an on-failure destination (serverless-rules ES1007).
+#include "validate/analysis.hpp"
+#include "validate/rule.hpp"
+
+namespace sbd::detail {
+namespace {
+
+class AsyncOnFailure final : public Rule {
+ public:
+  RuleInfo info() const override {
+    return {"SBD0501", "async-on-failure", Severity::warning,
+            "an asynchronously invoked function without an on-failure destination", "docs/rules/SBD0501.md"};
+  }
+
+  void check(const Architecture& arch, Context& ctx) const override {
+    for (const Node& fn : arch.nodes()) {
+      if (fn.kind != "fn" || has_on_failure(arch, fn)) continue;
+      std::vector<std::string> nodes{fn.id};
+      for (std::size_t ei : arch.in_edge_indexes(fn.index)) {
+        const Edge& e = arch.edge_at(ei);
+        if (invocation_of(arch, e) == Invocation::async) nodes.push_back(e.from);
+      }
+      if (nodes.size() == 1) continue;
+      std::vector<std::string> sources(nodes.begin() + 1, nodes.end());
+      ctx.report(nodes,
+                 "function " + fn.id + " is invoked asynchronously by " + join_and(sources) +
+                     " but has no on-failure destination: events that fail three times are lost",
+                 "add an edge " + fn.id + " -> SomeQueue: on-failure (or to a topic)");
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& rule_async_on_failure() {
+  static const AsyncOnFailure rule;
+  return rule;
+}
+
+}  // namespace sbd::detail

@@ -1,0 +1,39 @@
+// SBD0208 fifo-batch-size: a FIFO queue feeds a function at most 10 messages
+// per batch (cfn-lint E3705); a larger batch_size is rejected.
+#include "validate/analysis.hpp"
+#include "validate/rule.hpp"
+
+namespace sbd::detail {
+namespace {
+
+class FifoBatchSize final : public Rule {
+ public:
+  RuleInfo info() const override {
+    return {"SBD0208", "fifo-batch-size", Severity::error, "a FIFO queue trigger with a batch size above 10",
+            "docs/rules/SBD0208.md"};
+  }
+
+  void check(const Architecture& arch, Context& ctx) const override {
+    for (const Edge& e : arch.edges()) {
+      const Node& q = arch.node_at(e.from_index);
+      if (q.kind != "queue" || arch.node_at(e.to_index).kind != "fn" || !arch.connection_of(e)) continue;
+      if (!bool_property(arch, q, "fifo", false)) continue;
+      const Value* b = arch.property(e, "batch_size");
+      if (!b || !b->is_int() || b->as_int() <= 10) continue;
+      const auto where = property_location(e, "batch_size");
+      ctx.report({q.id, e.to},
+                 "FIFO queue " + q.id + " triggers " + e.to + " with a batch size of " + std::to_string(b->as_int()) +
+                     "; a FIFO queue allows at most 10",
+                 "set batch_size on the edge " + q.id + " -> " + e.to + " to 10 or less", &where);
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& rule_fifo_batch_size() {
+  static const FifoBatchSize rule;
+  return rule;
+}
+
+}  // namespace sbd::detail

@@ -1,0 +1,41 @@
+// SBD0104 isolated-node: a node with no edge does nothing for the app (a
+// function that nothing invokes, a table that nothing reads).
+#include "validate/analysis.hpp"
+#include "validate/rule.hpp"
+
+#include <unordered_set>
+
+namespace sbd::detail {
+namespace {
+
+class IsolatedNode final : public Rule {
+ public:
+  RuleInfo info() const override {
+    return {"SBD0104", "isolated-node", Severity::warning, "a node with no edge", "docs/rules/SBD0104.md"};
+  }
+
+  void check(const Architecture& arch, Context& ctx) const override {
+    // Nodes named by the deployment preference are used even without edges.
+    std::unordered_set<std::string> referenced;
+    if (const auto& d = arch.settings().deployment) {
+      referenced.insert(d->alarms.begin(), d->alarms.end());
+      referenced.insert(d->pre_traffic);
+      referenced.insert(d->post_traffic);
+    }
+    for (const Node& n : arch.nodes()) {
+      if (!arch.out_edge_indexes(n.index).empty() || !arch.in_edge_indexes(n.index).empty()) continue;
+      if (referenced.count(n.id)) continue;
+      ctx.report({n.id}, label(arch, n) + " has no edge: nothing uses it and it uses nothing",
+                 "connect it to the nodes it works with, or remove it");
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& rule_isolated_node() {
+  static const IsolatedNode rule;
+  return rule;
+}
+
+}  // namespace sbd::detail

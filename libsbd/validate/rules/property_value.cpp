@@ -1,0 +1,86 @@
+// SBD0109 property-value: a node or edge property outside the range or the
+// choices the catalog gives it (function memory and timeout have their own
+// rules, SBD0203 and SBD0204).
+#include "validate/analysis.hpp"
+#include "validate/rule.hpp"
+
+#include <algorithm>
+
+namespace sbd::detail {
+namespace {
+
+// What is wrong with v for spec, or "" (and then hint says what fits).
+std::string problem(const PropertySpec& spec, const Value& v, std::string& hint) {
+  if (v.is_number()) {
+    const double x = v.as_number();
+    auto num = [](double d) {
+      return d == static_cast<double>(static_cast<long long>(d)) ? std::to_string(static_cast<long long>(d))
+                                                                 : format_number(d);
+    };
+    if ((spec.min && x < *spec.min) || (spec.max && x > *spec.max)) {
+      std::string range = spec.min && spec.max ? "from " + num(*spec.min) + " to " + num(*spec.max)
+                          : spec.min            ? "at least " + num(*spec.min)
+                                                : "at most " + num(*spec.max);
+      hint = "set " + spec.name + " to a value " + range;
+      return num(x) + " is out of range: " + spec.name + " goes " + range;
+    }
+  }
+  if (v.is_string() && !spec.choices.empty() &&
+      std::find(spec.choices.begin(), spec.choices.end(), v.as_string()) == spec.choices.end()) {
+    std::vector<std::string> quoted;
+    for (const auto& c : spec.choices) quoted.push_back(c);
+    hint = "set " + spec.name + " to " + join_or(quoted);
+    return "'" + v.as_string() + "' is not one of " + join_or(quoted);
+  }
+  return {};
+}
+
+class PropertyValue final : public Rule {
+ public:
+  RuleInfo info() const override {
+    return {"SBD0109", "property-value", Severity::error,
+            "a property outside the range or choices the catalog allows", "docs/rules/SBD0109.md"};
+  }
+
+  void check(const Architecture& arch, Context& ctx) const override {
+    for (const Node& n : arch.nodes()) {
+      const KindSpec& kind = arch.kind_of(n);
+      const auto& keys = n.properties.keys();
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (n.kind == "fn" && (keys[i] == "memory" || keys[i] == "timeout")) continue;
+        const PropertySpec* spec = kind.property(keys[i]);
+        if (!spec) continue;
+        std::string hint;
+        const std::string p = problem(*spec, n.properties.value_at(i), hint);
+        if (p.empty()) continue;
+        const auto where = property_location(n, keys[i]);
+        ctx.report({n.id}, "property " + keys[i] + " of " + n.id + ": " + p,
+                   hint, &where);
+      }
+    }
+    for (const Edge& e : arch.edges()) {
+      const ConnectionSpec* c = arch.connection_of(e);
+      if (!c) continue;
+      const auto& keys = e.properties.keys();
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        const PropertySpec* spec = c->property(keys[i]);
+        if (!spec) continue;
+        std::string hint;
+        const std::string p = problem(*spec, e.properties.value_at(i), hint);
+        if (p.empty()) continue;
+        const auto where = property_location(e, keys[i]);
+        ctx.report({e.from, e.to}, "property " + keys[i] + " of the edge " + e.from + " -> " + e.to + ": " + p,
+                   hint, &where);
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& rule_property_value() {
+  static const PropertyValue rule;
+  return rule;
+}
+
+}  // namespace sbd::detail

@@ -1,0 +1,43 @@
+// SBD0301 queue-visibility-timeout: a queue's visibility timeout shorter than
+// the timeout of a function it triggers; Lambda rejects the event source
+// mapping (cfn-lint E3505).
+#include "validate/analysis.hpp"
+#include "validate/rule.hpp"
+
+namespace sbd::detail {
+namespace {
+
+class QueueVisibilityTimeout final : public Rule {
+ public:
+  RuleInfo info() const override {
+    return {"SBD0301", "queue-visibility-timeout", Severity::error,
+            "a queue whose visibility timeout is shorter than the timeout of a function it triggers",
+            "docs/rules/SBD0301.md"};
+  }
+
+  void check(const Architecture& arch, Context& ctx) const override {
+    for (const Edge& e : arch.edges()) {
+      const Node& q = arch.node_at(e.from_index);
+      const Node& fn = arch.node_at(e.to_index);
+      if (q.kind != "queue" || fn.kind != "fn" || e.action != "trigger") continue;
+      const long long visibility = int_property(arch, q, "visibility_timeout", 30);
+      const long long timeout = function_timeout(arch, fn);
+      if (visibility >= timeout) continue;
+      ctx.report({q.id, fn.id},
+                 "queue " + q.id + " has a visibility timeout of " + std::to_string(visibility) +
+                     " s, shorter than the " + std::to_string(timeout) + " s timeout of function " + fn.id +
+                     " that it triggers",
+                 "set visibility_timeout on " + q.id + " to at least " + std::to_string(6 * timeout) +
+                     " (six times the function timeout)");
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& rule_queue_visibility_timeout() {
+  static const QueueVisibilityTimeout rule;
+  return rule;
+}
+
+}  // namespace sbd::detail

@@ -1,0 +1,71 @@
+// SBD0110 route-conflict: two targets of one API serve the same route (each
+// integration edge serves the API's routes unless it lists its own), which
+// API Gateway rejects as a duplicate method.
+#include "validate/analysis.hpp"
+#include "validate/rule.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+namespace sbd::detail {
+namespace {
+
+std::string normalise(const std::string& route) {
+  const auto space = route.find(' ');
+  if (space == std::string::npos) return route;
+  std::string method = route.substr(0, space);
+  for (auto& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return method + route.substr(space);
+}
+
+class RouteConflict final : public Rule {
+ public:
+  RuleInfo info() const override {
+    return {"SBD0110", "route-conflict", Severity::error, "two targets of one API serve the same route",
+            "docs/rules/SBD0110.md"};
+  }
+
+  void check(const Architecture& arch, Context& ctx) const override {
+    for (const Node& api : arch.nodes()) {
+      if (api.kind != "api" && api.kind != "httpApi") continue;
+      std::unordered_map<std::string, std::size_t> owner;  // route -> node index of its target
+      for (std::size_t ei : arch.out_edge_indexes(api.index)) {
+        const Edge& e = arch.edge_at(ei);
+        if (e.action != "integration" || !arch.connection_of(e)) continue;
+        const Value* routes = e.properties.find("routes");
+        if (!routes || !routes->is_list()) routes = arch.property(api, "routes");
+        if (!routes || !routes->is_list()) continue;
+        // The routes this edge shares with each earlier target, in order.
+        std::vector<std::pair<std::size_t, std::vector<std::string>>> shared;
+        for (const Value& r : routes->items()) {
+          if (!r.is_string()) continue;
+          auto [it, fresh] = owner.emplace(normalise(r.as_string()), e.to_index);
+          if (fresh || it->second == e.to_index) continue;
+          auto s = std::find_if(shared.begin(), shared.end(), [&](const auto& p) { return p.first == it->second; });
+          if (s == shared.end()) s = shared.insert(shared.end(), {it->second, {}});
+          s->second.push_back("'" + r.as_string() + "'");
+        }
+        for (const auto& [first_index, list] : shared) {
+          const Node& first = arch.node_at(first_index);
+          const Node& second = arch.node_at(e.to_index);
+          ctx.report({api.id, first.id, second.id},
+                     std::string(list.size() == 1 ? "the route " : "the routes ") + join_and(list) + " of " + api.id +
+                         (list.size() == 1 ? " is" : " are") + " served by both " + first.id + " and " + second.id,
+                     "give each integration edge its own routes, e.g. {from: " + api.id + ", to: " + second.id +
+                         ", routes: [\"GET /other\"]}",
+                     &e.location);
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& rule_route_conflict() {
+  static const RouteConflict rule;
+  return rule;
+}
+
+}  // namespace sbd::detail

@@ -1,0 +1,69 @@
+// SBD0205 unknown-runtime: a function runtime that is not in the catalog's
+// runtimes table (a typo such as provided.al2023023 or a made-up version).
+#include "validate/analysis.hpp"
+#include "validate/rule.hpp"
+
+#include <algorithm>
+
+namespace sbd::detail {
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+class UnknownRuntime final : public Rule {
+ public:
+  RuleInfo info() const override {
+    return {"SBD0205", "unknown-runtime", Severity::error, "a function runtime that AWS Lambda does not have",
+            "docs/rules/SBD0205.md"};
+  }
+
+  void check(const Architecture& arch, Context& ctx) const override {
+    const Catalog& catalog = arch.catalog();
+    for (const RuntimeUse& use : runtime_uses(arch)) {
+      if (catalog.runtime(use.runtime)) continue;
+      // Suggest the closest supported name (the catalog has a few dozen).
+      std::string best;
+      std::size_t best_d = 4;
+      for (const RuntimeSpec& r : catalog.runtimes()) {
+        const std::size_t d = edit_distance(use.runtime, r.name);
+        if (d < best_d) {
+          best_d = d;
+          best = r.name;
+        }
+      }
+      std::string hint = best.empty() ? "use a supported runtime such as " + std::string(default_runtime)
+                                      : "did you mean " + best + "?";
+      std::string subject = use.inherited ? "the app's runtime '" + use.runtime + "' (used by " +
+                                                join_and(use.functions) + ")"
+                                          : "function " + use.functions.front() + " has the runtime '" +
+                                                use.runtime + "', which";
+      const std::string message =
+          use.inherited ? subject + " is not an AWS Lambda runtime" : subject + " is not an AWS Lambda runtime";
+      SourceLocation where;
+      if (!use.inherited) where = property_location(arch.node(use.functions.front()), "runtime");
+      ctx.report(use.functions, message, hint, use.inherited ? nullptr : &where);
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& rule_unknown_runtime() {
+  static const UnknownRuntime rule;
+  return rule;
+}
+
+}  // namespace sbd::detail

@@ -1,0 +1,209 @@
+// The validator's engine: runs every registered rule that is not disabled,
+// turns a rule that throws into an internal diagnostic, applies severity
+// overrides and sorts the findings into a deterministic order.
+#include "validate/rule.hpp"
+
+#include <sbd/error.hpp>
+#include <sbd/validate.hpp>
+
+#include <algorithm>
+#include <climits>
+#include <cstdio>
+#include <ctime>
+#include <exception>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sbd::detail {
+
+void Context::report(std::vector<std::string> nodes, std::string message, std::string hint,
+                     const SourceLocation* where) {
+  Diagnostic d;
+  d.nodes = std::move(nodes);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  if (where && where->known()) {
+    d.location = *where;
+  } else {
+    for (const auto& id : d.nodes) {
+      if (const Node* n = arch_.find(id); n && n->location.known()) {
+        d.location = n->location;
+        break;
+      }
+    }
+  }
+  out_.push_back(std::move(d));
+}
+
+namespace {
+
+// Howard Hinnant's days-from-civil algorithm (proleptic Gregorian calendar).
+long days_from_civil(long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+long system_today() {
+  const std::time_t now = std::time(nullptr);
+  return static_cast<long>(now / 86400);
+}
+
+bool is_digits(const std::string& s, std::size_t pos, std::size_t n) {
+  for (std::size_t i = pos; i < pos + n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// The codes and names that ValidateOptions::disabled may name.
+bool names_rule(const RuleInfo& info, const std::string& entry) {
+  return entry == info.code || entry == info.name;
+}
+
+}  // namespace
+
+long parse_iso_date(const std::string& date) {
+  const bool shape = date.size() == 10 && date[4] == '-' && date[7] == '-' && is_digits(date, 0, 4) &&
+                     is_digits(date, 5, 2) && is_digits(date, 8, 2);
+  if (shape) {
+    const long y = std::stol(date.substr(0, 4));
+    const unsigned m = static_cast<unsigned>(std::stoul(date.substr(5, 2)));
+    const unsigned d = static_cast<unsigned>(std::stoul(date.substr(8, 2)));
+    static const unsigned month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m >= 1 && m <= 12 && d >= 1 && d <= month_days[m - 1]) {
+      const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+      if (!(m == 2 && d == 29 && !leap)) return days_from_civil(y, m, d);
+    }
+  }
+  throw Error(ErrorCode::argument, "invalid date '" + date + "': expected YYYY-MM-DD");
+}
+
+std::string format_iso_date(long days) {
+  // civil-from-days, the inverse of days_from_civil.
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
+  return buf;
+}
+
+Report run_rules(const Architecture& arch, const ValidateOptions& options,
+                 const std::vector<const Rule*>& rules) {
+  const long today = options.today.empty() ? system_today() : parse_iso_date(options.today);
+
+  std::vector<RuleInfo> infos;
+  infos.reserve(rules.size());
+  for (const Rule* r : rules) infos.push_back(r->info());
+
+  // Which rules are off: the options (an unknown entry is API misuse) and the
+  // model's `x-sbd-disable` (an unknown entry there is reported by SBD0001).
+  std::set<std::string> off;
+  for (const auto& entry : options.disabled) {
+    bool known = entry == internal_error_code || entry == internal_error_name;
+    for (const auto& info : infos) {
+      if (names_rule(info, entry)) {
+        off.insert(info.code);
+        known = true;
+      }
+    }
+    if (entry == internal_error_code || entry == internal_error_name) off.insert(internal_error_code);
+    if (!known)
+      throw Error(ErrorCode::argument,
+                  "unknown rule '" + entry + "' to disable: `sbd validate --list-rules` lists them");
+  }
+  if (const Value* list = arch.settings().extensions.find("x-sbd-disable"); list && list->is_list()) {
+    for (const Value& item : list->items()) {
+      if (!item.is_string()) continue;
+      for (const auto& info : infos)
+        if (names_rule(info, item.as_string())) off.insert(info.code);
+      if (item.as_string() == internal_error_code || item.as_string() == internal_error_name)
+        off.insert(internal_error_code);
+    }
+  }
+
+  Report report;
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const RuleInfo& info = infos[i];
+    if (off.count(info.code)) continue;
+    std::vector<Diagnostic> found;
+    Context ctx(arch, today, found);
+    std::string failure;
+    try {
+      rules[i]->check(arch, ctx);
+    } catch (const std::exception& e) {
+      failure = e.what();
+      if (failure.empty()) failure = "an exception";
+    } catch (...) {
+      failure = "an unknown exception";
+    }
+    if (!failure.empty()) {
+      if (off.count(internal_error_code)) continue;
+      Diagnostic d;
+      d.code = internal_error_code;
+      d.rule = internal_error_name;
+      d.severity = Severity::error;
+      d.message = "rule " + info.code + " (" + info.name + ") failed: " + failure;
+      d.hint = "this is a bug in libsbd: please report it with the model; `--disable " + info.code +
+               "` skips the rule meanwhile";
+      if (auto it = options.severities.find(d.code); it != options.severities.end())
+        d.severity = it->second;
+      report.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    Severity severity = info.severity;
+    if (auto it = options.severities.find(info.code); it != options.severities.end())
+      severity = it->second;
+    for (auto& d : found) {
+      d.code = info.code;
+      d.rule = info.name;
+      d.severity = severity;
+      report.diagnostics.push_back(std::move(d));
+    }
+  }
+
+  // Deterministic order: by position in the model file (findings without a
+  // position last), then code, nodes and message.
+  std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     const int la = a.location.known() ? a.location.line : INT_MAX;
+                     const int lb = b.location.known() ? b.location.line : INT_MAX;
+                     if (la != lb) return la < lb;
+                     if (a.location.column != b.location.column) return a.location.column < b.location.column;
+                     if (a.code != b.code) return a.code < b.code;
+                     if (a.nodes != b.nodes) return a.nodes < b.nodes;
+                     return a.message < b.message;
+                   });
+  return report;
+}
+
+}  // namespace sbd::detail
+
+namespace sbd {
+SBD_INLINE_NAMESPACE_BEGIN
+
+Report validate(const Architecture& arch, const ValidateOptions& options) {
+  return detail::run_rules(arch, options, detail::registry());
+}
+
+std::vector<RuleInfo> rules() {
+  std::vector<RuleInfo> out;
+  for (const auto* r : detail::registry()) out.push_back(r->info());
+  std::sort(out.begin(), out.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.code < b.code; });
+  return out;
+}
+
+SBD_INLINE_NAMESPACE_END
+}  // namespace sbd
