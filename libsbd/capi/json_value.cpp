@@ -116,7 +116,7 @@ Value parse_json_value(std::string_view text, std::size_t max_depth) {
                           ? builder.error()
                           : rapidjson::GetParseError_En(reader.GetParseErrorCode());
     if (!why.empty() && why.back() == '.') why.pop_back();
-    throw Error(ErrorCode::parse, "not a JSON value: " + why, where);
+    throw Error(ErrorCode::parse, why, where);
   }
   return builder.take();
 }

@@ -140,7 +140,14 @@ SBD_API sbd_status sbd_model_set_property(sbd_model* m, const char* id, const ch
   if (json_value == nullptr) return null_argument("sbd_model_set_property", "json_value");
   return guard(
       [&] {
-        sbd::Value value = sbd::detail::parse_json_value(json_value);
+        sbd::Value value;
+        try {
+          value = sbd::detail::parse_json_value(json_value);
+        } catch (const sbd::Error& e) {
+          throw sbd::Error(e.code(),
+                           std::string("the value of ") + id + "." + key + " is not JSON: " + e.message(),
+                           e.location());
+        }
         m->arch.set_property(id, key, std::move(value));
       },
       Where::position_only);
