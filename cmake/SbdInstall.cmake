@@ -32,8 +32,8 @@ install(TARGETS ${_sbd_install_targets}
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT sbd_development
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT sbd_runtime
                 NAMELINK_COMPONENT sbd_development
-        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT sbd_runtime
-        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT sbd_runtime)
+# (Both targets name their installed include folder: $<INSTALL_INTERFACE:include>.)
 install(EXPORT sbdTargets
         NAMESPACE sbd::
         FILE sbdTargets.cmake
