@@ -13,7 +13,8 @@
  * - A function that can fail returns an sbd_status; its out-parameters come
  *   first. On success it returns SBD_OK; on failure it returns another status,
  *   sets every out-parameter it was given to NULL, and leaves a message in
- *   sbd_last_error(). A failed call changes nothing in the objects it was given.
+ *   sbd_last_error(). A failed call leaves the objects it was given as they
+ *   were (short of running out of memory).
  * - Every pointer argument is checked: NULL where NULL is not documented as
  *   allowed gives SBD_ERR_ARGUMENT, never a crash. (A pointer that is not
  *   NULL but does not point to what it should cannot be checked.)
@@ -126,10 +127,11 @@ SBD_API void sbd_string_free(char *s);
 SBD_API sbd_status sbd_model_new(sbd_model **out, const char *app);
 
 /* Reads a model from `len` bytes of `text` (which need not be NUL-terminated).
- * format: "yaml", "json" (the `sbd: 1` model), "sbd-json" (the Serverless by
- * Design browser tool's export), or NULL to detect it from the text. An
- * unreadable text gives SBD_ERR_PARSE with "line:column: message" in
- * sbd_last_error(); an unknown format name gives SBD_ERR_ARGUMENT.
+ * format: "yaml" (or "yml"), "json" (the `sbd: 1` model), "sbd-json" (the
+ * Serverless by Design browser tool's export), or NULL (or "detect") to detect
+ * it from the text. An unreadable text gives SBD_ERR_PARSE with
+ * "line:column: message" in sbd_last_error(); an unknown format name gives
+ * SBD_ERR_ARGUMENT.
  * *out: owned by the caller, release with sbd_model_free. */
 SBD_API sbd_status sbd_model_parse(sbd_model **out, const char *text, size_t len,
                                    const char *format);
