@@ -759,6 +759,17 @@ Example::
             sbd::Value props = properties ? properties_from_kwargs(properties) : sbd::Value::map();
             WriteLock lock(a->mutex);
             const sbd::Edge& e = a->arch.connect(source, target, act, std::move(props));
+            // The same (source, target, action) twice is an error (MODEL.md);
+            // Edge handles rely on it.
+            const std::size_t added = e.index;
+            for (std::size_t i : a->arch.out_edge_indexes(e.from_index)) {
+              const sbd::Edge& other = a->arch.edge_at(i);
+              if (i != added && other.to == e.to && other.action == e.action) {
+                const std::string what = e.from + " -> " + e.to + ": " + e.action;
+                a->arch.remove_edge(added);
+                throw sbd::Error(sbd::ErrorCode::invalid, "duplicate edge " + what);
+              }
+            }
             return edge_ref(a, e);
           },
           py::arg("source"), py::arg("target"), py::arg("action") = py::none(), R"doc(

@@ -69,7 +69,7 @@ void bind_catalog(py::module_& m) {
           "The largest allowed number, or None.")
       .def_readonly("choices", &sbd::PropertySpec::choices,
                     "The allowed strings when restricted, else an empty list.")
-      .def_readonly("description", &sbd::PropertySpec::description)
+      .def_readonly("description", &sbd::PropertySpec::description, "What the property means.")
       .def("accepts", [](const sbd::PropertySpec& p, py::handle v) {
              return p.accepts_type(value_from_py(v, "value"));
            }, py::arg("value"),
@@ -93,10 +93,11 @@ Example::
 )doc")
       .def_readonly("key", &sbd::KindSpec::key, "The kind key used in models, such as ``'fn'``.")
       .def_readonly("name", &sbd::KindSpec::name, "A readable name, such as ``'Lambda function'``.")
-      .def_readonly("category", &sbd::KindSpec::category)
+      .def_readonly("category", &sbd::KindSpec::category,
+                    "compute, storage, messaging, streaming, api, identity, orchestration, schedule, monitoring or configuration.")
       .def_readonly("sam_type", &sbd::KindSpec::sam_type,
                     "The main CloudFormation/SAM resource type the SAM engine emits.")
-      .def_readonly("description", &sbd::KindSpec::description)
+      .def_readonly("description", &sbd::KindSpec::description, "What the kind is, in one sentence.")
       .def_property_readonly(
           "properties", [](const sbd::KindSpec& k) { return property_dict(k.properties); },
           "The kind's properties by name (dict of PropertySpec).")
@@ -109,9 +110,12 @@ Example::
       .def_readonly("source", &sbd::ConnectionSpec::from, "The kind key of the source.")
       .def_readonly("target", &sbd::ConnectionSpec::to, "The kind key of the target.")
       .def_readonly("actions", &sbd::ConnectionSpec::actions, "The allowed actions, default first.")
-      .def_property_readonly("default_action", [](const sbd::ConnectionSpec& c) {
-        return c.actions.empty() ? std::string() : c.actions.front();
-      })
+      .def_property_readonly(
+          "default_action",
+          [](const sbd::ConnectionSpec& c) {
+            return c.actions.empty() ? std::string() : c.actions.front();
+          },
+          "The action an edge gets when it names none.")
       .def_property_readonly(
           "invocation",
           [](const sbd::ConnectionSpec& c) -> py::object {
@@ -130,13 +134,13 @@ Example::
 
   py::class_<sbd::RuntimeSpec>(m, "RuntimeSpec",
                                "A Lambda runtime and its life cycle (dates 'YYYY-MM-DD' or '').")
-      .def_readonly("name", &sbd::RuntimeSpec::name)
-      .def_readonly("family", &sbd::RuntimeSpec::family)
-      .def_readonly("deprecated", &sbd::RuntimeSpec::deprecated)
-      .def_readonly("block_create", &sbd::RuntimeSpec::block_create)
-      .def_readonly("block_update", &sbd::RuntimeSpec::block_update)
-      .def_readonly("successor", &sbd::RuntimeSpec::successor)
-      .def_readonly("starter_code", &sbd::RuntimeSpec::starter_code)
+      .def_readonly("name", &sbd::RuntimeSpec::name, "Such as 'python3.13'.")
+      .def_readonly("family", &sbd::RuntimeSpec::family, "python, nodejs, java, provided, dotnet or ruby.")
+      .def_readonly("deprecated", &sbd::RuntimeSpec::deprecated, "The date AWS Lambda deprecated it (or will), or ''.")
+      .def_readonly("block_create", &sbd::RuntimeSpec::block_create, "The date creating functions is blocked, or ''.")
+      .def_readonly("block_update", &sbd::RuntimeSpec::block_update, "The date updating functions is blocked, or ''.")
+      .def_readonly("successor", &sbd::RuntimeSpec::successor, "The runtime AWS advises moving to, or ''.")
+      .def_readonly("starter_code", &sbd::RuntimeSpec::starter_code, "Whether libsbd writes starter code for it.")
       .def("__repr__", [](const sbd::RuntimeSpec& r) {
         std::string out = "RuntimeSpec('" + r.name + "'";
         if (!r.deprecated.empty()) out += ", deprecated='" + r.deprecated + "'";

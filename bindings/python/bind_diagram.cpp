@@ -18,12 +18,12 @@ py::tuple point(const sbd::DiagramPoint& p) { return py::make_tuple(p.x, p.y); }
 
 void bind_diagram(py::module_& m) {
   py::class_<sbd::NodeBox>(m, "NodeBox", "A node's box in a diagram: top-left corner and size.")
-      .def_readonly("id", &sbd::NodeBox::id)
-      .def_readonly("node_index", &sbd::NodeBox::node_index)
-      .def_readonly("x", &sbd::NodeBox::x)
-      .def_readonly("y", &sbd::NodeBox::y)
-      .def_readonly("width", &sbd::NodeBox::width)
-      .def_readonly("height", &sbd::NodeBox::height)
+      .def_readonly("id", &sbd::NodeBox::id, "The node id.")
+      .def_readonly("node_index", &sbd::NodeBox::node_index, "The node's index (Node.index).")
+      .def_readonly("x", &sbd::NodeBox::x, "Left edge, in pixels.")
+      .def_readonly("y", &sbd::NodeBox::y, "Top edge, in pixels (y grows downwards).")
+      .def_readonly("width", &sbd::NodeBox::width, "Width in pixels.")
+      .def_readonly("height", &sbd::NodeBox::height, "Height in pixels.")
       .def_readonly("layer", &sbd::NodeBox::layer,
                     "The column of the layered layout (-1: placed at its model position).")
       .def("overlaps", &sbd::NodeBox::overlaps, py::arg("other"),
@@ -36,7 +36,7 @@ void bind_diagram(py::module_& m) {
       });
 
   py::class_<sbd::EdgeRoute>(m, "EdgeRoute", "An edge's route in a diagram: a polyline.")
-      .def_readonly("edge_index", &sbd::EdgeRoute::edge_index)
+      .def_readonly("edge_index", &sbd::EdgeRoute::edge_index, "The edge's index (Edge.index).")
       .def_property_readonly(
           "points",
           [](const sbd::EdgeRoute& r) {
@@ -47,7 +47,7 @@ void bind_diagram(py::module_& m) {
           "The polyline's points as (x, y) tuples, at least two.")
       .def_property_readonly("label", [](const sbd::EdgeRoute& r) { return point(r.label); },
                              "The centre of the action's label, (x, y).")
-      .def_readonly("self_loop", &sbd::EdgeRoute::self_loop)
+      .def_readonly("self_loop", &sbd::EdgeRoute::self_loop, "True for an edge from a node to itself.")
       .def_readonly("reversed", &sbd::EdgeRoute::reversed,
                     "Laid out against the flow to break a cycle.")
       .def("__repr__", [](const sbd::EdgeRoute& r) {
@@ -59,11 +59,11 @@ void bind_diagram(py::module_& m) {
                                    "Where the nodes and edges of a diagram go.")
       .def_readonly("nodes", &sbd::DiagramGeometry::nodes, "NodeBox per node, in node order.")
       .def_readonly("edges", &sbd::DiagramGeometry::edges, "EdgeRoute per edge, in edge order.")
-      .def_readonly("width", &sbd::DiagramGeometry::width)
-      .def_readonly("height", &sbd::DiagramGeometry::height)
+      .def_readonly("width", &sbd::DiagramGeometry::width, "The drawing's width from (0, 0), in pixels.")
+      .def_readonly("height", &sbd::DiagramGeometry::height, "The drawing's height from (0, 0), in pixels.")
       .def_readonly("from_model", &sbd::DiagramGeometry::from_model,
                     "True when the model's positions were used.")
-      .def_readonly("layers", &sbd::DiagramGeometry::layers)
+      .def_readonly("layers", &sbd::DiagramGeometry::layers, "Columns of the layered layout (0 for model positions).")
       .def("__repr__", [](const sbd::DiagramGeometry& g) {
         return "<DiagramGeometry: " + std::to_string(g.nodes.size()) + " nodes, " +
                std::to_string(g.edges.size()) + " edges, " +

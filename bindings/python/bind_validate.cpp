@@ -43,7 +43,8 @@ Example::
       .def_property_readonly(
           "severity", [](const sbd::Diagnostic& d) { return sbd::severity_name(d.severity); },
           "'error', 'warning' or 'info'.")
-      .def_property_readonly("message", [](const sbd::Diagnostic& d) { return text(d.message); })
+      .def_property_readonly("message", [](const sbd::Diagnostic& d) { return text(d.message); },
+                             "What is wrong, in one sentence.")
       .def_readonly("nodes", &sbd::Diagnostic::nodes, "The node ids involved, possibly none.")
       .def_property_readonly(
           "hint",
@@ -105,7 +106,7 @@ Example::
       .def_property_readonly("severity",
                              [](const sbd::RuleInfo& r) { return sbd::severity_name(r.severity); },
                              "The default severity.")
-      .def_readonly("summary", &sbd::RuleInfo::summary)
+      .def_readonly("summary", &sbd::RuleInfo::summary, "What the rule checks, in one line.")
       .def_readonly("doc", &sbd::RuleInfo::doc, "The rule's documentation page.")
       .def("__repr__", [](const sbd::RuleInfo& r) {
         return "RuleInfo('" + r.code + "', name='" + r.name + "', severity='" +
