@@ -181,7 +181,7 @@ RULE_TEST("SBD0305", "sync-chain-timeout") {
 }
 
 RULE_TEST("SBD0401", "event-loop") {
-  check_rule("SBD0401", {{"Uploads", "Resize"}, {"Ping", "Pong"}, {"Recurse"}});
+  check_rule("SBD0401", {{"Uploads", "Resize"}, {"Ping", "Pong"}, {"Recurse"}, {"Echo"}});
   CHECK(first_of(run_fixture("SBD0401", "bad"), "SBD0401").message.find("Uploads -> Resize -> Uploads") !=
         std::string::npos);
 }

@@ -9,7 +9,8 @@
 // triggers that a filter may keep the function's own writes out of: an S3
 // trigger with a prefix or suffix, an EventBridge trigger of a bus with a
 // custom pattern, an IoT republish whose topic the target rule does not
-// select. One pass of Tarjan's strongly connected components: linear.
+// select (the topic as the SAM engine emits it: see causes_events). One pass of Tarjan's strongly connected components: linear.
+#include "emit/common/wiring.hpp"
 #include "validate/analysis.hpp"
 #include "validate/rule.hpp"
 
@@ -30,9 +31,18 @@ bool causes_events(const Architecture& arch, const Edge& e) {
     return false;
   if (from.kind == "eventBus" && from.properties.find("pattern")) return false;
   if (from.kind == "iotRule" && to.kind == "iotRule") {
-    const std::string topic = string_property(arch, from, "topic");
+    // As the SAM engine emits it: the republish goes to the target's `topic`;
+    // without one, to a topic made from the target's FROM filter (which it
+    // matches), or for a rule republishing to itself to
+    // "republished/<kebab-id>" (which its filter may not select).
     const std::string filter = iot_sql_topic(string_property(arch, to, "sql"));
-    if (!topic.empty() && !filter.empty() && !mqtt_matches(filter, topic)) return false;
+    if (filter.empty()) return false;  // unreadable sql: SBD0702 reports it
+    std::string topic = string_property(arch, to, "topic");
+    if (topic.empty()) {
+      if (from.index != to.index) return true;
+      topic = "republished/" + kebab(from.id);
+    }
+    return mqtt_matches(filter, topic);
   }
   return true;
 }
