@@ -470,7 +470,8 @@ void Builder::function_deployment(const Node& fn, Value& p) {
 // ---- APIs ----------------------------------------------------------------------
 
 void Builder::api(const Node& n) {
-  Value p = obj({{"StageName", str(n, "stage", "prod")}});
+  Value p = obj({{"Name", sub("${AWS::StackName}-" + n.id)}, {"StageName", str(n, "stage", "prod")},
+                 {"OpenApiVersion", "3.0.1"}});
   if (!n.description.empty()) p.set("Description", n.description);
   const std::string auth = str(n, "auth", "none");
   const auto pools = ins(n, "userPool");
@@ -978,7 +979,9 @@ void Builder::alarm(const Node& n) {
   std::vector<const Node*> fns;
   for (const Edge* e : ins(n, "fn")) fns.push_back(&from(*e));
   Value p = Value::map();
-  p.set("AlarmDescription", n.description.empty() ? metric + " of " + (fns.empty() ? std::string("all functions") : fns.front()->id) : n.description);
+  std::string watched = fns.empty() ? std::string("all functions") : std::string();
+  for (std::size_t i = 0; i < fns.size(); ++i) watched += (i ? ", " : "") + fns[i]->id;
+  p.set("AlarmDescription", n.description.empty() ? metric + " of " + watched : n.description);
   if (fns.size() <= 1) {
     p.set("Namespace", "AWS/Lambda");
     p.set("MetricName", metric);
