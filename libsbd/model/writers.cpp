@@ -90,7 +90,7 @@ Quoting quoting_for(std::string_view s) {
   bool needs_double = false;
   bool ascii_printable = true;
   for (std::size_t i = 0; i < s.size();) {
-    char32_t cp;
+    char32_t cp = 0;
     const std::size_t len = utf8_decode(s, i, cp);
     if (len == 0) throw Error(ErrorCode::argument, "a string is not valid UTF-8");
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
@@ -139,7 +139,7 @@ void write_string_scalar(std::string& out, std::string_view s) {
   }
   out.push_back('"');
   for (std::size_t i = 0; i < s.size();) {
-    char32_t cp;
+    char32_t cp = 0;
     const std::size_t len = utf8_decode(s, i, cp);
     switch (cp) {
       case '"': out += "\\\""; break;
