@@ -85,7 +85,7 @@ EdgeRef edge_ref(const ArchPtr& a, const sbd::Edge& e) { return EdgeRef{a, e.fro
 sbd::Value properties_from_kwargs(const py::kwargs& kwargs) {
   sbd::Value props = sbd::Value::map();
   for (auto item : kwargs) {
-    std::string key = py::reinterpret_borrow<py::str>(item.first).cast<std::string>();
+    std::string key = str_arg(item.first, "keyword");
     sbd::Value v = value_from_py(item.second, "property " + key);
     props.set(std::move(key), std::move(v));
   }
@@ -187,9 +187,7 @@ py::object empty_as_none(const std::string& s) {
 }
 
 std::string none_as_empty(const py::handle& h, const char* what) {
-  if (h.is_none()) return {};
-  if (!PyUnicode_Check(h.ptr())) throw py::type_error(std::string(what) + " must be a str or None");
-  return h.cast<std::string>();
+  return optional_str_arg(h, what);
 }
 
 }  // namespace
@@ -277,7 +275,7 @@ Example::
       .def("__contains__",
            [](const NodeProperties& p, py::handle key) {
              return PyUnicode_Check(key.ptr()) &&
-                    node_of(*p.arch, p.id).properties.contains(key.cast<std::string>());
+                    node_of(*p.arch, p.id).properties.contains(str_arg(key, "key"));
            },
            py::arg("key"))
       .def("__iter__",
@@ -538,7 +536,7 @@ Example::
       .def("__len__", [](const NodeView& v) { return v.arch->arch.node_count(); })
       .def("__contains__",
            [](const NodeView& v, py::handle id) {
-             return PyUnicode_Check(id.ptr()) && v.arch->arch.find(id.cast<std::string>()) != nullptr;
+             return PyUnicode_Check(id.ptr()) && v.arch->arch.find(str_arg(id, "id")) != nullptr;
            },
            py::arg("id"))
       .def("__iter__", [](const NodeView& v) { return py::iter(node_ids(*v.arch)); })
@@ -609,8 +607,8 @@ Example::
              if (t.size() < 2 || t.size() > 3) return false;
              for (auto x : t)
                if (!PyUnicode_Check(x.ptr())) return false;
-             const auto source = t[0].cast<std::string>(), target = t[1].cast<std::string>();
-             if (t.size() == 3) return find_edge(v.arch->arch, source, target, t[2].cast<std::string>()) != nullptr;
+             const auto source = str_arg(t[0], "source"), target = str_arg(t[1], "target");
+             if (t.size() == 3) return find_edge(v.arch->arch, source, target, str_arg(t[2], "action")) != nullptr;
              const sbd::Node* from = v.arch->arch.find(source);
              if (from == nullptr) return false;
              for (std::size_t i : v.arch->arch.out_edge_indexes(from->index))
@@ -861,7 +859,7 @@ Example::
       .def("__len__", [](const PyArch& a) { return a.arch.node_count(); }, "The number of nodes.")
       .def("__contains__",
            [](const PyArch& a, py::handle item) {
-             if (PyUnicode_Check(item.ptr())) return a.arch.find(item.cast<std::string>()) != nullptr;
+             if (PyUnicode_Check(item.ptr())) return a.arch.find(str_arg(item, "node")) != nullptr;
              if (py::isinstance<NodeRef>(item)) {
                const auto& r = item.cast<const NodeRef&>();
                return r.arch.get() == &a && a.arch.find(r.id) != nullptr;

@@ -79,7 +79,7 @@ void bind_diagram(py::module_& m) {
         options.format = sbd::parse_diagram_format(format);
         options.layout = sbd::parse_diagram_layout(layout);
         options.legend = legend;
-        if (!title.is_none()) options.title = title.cast<std::string>();
+        options.title = optional_str_arg(title, "title");
         return read_without_gil(a, [&options](const sbd::Architecture& arch) {
           return sbd::diagram(arch, options);
         });

@@ -12,7 +12,7 @@ void bind_emit(py::module_& m) {
       "emit",
       [](const PyArch& a, const std::string& engine, py::handle runtime) {
         sbd::EmitOptions options;
-        if (!runtime.is_none()) options.runtime = runtime.cast<std::string>();
+        options.runtime = optional_str_arg(runtime, "runtime");
         sbd::FileSet files = read_without_gil(a, [&](const sbd::Architecture& arch) {
           return sbd::emit(arch, engine, options);
         });

@@ -121,7 +121,7 @@ Example::
         options.disabled.insert(disable.begin(), disable.end());
         for (const auto& [code, severity] : severities)
           options.severities[code] = sbd::parse_severity(severity);
-        if (!today.is_none()) options.today = today.cast<std::string>();
+        options.today = optional_str_arg(today, "today");
         return read_without_gil(a, [&options](const sbd::Architecture& arch) {
           return sbd::validate(arch, options);
         });

@@ -20,10 +20,23 @@ sbd::Error argument_error(const std::string& message) {
 
 }  // namespace
 
+std::string str_arg(py::handle obj, const std::string& what) {
+  if (!PyUnicode_Check(obj.ptr()))
+    throw py::type_error(what + " must be a str, not " + Py_TYPE(obj.ptr())->tp_name);
+  Py_ssize_t size = 0;
+  const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);
+  if (data == nullptr) throw py::error_already_set();  // UnicodeEncodeError, a ValueError
+  return std::string(data, static_cast<std::size_t>(size));
+}
+
+std::string optional_str_arg(py::handle obj, const std::string& what) {
+  return obj.is_none() ? std::string() : str_arg(obj, what);
+}
+
 std::string path_arg(const py::handle& obj) {
   if (obj.is_none()) throw py::type_error("expected a path (str or os.PathLike), got None");
-  py::object decoded = py::module_::import("os").attr("fsdecode")(obj);
-  return decoded.cast<std::string>();
+  py::object encoded = py::module_::import("os").attr("fsencode")(obj);
+  return std::string(py::reinterpret_borrow<py::bytes>(encoded));
 }
 
 sbd::Value value_from_py(py::handle obj, const std::string& what, int depth) {
@@ -45,12 +58,7 @@ sbd::Value value_from_py(py::handle obj, const std::string& what, int depth) {
     if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
     return sbd::Value(v);
   }
-  if (PyUnicode_Check(o)) {
-    Py_ssize_t size = 0;
-    const char* data = PyUnicode_AsUTF8AndSize(o, &size);
-    if (data == nullptr) throw py::error_already_set();
-    return sbd::Value(std::string(data, static_cast<std::size_t>(size)));
-  }
+  if (PyUnicode_Check(o)) return sbd::Value(str_arg(obj, what));
   if (py::isinstance<Tagged>(obj)) {
     const auto& t = obj.cast<const Tagged&>();
     return sbd::Value::tagged(t.tag, value_from_py(t.value, what, depth + 1));
@@ -71,7 +79,7 @@ sbd::Value value_from_py(py::handle obj, const std::string& what, int depth) {
       if (!PyUnicode_Check(kv[0].ptr()))
         throw py::type_error(what + ": mapping keys must be str, not " +
                              std::string(Py_TYPE(kv[0].ptr())->tp_name));
-      std::string key = kv[0].cast<std::string>();
+      std::string key = str_arg(kv[0], what + " key");
       out.set(key, value_from_py(kv[1], what, depth + 1));
     }
     return out;

@@ -33,7 +33,11 @@ sbd::Value value_from_py(py::handle obj, const std::string& what, int depth = 0)
 py::object value_to_py(const sbd::Value& v);
 /// A Python str of UTF-8 text that never fails (invalid bytes become U+FFFD).
 py::str text(std::string_view s);
-/// A path argument: str or os.PathLike.
+/// A str argument as UTF-8; TypeError for another type (what names it).
+std::string str_arg(py::handle obj, const std::string& what);
+/// The same, with None as "".
+std::string optional_str_arg(py::handle obj, const std::string& what);
+/// A path argument: str, bytes or os.PathLike.
 std::string path_arg(const py::handle& obj);
 
 // --- architectures (bind_architecture.cpp) ----------------------------------
