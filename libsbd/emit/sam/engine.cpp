@@ -21,7 +21,7 @@ class SamEngine final : public Engine {
       if (n.kind == "fn") emit_starter_code(arch, n, options, out);
     }
     emit_starter_shared(arch, options, out);
-    out.add("README.md", sam_readme(arch, options));
+    out.add("README.md", sam_readme(arch, options, out));
     out.add(".gitignore", sam_gitignore());
     out.add("samconfig.toml", sam_config(arch));
     return out;

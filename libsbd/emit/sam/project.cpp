@@ -37,7 +37,7 @@ std::string test_command(const std::string& language, const std::string& dir) {
 
 }  // namespace
 
-std::string sam_readme(const Architecture& arch, const EmitOptions& options) {
+std::string sam_readme(const Architecture& arch, const EmitOptions& options, const FileSet& files) {
   const AppSettings& s = arch.settings();
   std::ostringstream o;
   o << "# " << s.name << "\n\n";
@@ -116,8 +116,24 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options) {
         << ") traffic shifts; they must report their result to CodeDeploy.";
     o << "\n\n";
   }
-  o << "To run a function locally: `sam local invoke <FunctionId> --event <event.json>`; an API: "
-       "`sam local start-api`.\n\nTo remove the application: `sam delete`.\n";
+  // Sample events of the starter code: src/<Fn>/events/*.json.
+  std::vector<std::pair<std::string, std::string>> samples;
+  for (const Node* fn : fns) {
+    const std::string dir = "src/" + fn->id + "/events/";
+    for (auto it = files.files().lower_bound(dir); it != files.end() && it->first.compare(0, dir.size(), dir) == 0; ++it)
+      if (it->first.size() > 5 && it->first.compare(it->first.size() - 5, 5, ".json") == 0) {
+        samples.emplace_back(fn->id, it->first);
+        break;
+      }
+  }
+  o << "## Run locally\n\n```sh\n";
+  for (const auto& [fn, event] : samples) o << "sam local invoke " << fn << " --event " << event << "\n";
+  if (samples.empty()) o << "sam local invoke <FunctionId> --event <event.json>\n";
+  bool apis = false;
+  for (const Node& n : arch.nodes())
+    if (n.kind == "api" || n.kind == "httpApi") apis = true;
+  if (apis) o << "sam local start-api             # the APIs on http://127.0.0.1:3000\n";
+  o << "```\n\nTo remove the application: `sam delete`.\n";
   return o.str();
 }
 
