@@ -61,7 +61,17 @@ std::map<std::string, std::string> split_parts(const std::string& text) {
   return parts;
 }
 
-const std::string& part(const std::string& language, const std::string& name) {
+const std::map<std::string, std::map<std::string, std::string>>& all_parts();
+
+// A snippet that a language may lack (then empty).
+std::string optional_part(const std::string& language, const std::string& name) {
+  auto lang = all_parts().find(language);
+  if (lang == all_parts().end()) return {};
+  auto it = lang->second.find(name);
+  return it == lang->second.end() ? std::string() : it->second;
+}
+
+const std::map<std::string, std::map<std::string, std::string>>& all_parts() {
   static const std::map<std::string, std::map<std::string, std::string>> all = [] {
     std::map<std::string, std::map<std::string, std::string>> m;
     for (const auto& f : starter_template_files()) {
@@ -71,6 +81,11 @@ const std::string& part(const std::string& language, const std::string& name) {
     }
     return m;
   }();
+  return all;
+}
+
+const std::string& part(const std::string& language, const std::string& name) {
+  const auto& all = all_parts();
   auto lang = all.find(language);
   if (lang != all.end()) {
     auto it = lang->second.find(name);
@@ -165,6 +180,81 @@ std::vector<Source> sources_of(const Architecture& arch, const Node& fn) {
     if (it != by_key.end()) out.push_back(it->second);
   }
   return out;
+}
+
+// The SDK service a helper of that target kind uses (its client and imports).
+std::string service_of_kind(const std::string& kind) {
+  static const std::map<std::string, std::string> m = {
+      {"table", "dynamodb"},     {"bucket", "s3"},       {"queue", "sqs"},          {"topic", "sns"},
+      {"stream", "kinesis"},     {"deliveryStream", "firehose"}, {"eventBus", "eventbridge"}, {"fn", "lambda"},
+      {"stepFn", "sfn"},         {"api", "http"},        {"httpApi", "http"},       {"secret", "secretsmanager"},
+      {"parameter", "ssm"}};
+  auto it = m.find(kind);
+  return it == m.end() ? std::string() : it->second;
+}
+
+// Go import lines of several snippets: unique, standard library first, then
+// the others, each group sorted by path as gofmt sorts them.
+std::string merge_import_lines(const std::vector<std::string>& snippets) {
+  std::map<std::string, std::string> std_lines, other_lines;  // path -> line
+  for (const auto& s : snippets) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+      std::size_t end = s.find('\n', pos);
+      if (end == std::string::npos) end = s.size();
+      const std::string line = s.substr(pos, end - pos);
+      pos = end + 1;
+      const std::size_t q = line.find('"');
+      if (q == std::string::npos) continue;
+      const std::string path = line.substr(q + 1, line.find('"', q + 1) - q - 1);
+      const std::string first = path.substr(0, path.find('/'));
+      (first.find('.') == std::string::npos ? std_lines : other_lines)[path] = line;
+    }
+  }
+  std::string out;
+  for (const auto& l : std_lines) out += l.second + "\n";
+  if (!std_lines.empty() && !other_lines.empty()) out += "\n";
+  for (const auto& l : other_lines) out += l.second + "\n";
+  return out;
+}
+
+// Aligns the second column of "\tName rest" lines (Go struct fields) or the
+// values of "\tName: value" lines (Go keyed literals), as gofmt does.
+std::string align_go(const std::string& block, bool keyed) {
+  std::vector<std::pair<std::string, std::string>> rows;  // indent+name(+':'), rest
+  std::size_t width = 0;
+  std::size_t pos = 0;
+  while (pos < block.size()) {
+    std::size_t end = block.find('\n', pos);
+    if (end == std::string::npos) end = block.size();
+    const std::string line = block.substr(pos, end - pos);
+    pos = end + 1;
+    const std::size_t start = line.find_first_not_of('\t');
+    const std::size_t sep = keyed ? line.find(": ", start) : line.find(' ', start);
+    if (start == std::string::npos || sep == std::string::npos) {
+      rows.emplace_back(line, "");
+      continue;
+    }
+    const std::size_t name_end = keyed ? sep + 1 : sep;
+    rows.emplace_back(line.substr(0, name_end), line.substr(sep + (keyed ? 2 : 1)));
+    width = std::max(width, name_end - start);
+  }
+  std::string out;
+  for (const auto& r : rows) {
+    if (r.second.empty()) {
+      out += r.first + "\n";
+      continue;
+    }
+    const std::size_t start = r.first.find_first_not_of('\t');
+    out += r.first + std::string(width - (r.first.size() - start) + 1, ' ') + r.second + "\n";
+  }
+  return out;
+}
+
+// Every generated file ends with exactly one newline.
+std::string one_final_newline(std::string text) {
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text + "\n";
 }
 
 struct WireInfo {
@@ -362,7 +452,7 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   base["node_major"] = info.runtime.rfind("nodejs", 0) == 0 ? info.runtime.substr(6, info.runtime.find('.') - 6) : "22";
 
   // Sources: dispatch branches, business functions (once each), tests, samples.
-  std::string dispatch, logic, tests, resources, restests;
+  std::string dispatch, logic, logic_fields, logic_inits, tests, resources, restests;
   std::set<std::string> logic_done;
   std::vector<std::string> sources_doc;
   bool has_invoke = false;
@@ -382,7 +472,11 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
     }
     dispatch += substitute(part(lang, "dispatch." + s.key), v);
     const std::string lf = logic_of_source(s.key);
-    if (logic_done.insert(lf).second) logic += substitute(part(lang, "logic." + lf), v);
+    if (logic_done.insert(lf).second) {
+      logic += substitute(part(lang, "logic." + lf), v);
+      logic_fields += optional_part(lang, "logic_field." + lf);
+      logic_inits += optional_part(lang, "logic_init." + lf);
+    }
     tests += substitute(part(lang, "test." + s.key), v);
     out.add(dir + "events/" + s.key + ".json", substitute(template_text("common/events/" + s.key + ".json"), v));
   }
@@ -390,6 +484,17 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
 
   // Outgoing connections: helpers and their tests.
   std::vector<std::string> wires_doc;
+  std::set<std::string> services;
+  for (const WireInfo& w : wires) services.insert(service_of_kind(w.kind));
+  std::vector<std::string> imports{optional_part(lang, "imports.base")};
+  std::vector<std::string> test_imports{optional_part(lang, "testimports.base")};
+  std::string service_code, test_service_code;
+  for (const auto& svc : services) {
+    imports.push_back(optional_part(lang, "imports." + svc));
+    test_imports.push_back(optional_part(lang, "testimports." + svc));
+    service_code += optional_part(lang, "service." + svc);
+    test_service_code += optional_part(lang, "testservice." + svc);
+  }
   for (const WireInfo& w : wires) {
     Vars v = base;
     v["name"] = w.snake;
@@ -407,11 +512,16 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   files["dispatch"] = dispatch;
   files["logic"] = logic;
   files["resources"] = resources;
-  files["tests"] = tests + restests;
+  files["tests"] = tests + test_service_code + restests;
+  files["logic_fields"] = align_go(logic_fields, false);
+  files["logic_inits"] = align_go(logic_inits, true);
+  files["imports"] = merge_import_lines(imports);
+  files["test_imports"] = merge_import_lines(test_imports);
+  files["services"] = service_code;
   files["sources_doc"] = join(sources_doc, ", ");
   files["wires_doc"] = wires_doc.empty() ? "none" : join(wires_doc, ", ");
   for (const auto& f : spec.files)
-    out.add(dir + f.second, substitute(template_text(std::string(lang) + "/" + f.first), files));
+    out.add(dir + f.second, one_final_newline(substitute(template_text(std::string(lang) + "/" + f.first), files)));
 }
 
 void emit_starter_shared(const Architecture&, const EmitOptions&, FileSet&) {}
