@@ -916,7 +916,8 @@ Example::
           R"doc(
 The architecture as a ``networkx.MultiDiGraph``: node attributes ``kind``,
 ``description``, ``position``, ``overrides`` and the properties (flat, as in
-the model file); edge key and attribute ``action`` plus the edge properties;
+the model file); edge key and attribute ``action``, attribute ``index`` (the
+edges' order) and the edge properties;
 graph attributes ``app``, ``runtime``, ``description``, ``deployment``.
 Raises ImportError when networkx is not installed.
 
@@ -939,7 +940,8 @@ Example::
 Builds an architecture from a networkx graph (DiGraph or MultiDiGraph) shaped
 as to_networkx() makes it: every node needs a ``kind`` attribute; an edge's
 action is its ``action`` attribute, else its key when that is a str, else the
-default. app and runtime default to the graph attributes of those names.
+default; edges with an ``index`` come first, in that order. app and runtime
+default to the graph attributes of those names.
 
 Example::
 

@@ -39,7 +39,12 @@ def to_networkx(arch: Architecture) -> Any:
     if arch.extensions:
         g.graph["extensions"] = arch.extensions
     g.add_nodes_from(arch._node_records())
-    g.add_edges_from((u, v, key, attrs) for u, v, key, attrs in arch._edge_records())
+    # "index" keeps the edges' order (the order of the model file), which a
+    # MultiDiGraph's edge iteration (grouped by source node) does not.
+    records = arch._edge_records()
+    for i, (_, _, _, attrs) in enumerate(records):
+        attrs["index"] = i
+    g.add_edges_from(records)
     return g
 
 
@@ -104,11 +109,22 @@ def from_networkx(
         )
 
     if graph.is_multigraph():
-        edges = graph.edges(keys=True, data=True)
+        edges = list(graph.edges(keys=True, data=True))
     else:
-        edges = ((u, v, None, d) for u, v, d in graph.edges(data=True))
-    for u, v, key, data in edges:
+        edges = [(u, v, None, d) for u, v, d in graph.edges(data=True)]
+
+    # Edges with an "index" (as to_networkx() writes them) keep that order;
+    # the others follow in the graph's order.
+    def order(item: tuple[int, Any]) -> tuple[int, float, int]:
+        seq, (_, _, _, data) = item
+        index = data.get("index")
+        if isinstance(index, int) and not isinstance(index, bool):
+            return (0, float(index), seq)
+        return (1, 0.0, seq)
+
+    for _, (u, v, key, data) in sorted(enumerate(edges), key=order):
         props = dict(data)
+        props.pop("index", None)
         action = props.pop("action", None)
         if action is None and isinstance(key, str):
             action = key
