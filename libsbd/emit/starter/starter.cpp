@@ -218,6 +218,24 @@ std::string merge_import_lines(const std::vector<std::string>& snippets) {
   return out;
 }
 
+// Import lines of other languages (Java): unique and sorted.
+std::string merge_unique_lines(const std::vector<std::string>& snippets) {
+  std::set<std::string> lines;
+  for (const auto& s : snippets) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+      std::size_t end = s.find('\n', pos);
+      if (end == std::string::npos) end = s.size();
+      const std::string line = s.substr(pos, end - pos);
+      if (line.find_first_not_of(" \t") != std::string::npos) lines.insert(line);
+      pos = end + 1;
+    }
+  }
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
 // Aligns the second column of "\tName rest" lines (Go struct fields) or the
 // values of "\tName: value" lines (Go keyed literals), as gofmt does.
 std::string align_go(const std::string& block, bool keyed) {
@@ -488,11 +506,12 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   for (const WireInfo& w : wires) services.insert(service_of_kind(w.kind));
   std::vector<std::string> imports{optional_part(lang, "imports.base")};
   std::vector<std::string> test_imports{optional_part(lang, "testimports.base")};
-  std::string service_code, test_service_code;
+  std::string service_code, test_service_code, dependencies;
   for (const auto& svc : services) {
     imports.push_back(optional_part(lang, "imports." + svc));
     test_imports.push_back(optional_part(lang, "testimports." + svc));
     service_code += optional_part(lang, "service." + svc);
+    dependencies += optional_part(lang, "dep." + svc);
     test_service_code += optional_part(lang, "testservice." + svc);
   }
   for (const WireInfo& w : wires) {
@@ -515,8 +534,10 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   files["tests"] = tests + test_service_code + restests;
   files["logic_fields"] = align_go(logic_fields, false);
   files["logic_inits"] = align_go(logic_inits, true);
-  files["imports"] = merge_import_lines(imports);
-  files["test_imports"] = merge_import_lines(test_imports);
+  const auto merge = lang == "go" ? merge_import_lines : merge_unique_lines;
+  files["imports"] = merge(imports);
+  files["test_imports"] = merge(test_imports);
+  files["dependencies"] = dependencies;
   files["services"] = service_code;
   files["sources_doc"] = join(sources_doc, ", ");
   files["wires_doc"] = wires_doc.empty() ? "none" : join(wires_doc, ", ");
