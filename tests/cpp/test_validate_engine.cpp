@@ -369,3 +369,12 @@ TEST_CASE("large models: long chains and big loops need no recursion", "[scale]"
   CHECK(nodes_of(report, "SBD0401").front().size() == static_cast<std::size_t>(n));
   CHECK(nodes_of(report, "SBD0401").front().front() == "F0");
 }
+
+TEST_CASE("a node id that is a Windows device name is reported by SBD0201", "[rules]") {
+  sbd::Architecture arch("demo");
+  arch.add_node("Api", "api");
+  arch.add_node("Nul", "fn");
+  arch.connect("Api", "Nul");
+  const auto r = sbd::validate(arch, {{}, {}, today});
+  CHECK(nodes_of(r, "SBD0201") == std::vector<std::vector<std::string>>{{"Nul"}});
+}

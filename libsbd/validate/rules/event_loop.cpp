@@ -161,8 +161,9 @@ class EventLoop final : public Rule {
         path += arch.node_at(v).id + " -> ";
       }
       path += arch.node_at(start).id;
+      for (std::size_t v : cycle) parent[v] = n;  // marks the cycle's nodes (parent is free again)
       for (std::size_t v : members)
-        if (std::find(cycle.begin(), cycle.end(), v) == cycle.end()) nodes.push_back(arch.node_at(v).id);
+        if (parent[v] != n) nodes.push_back(arch.node_at(v).id);
 
       std::string message = "event loop: " + path + "; every event runs the loop again";
       if (nodes.size() > cycle.size())

@@ -2,11 +2,14 @@
 // most 255 characters, unique in the template. The model's readers refuse
 // invalid node ids, so what remains is what SAM derives from them: a
 // function's role <Id>Role, an API's stage <Id><stage>Stage... must stay
-// within 255 characters and must not collide with another node's id.
+// within 255 characters and must not collide with another node's id. Ids
+// that are Windows device names (CON, NUL, COM1...) are refused too: the
+// engines name folders after node ids.
 #include "validate/analysis.hpp"
 #include "validate/rule.hpp"
 
-#include <unordered_map>
+#include <sbd/emit.hpp>
+#include <sbd/error.hpp>
 
 namespace sbd::detail {
 namespace {
@@ -20,12 +23,22 @@ class LogicalId final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    std::unordered_map<std::string, const Node*> ids;
-    for (const Node& n : arch.nodes()) ids.emplace(n.id, &n);
     for (const Node& n : arch.nodes()) {
       if (!is_valid_logical_id(n.id)) {
         ctx.report({n.id}, "'" + n.id + "' is not a valid CloudFormation logical id",
                    "use ASCII letters and digits only, a letter first, at most 255 characters");
+        continue;
+      }
+      // Valid in CloudFormation, but the engines name folders and files after
+      // node ids (src/<Id>/), and Windows cannot create CON, NUL, COM1...:
+      // the FileSet refuses such paths, so say it here, before a build.
+      try {
+        FileSet::check_path(n.id);
+      } catch (const Error&) {
+        ctx.report({n.id},
+                   "'" + n.id + "' is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9): " +
+                       "the files generated for it (src/" + n.id + "/...) could not be created there",
+                   "rename the node, e.g. " + n.id + "Fn");
         continue;
       }
       for (const DerivedId& d : derived_logical_ids(arch, n)) {
@@ -38,12 +51,12 @@ class LogicalId final : public Rule {
           continue;
         }
         if (!d.exact) continue;
-        auto it = ids.find(d.id);
-        if (it == ids.end() || it->second == &n) continue;
-        ctx.report({n.id, it->second->id},
+        const Node* other = arch.find(d.id);
+        if (!other || other == &n) continue;
+        ctx.report({n.id, other->id},
                    "SAM names the " + std::string(n.kind == "httpApi" || n.kind == "api" ? "stage" : "role") +
                        " of " + n.id + " '" + d.id + "', the id of another node",
-                   "rename " + it->second->id + " (e.g. " + it->second->id + "Node) or " + n.id);
+                   "rename " + other->id + " (e.g. " + other->id + "Node) or " + n.id);
       }
     }
   }
