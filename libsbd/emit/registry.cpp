@@ -4,6 +4,7 @@
 #include <sbd/error.hpp>
 
 #include "emit/sam/engine.hpp"
+#include "emit/serverless/engine.hpp"
 
 #include <algorithm>
 
@@ -16,6 +17,7 @@ const std::vector<const Engine*>& all_engines() {
   static const std::vector<const Engine*> list = [] {
     std::vector<const Engine*> v;
     v.push_back(&detail::sam_engine());
+    v.push_back(&detail::serverless_engine());
     std::sort(v.begin(), v.end(), [](const Engine* a, const Engine* b) { return a->name() < b->name(); });
     return v;
   }();

@@ -76,6 +76,12 @@ Value lambda_invoke_statement(Value function_arn, bool with_configuration) {
   return allow(actions, arr({std::move(function_arn), std::move(qualified)}));
 }
 
+Value s3_access_statement(const std::string& action, Value bucket_arn) {
+  const bool read = action == "read", write = action == "write";
+  Value objects = with_suffix(bucket_arn, "/*");
+  return allow(read ? kS3Read : write ? kS3Write : kS3Crud, arr({std::move(bucket_arn), std::move(objects)}));
+}
+
 Access function_access(const Architecture& arch, const Edge& edge, LogicalIdFn id) {
   Access a;
   const Node& to = arch.node_at(edge.to_index);
@@ -89,9 +95,7 @@ Access function_access(const Architecture& arch, const Edge& edge, LogicalIdFn i
   if (k == "bucket") {
     const bool read = act == "read", write = act == "write";
     tmpl(read ? "S3ReadPolicy" : write ? "S3WritePolicy" : "S3CrudPolicy", "BucketName", name_of(arch, to, id));
-    Value arn = arn_of(arch, to, id);
-    Value objects = with_suffix(arn, "/*");
-    a.statements.push_back(allow(read ? kS3Read : write ? kS3Write : kS3Crud, arr({arn, objects})));
+    a.statements.push_back(s3_access_statement(act, arn_of(arch, to, id)));
   } else if (k == "table") {
     const bool read = act == "read", write = act == "write";
     tmpl(read ? "DynamoDBReadPolicy" : write ? "DynamoDBWritePolicy" : "DynamoDBCrudPolicy", "TableName",

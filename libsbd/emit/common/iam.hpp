@@ -44,6 +44,10 @@ Value kinesis_write_statement(Value stream_arn);
 Value firehose_write_statement(Value delivery_stream_arn);
 /// Firehose's S3 destination: the bucket and its objects.
 Value firehose_s3_statement(Value bucket_arn);
+/// A function's access to one bucket and its objects for an edge action
+/// ("read", "write", anything else: read/write); the statement behind the
+/// S3ReadPolicy / S3WritePolicy / S3CrudPolicy templates.
+Value s3_access_statement(const std::string& action, Value bucket_arn);
 /// lambda:InvokeFunction on one function (and its versions and aliases).
 Value lambda_invoke_statement(Value function_arn, bool with_configuration = false);
 

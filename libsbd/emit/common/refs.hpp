@@ -9,6 +9,7 @@
 #include <sbd/architecture.hpp>
 #include <sbd/value.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,9 @@ namespace sbd::detail {
 
 /// How an engine names the CloudFormation resource of a node (SAM: the node
 /// id itself; the Serverless Framework names functions "<Id>LambdaFunction").
-using LogicalIdFn = std::string (*)(const Node&);
+/// A std::function so that an engine can decide with context (the
+/// Serverless Framework engine names its one native REST API ApiGatewayRestApi).
+using LogicalIdFn = std::function<std::string(const Node&)>;
 /// The node id.
 std::string node_logical_id(const Node& node);
 

@@ -1,0 +1,825 @@
+// The plain CloudFormation resources of the nodes, shared by the engines.
+// Each kind method builds its node's resources by looking at its edges (a pull
+// model: nothing is patched afterwards). See resources.hpp.
+#include "emit/common/resources.hpp"
+
+#include "emit/common/doc.hpp"
+#include "emit/common/iam.hpp"
+#include "emit/common/wiring.hpp"
+
+#include <sbd/error.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+
+namespace sbd::detail {
+
+namespace {
+
+constexpr const char* kLambdaRetryErrors[] = {"Lambda.ServiceException", "Lambda.AWSLambdaException",
+                                              "Lambda.SdkClientException", "Lambda.TooManyRequestsException"};
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return {};
+  const auto e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// 8 hex digits of FNV-1a: a deployment's logical id changes with its API.
+std::string short_hash(const std::string& text) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  char buf[9];
+  std::snprintf(buf, sizeof buf, "%08x", h);
+  return buf;
+}
+
+Value source_statement(const char* service, const char* action, Value resource, Value source_arn, bool account) {
+  Value cond = obj({{"ArnEquals", obj({{"aws:SourceArn", std::move(source_arn)}})}});
+  if (account) cond.set("StringEquals", obj({{"aws:SourceAccount", cf_ref("AWS::AccountId")}}));
+  return obj({{"Effect", "Allow"},
+              {"Principal", obj({{"Service", service}})},
+              {"Action", action},
+              {"Resource", std::move(resource)},
+              {"Condition", std::move(cond)}});
+}
+
+// The OpenAPI operation key of a method ("get", "x-amazon-apigateway-any-method").
+std::string openapi_method(const std::string& method) {
+  return method == "ANY" ? "x-amazon-apigateway-any-method" : lower(method);
+}
+
+}  // namespace
+
+ApiRoute parse_api_route(const std::string& text, const std::string& node_id) {
+  const std::string t = trim(text);
+  const auto bad = [&]() -> ApiRoute {
+    throw Error(ErrorCode::invalid, "route '" + text + "' of " + node_id + " is not \"METHOD /path\"");
+  };
+  if (t.empty()) return bad();
+  ApiRoute r;
+  const auto space = t.find_first_of(" \t");
+  if (t[0] == '/') {
+    r.method = "ANY";
+    r.path = t;
+  } else if (space == std::string::npos) {
+    return bad();
+  } else {
+    r.method = t.substr(0, space);
+    r.path = trim(t.substr(space));
+  }
+  for (char& c : r.method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static const char* kMethods[] = {"ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+  if (std::find_if(std::begin(kMethods), std::end(kMethods), [&](const char* m) { return r.method == m; }) ==
+      std::end(kMethods))
+    return bad();
+  if (r.path.empty() || r.path[0] != '/' || r.path.find_first_of(" \t") != std::string::npos) return bad();
+  return r;
+}
+
+// ---- naming and helpers ----------------------------------------------------------
+
+CfnBuilder::CfnBuilder(const Architecture& arch, std::set<std::string> reserved_ids)
+    : arch_(arch), taken_(std::move(reserved_ids)) {
+  for (const Node& n : arch_.nodes()) taken_.insert(n.id);
+}
+
+LogicalIdFn CfnBuilder::ids() const {
+  return [this](const Node& n) { return logical_id(n); };
+}
+Value CfnBuilder::name(const Node& n) const { return name_of(arch_, n, ids()); }
+Value CfnBuilder::arn(const Node& n) const { return arn_of(arch_, n, ids()); }
+Value CfnBuilder::url(const Node& n) const { return url_of(arch_, n, ids()); }
+
+std::string CfnBuilder::str(const Node& n, std::string_view key, const std::string& def) const {
+  const Value* v = prop(n, key);
+  return v && v->is_string() ? v->as_string() : def;
+}
+long long CfnBuilder::integer(const Node& n, std::string_view key, long long def) const {
+  const Value* v = prop(n, key);
+  return v && v->is_int() ? v->as_int() : def;
+}
+bool CfnBuilder::boolean(const Node& n, std::string_view key, bool def) const {
+  const Value* v = prop(n, key);
+  return v && v->is_bool() ? v->as_bool() : def;
+}
+
+std::vector<const Edge*> CfnBuilder::outs(const Node& n, const char* to_kind) const {
+  std::vector<const Edge*> r;
+  for (std::size_t i : arch_.out_edge_indexes(n.index)) {
+    const Edge& e = arch_.edge_at(i);
+    if (!to_kind || to(e).kind == to_kind) r.push_back(&e);
+  }
+  return r;
+}
+std::vector<const Edge*> CfnBuilder::ins(const Node& n, const char* from_kind) const {
+  std::vector<const Edge*> r;
+  for (std::size_t i : arch_.in_edge_indexes(n.index)) {
+    const Edge& e = arch_.edge_at(i);
+    if (!from_kind || from(e).kind == from_kind) r.push_back(&e);
+  }
+  return r;
+}
+
+std::vector<ApiRoute> CfnBuilder::routes_of(const Edge& e) const {
+  const Value* r = eprop(e, "routes");
+  if (!r || !r->is_list()) r = prop(from(e), "routes");
+  std::vector<ApiRoute> out;
+  if (r && r->is_list())
+    for (const Value& item : r->items())
+      if (item.is_string()) out.push_back(parse_api_route(item.as_string(), from(e).id));
+  if (out.empty()) out.push_back(ApiRoute{"ANY", "/{proxy+}"});
+  return out;
+}
+
+std::string CfnBuilder::aux(const std::string& owner, const std::string& suffix) {
+  const auto key = std::make_pair(owner, suffix);
+  auto it = aux_.find(key);
+  if (it != aux_.end()) return it->second;
+  std::string base = owner + suffix;
+  std::string id = base;
+  for (int i = 2; taken_.count(id) || id.size() > 255; ++i) {
+    if (base.size() > 240) base.resize(240);
+    id = base + std::to_string(i);
+  }
+  taken_.insert(id);
+  aux_.emplace(key, id);
+  return id;
+}
+
+Value& CfnBuilder::resource(const std::string& id, const std::string& type, Value properties) {
+  Value r = obj({{"Type", type}});
+  if (properties.is_map() && properties.size() > 0) r.set("Properties", std::move(properties));
+  return resources_.set(id, std::move(r));
+}
+
+Value& CfnBuilder::props(Value& res) {
+  if (!res.find("Properties")) res.set("Properties", Value::map());
+  return *res.find("Properties");
+}
+
+void CfnBuilder::depends_on(Value& res, const std::vector<std::string>& ids) {
+  if (ids.empty()) return;
+  res.set("DependsOn", ids.size() == 1 ? Value(ids.front()) : str_list(ids));
+}
+
+void CfnBuilder::output(const std::string& id, const std::string& description, Value value) {
+  std::string oid = id;
+  for (int i = 2; outputs_.contains(oid); ++i) oid = id + std::to_string(i);
+  outputs_.set(oid, obj({{"Description", description}, {"Value", std::move(value)}}));
+}
+
+Value CfnBuilder::inline_policy(const std::string& policy_name, Value statements) const {
+  return arr({obj({{"PolicyName", policy_name}, {"PolicyDocument", policy_document(std::move(statements))}})});
+}
+
+Value CfnBuilder::event_pattern(const Node& bus) const {
+  const Value* pattern = prop(bus, "pattern");
+  if (pattern && pattern->is_map() && pattern->size() > 0) return *pattern;
+  return obj({{"source", arr({Value(arch_.name())})}});
+}
+
+void CfnBuilder::merge_node_overrides() {
+  for (const std::string& id : arch_.sorted_ids()) {
+    const Node& n = arch_.node(id);
+    if (!n.overrides.is_map() || n.overrides.size() == 0) continue;
+    Value* res = resources_.find(logical_id(n));
+    if (!res) continue;
+    merge_overrides(props(*res), n.overrides);
+  }
+}
+
+// ---- storage ----------------------------------------------------------------------
+
+void CfnBuilder::table(const Node& n) {
+  const std::string pk = str(n, "partition_key", "id");
+  const std::string sk = str(n, "sort_key");
+  Value attrs = arr({obj({{"AttributeName", pk}, {"AttributeType", "S"}})});
+  Value keys = arr({obj({{"AttributeName", pk}, {"KeyType", "HASH"}})});
+  if (!sk.empty() && sk != pk) {
+    attrs.push_back(obj({{"AttributeName", sk}, {"AttributeType", "S"}}));
+    keys.push_back(obj({{"AttributeName", sk}, {"KeyType", "RANGE"}}));
+  }
+  Value p = obj({{"BillingMode", "PAY_PER_REQUEST"}, {"AttributeDefinitions", attrs}, {"KeySchema", keys}});
+  std::string view = str(n, "stream");
+  if (view.empty() && !outs(n, "fn").empty()) view = "NEW_AND_OLD_IMAGES";
+  if (!view.empty()) p.set("StreamSpecification", obj({{"StreamViewType", view}}));
+  const std::string lid = logical_id(n);
+  resource(lid, "AWS::DynamoDB::Table", std::move(p));
+  output(n.id + "Name", "Name of table " + n.id, name(n));
+}
+
+std::pair<Value, std::vector<std::string>> CfnBuilder::bucket_properties(const Node& n) {
+  Value p = Value::map();
+  if (bucket_needs_explicit_name(arch_, n)) p.set("BucketName", explicit_bucket_name(arch_, n));
+  if (boolean(n, "versioning")) p.set("VersioningConfiguration", obj({{"Status", "Enabled"}}));
+  Value topics = Value::list(), queues = Value::list();
+  std::vector<std::string> waits;
+  for (const Edge* e : outs(n)) {
+    const Node& t = to(*e);
+    if (t.kind != "topic" && t.kind != "queue") continue;
+    const Value* types = eprop(*e, "events");
+    std::vector<Value> evs;
+    if (types && types->is_list() && types->size() > 0) evs = types->items();
+    else evs.push_back(Value("s3:ObjectCreated:*"));
+    Value rules = Value::list();
+    for (const char* f : {"prefix", "suffix"}) {
+      const Value* v = eprop(*e, f);
+      if (v && v->is_string() && !v->as_string().empty()) rules.push_back(obj({{"Name", f}, {"Value", *v}}));
+    }
+    for (const Value& ev : evs) {
+      Value c = t.kind == "topic" ? obj({{"Event", ev}, {"Topic", arn(t)}}) : obj({{"Event", ev}, {"Queue", arn(t)}});
+      if (rules.size() > 0) c.set("Filter", obj({{"S3Key", obj({{"Rules", rules}})}}));
+      (t.kind == "topic" ? topics : queues).push_back(std::move(c));
+    }
+    // S3 checks that it may publish when the configuration is created.
+    const std::string policy = aux(t.id, "Policy");
+    if (std::find(waits.begin(), waits.end(), policy) == waits.end()) waits.push_back(policy);
+  }
+  if (topics.size() > 0 || queues.size() > 0) {
+    Value nc = Value::map();
+    if (topics.size() > 0) nc.set("TopicConfigurations", topics);
+    if (queues.size() > 0) nc.set("QueueConfigurations", queues);
+    p.set("NotificationConfiguration", nc);
+  }
+  return {std::move(p), std::move(waits)};
+}
+
+void CfnBuilder::bucket(const Node& n) {
+  auto [p, waits] = bucket_properties(n);
+  Value& res = resource(logical_id(n), "AWS::S3::Bucket", std::move(p));
+  depends_on(res, waits);
+  output(n.id + "Name", "Name of bucket " + n.id, name(n));
+}
+
+void CfnBuilder::secret(const Node& n) {
+  Value p = Value::map();
+  if (!n.description.empty()) p.set("Description", n.description);
+  p.set("GenerateSecretString", obj({{"PasswordLength", 32}, {"ExcludePunctuation", true}}));
+  resource(logical_id(n), "AWS::SecretsManager::Secret", std::move(p));
+  output(n.id + "Arn", "ARN of secret " + n.id, arn(n));
+}
+
+void CfnBuilder::parameter(const Node& n) {
+  Value p = obj({{"Type", "String"}, {"Value", str(n, "value", "change-me")}});
+  if (!n.description.empty()) p.set("Description", n.description);
+  resource(logical_id(n), "AWS::SSM::Parameter", std::move(p));
+  output(n.id + "Name", "Name of parameter " + n.id, name(n));
+}
+
+// ---- messaging ------------------------------------------------------------------
+
+void CfnBuilder::topic(const Node& n) {
+  Value p = Value::map();
+  if (boolean(n, "fifo")) {
+    p.set("TopicName", sub("${AWS::StackName}-" + n.id + ".fifo"));
+    p.set("FifoTopic", true);
+  }
+  resource(logical_id(n), "AWS::SNS::Topic", std::move(p));
+  // Who else may publish: buckets (notifications) and schedules (rules).
+  Value statements = Value::list();
+  for (const Edge* e : ins(n)) {
+    const Node& src = from(*e);
+    if (src.kind == "bucket") statements.push_back(source_statement("s3.amazonaws.com", "sns:Publish", arn(n), arn(src), true));
+    else if (src.kind == "schedule")
+      statements.push_back(source_statement("events.amazonaws.com", "sns:Publish", arn(n), get_att(logical_id(src), "Arn"), false));
+  }
+  if (statements.size() > 0)
+    resource(aux(n.id, "Policy"), "AWS::SNS::TopicPolicy",
+             obj({{"Topics", arr({arn(n)})}, {"PolicyDocument", policy_document(statements)}}));
+  output(n.id + "Arn", "ARN of topic " + n.id, arn(n));
+}
+
+void CfnBuilder::queue(const Node& n) {
+  Value p = Value::map();
+  if (boolean(n, "fifo")) {
+    p.set("QueueName", sub("${AWS::StackName}-" + n.id + ".fifo"));
+    p.set("FifoQueue", true);
+  }
+  p.set("VisibilityTimeout", integer(n, "visibility_timeout", 30));
+  p.set("MessageRetentionPeriod", integer(n, "retention", 345600));
+  for (const Edge* e : outs(n, "queue")) {
+    const Value* mrc = eprop(*e, "max_receive_count");
+    p.set("RedrivePolicy", obj({{"deadLetterTargetArn", arn(to(*e))},
+                                {"maxReceiveCount", mrc && mrc->is_int() ? mrc->as_int() : 5}}));
+    break;  // a queue has one dead-letter queue
+  }
+  const std::string lid = logical_id(n);
+  resource(lid, "AWS::SQS::Queue", std::move(p));
+  Value statements = Value::list();
+  for (const Edge* e : ins(n, "bucket"))
+    statements.push_back(source_statement("s3.amazonaws.com", "sqs:SendMessage", arn(n), arn(from(*e)), true));
+  if (statements.size() > 0)
+    resource(aux(n.id, "Policy"), "AWS::SQS::QueuePolicy",
+             obj({{"Queues", arr({cf_ref(lid)})}, {"PolicyDocument", policy_document(statements)}}));
+  output(n.id + "Url", "URL of queue " + n.id, url(n));
+}
+
+void CfnBuilder::event_bus(const Node& n) {
+  resource(logical_id(n), "AWS::Events::EventBus", obj({{"Name", sub("${AWS::StackName}-" + n.id)}}));
+  output(n.id + "Name", "Name of event bus " + n.id, name(n));
+}
+
+void CfnBuilder::schedule_rules(const Node& n) {
+  // The targets that are not functions share rules of up to five targets,
+  // the first named as the node.
+  std::vector<const Edge*> targets;
+  for (const Edge* e : outs(n))
+    if (to(*e).kind != "fn") targets.push_back(e);
+  if (targets.empty()) return;
+  Value statements = Value::list();
+  for (const Edge* e : targets) {
+    const Node& t = to(*e);
+    if (t.kind == "stream") statements.push_back(kinesis_write_statement(arn(t)));
+    else if (t.kind == "deliveryStream") statements.push_back(firehose_write_statement(arn(t)));
+  }
+  std::string role;
+  if (statements.size() > 0) {
+    role = aux(n.id, "Role");
+    resource(role, "AWS::IAM::Role",
+             obj({{"AssumeRolePolicyDocument", assume_role_policy("events.amazonaws.com")},
+                  {"Policies", inline_policy("PutRecords", statements)}}));
+  }
+  for (std::size_t chunk = 0; chunk * 5 < targets.size(); ++chunk) {
+    Value list = Value::list();
+    for (std::size_t i = chunk * 5; i < targets.size() && i < chunk * 5 + 5; ++i) {
+      const Node& t = to(*targets[i]);
+      Value target = obj({{"Id", t.id.substr(0, 64)}, {"Arn", arn(t)}});
+      if (t.kind == "stream" || t.kind == "deliveryStream") target.set("RoleArn", get_att(role, "Arn"));
+      list.push_back(std::move(target));
+    }
+    Value p = Value::map();
+    if (!n.description.empty()) p.set("Description", n.description);
+    p.set("ScheduleExpression", str(n, "expression", "rate(5 minutes)"));
+    p.set("State", "ENABLED");
+    p.set("Targets", list);
+    resource(chunk == 0 ? logical_id(n) : aux(n.id, "Rule" + std::to_string(chunk + 1)), "AWS::Events::Rule",
+             std::move(p));
+  }
+}
+
+// ---- streaming --------------------------------------------------------------------
+
+void CfnBuilder::stream(const Node& n) {
+  Value p = Value::map();
+  if (boolean(n, "on_demand")) p.set("StreamModeDetails", obj({{"StreamMode", "ON_DEMAND"}}));
+  else p.set("ShardCount", integer(n, "shards", 1));
+  p.set("RetentionPeriodHours", integer(n, "retention_hours", 24));
+  resource(logical_id(n), "AWS::Kinesis::Stream", std::move(p));
+  output(n.id + "Name", "Name of stream " + n.id, name(n));
+}
+
+void CfnBuilder::delivery_stream(const Node& n) {
+  const std::string role = aux(n.id, "Role");
+  Value statements = Value::list();
+  Value p = Value::map();
+  const auto sources = ins(n, "stream");
+  if (!sources.empty()) {
+    const Node& src = from(*sources.front());
+    p.set("DeliveryStreamType", "KinesisStreamAsSource");
+    p.set("KinesisStreamSourceConfiguration", obj({{"KinesisStreamARN", arn(src)}, {"RoleARN", get_att(role, "Arn")}}));
+    statements.push_back(kinesis_read_statement(arn(src)));
+  } else {
+    p.set("DeliveryStreamType", "DirectPut");
+  }
+  // The S3 destination: the bucket of the first destination edge, or a bucket
+  // of its own when the model gives none (a delivery stream needs one).
+  Value bucket_arn;
+  const auto dests = outs(n, "bucket");
+  if (!dests.empty()) {
+    bucket_arn = arn(to(*dests.front()));
+  } else {
+    const std::string b = aux(n.id, "Bucket");
+    resource(b, "AWS::S3::Bucket");
+    bucket_arn = get_att(b, "Arn");
+    output(b + "Name", "Name of the bucket delivery stream " + n.id + " writes to", cf_ref(b));
+  }
+  statements.push_back(firehose_s3_statement(bucket_arn));
+  Value s3 = obj({{"BucketARN", bucket_arn},
+                  {"RoleARN", get_att(role, "Arn")},
+                  {"BufferingHints", obj({{"IntervalInSeconds", integer(n, "buffer_seconds", 60)},
+                                          {"SizeInMBs", integer(n, "buffer_mb", 5)}})}});
+  const std::string prefix = str(n, "prefix");
+  if (!prefix.empty()) s3.set("Prefix", prefix);
+  const auto transforms = outs(n, "fn");
+  if (!transforms.empty()) {
+    Value processors = Value::list();
+    for (const Edge* e : transforms) {
+      const Node& f = to(*e);
+      processors.push_back(obj({{"Type", "Lambda"},
+                                {"Parameters", arr({obj({{"ParameterName", "LambdaArn"}, {"ParameterValue", arn(f)}})})}}));
+      statements.push_back(lambda_invoke_statement(arn(f), true));
+    }
+    s3.set("ProcessingConfiguration", obj({{"Enabled", true}, {"Processors", processors}}));
+  }
+  p.set("ExtendedS3DestinationConfiguration", s3);
+  resource(role, "AWS::IAM::Role",
+           obj({{"AssumeRolePolicyDocument",
+                 assume_role_policy("firehose.amazonaws.com",
+                                    obj({{"StringEquals", obj({{"sts:ExternalId", cf_ref("AWS::AccountId")}})}}))},
+                {"Policies", inline_policy("Delivery", statements)}}));
+  resource(logical_id(n), "AWS::KinesisFirehose::DeliveryStream", std::move(p));
+  output(n.id + "Name", "Name of delivery stream " + n.id, name(n));
+}
+
+void CfnBuilder::analytics(const Node& n) {
+  // Managed Service for Apache Flink: the application code is a JAR or zip in
+  // S3, which the model does not hold: two parameters locate it.
+  const std::string bucket_param = aux(n.id, "CodeBucket");
+  const std::string key_param = aux(n.id, "CodeKey");
+  parameters_.set(bucket_param, obj({{"Type", "String"},
+                                     {"Description", "Name of the S3 bucket holding the code (a JAR or zip) of Flink application " + n.id}}));
+  parameters_.set(key_param, obj({{"Type", "String"},
+                                  {"Default", kebab(n.id) + "/application.zip"},
+                                  {"Description", "S3 key of the code of Flink application " + n.id}}));
+  const std::string role = aux(n.id, "Role");
+  Value statements = Value::list();
+  statements.push_back(allow({"s3:GetObject", "s3:GetObjectVersion"},
+                             sub("arn:${AWS::Partition}:s3:::${" + bucket_param + "}/${" + key_param + "}")));
+  Value inputs = Value::map(), outputs = Value::map();
+  for (const Edge* e : ins(n, "stream")) {
+    statements.push_back(kinesis_read_statement(arn(from(*e))));
+    inputs.set(from(*e).id, name(from(*e)));
+  }
+  for (const Edge* e : outs(n)) {
+    const Node& t = to(*e);
+    if (t.kind == "stream") statements.push_back(kinesis_write_statement(arn(t)));
+    else if (t.kind == "deliveryStream") statements.push_back(firehose_write_statement(arn(t)));
+    else continue;
+    outputs.set(t.id, name(t));
+  }
+  resource(role, "AWS::IAM::Role",
+           obj({{"AssumeRolePolicyDocument", assume_role_policy("kinesisanalytics.amazonaws.com")},
+                {"Policies", inline_policy("Application", statements)}}));
+  Value groups = Value::list();
+  groups.push_back(obj({{"PropertyGroupId", "Application"}, {"PropertyMap", obj({{"aws.region", cf_ref("AWS::Region")}})}}));
+  if (inputs.size() > 0) groups.push_back(obj({{"PropertyGroupId", "InputStreams"}, {"PropertyMap", inputs}}));
+  if (outputs.size() > 0) groups.push_back(obj({{"PropertyGroupId", "OutputStreams"}, {"PropertyMap", outputs}}));
+  Value config = obj(
+      {{"ApplicationCodeConfiguration",
+        obj({{"CodeContent", obj({{"S3ContentLocation", obj({{"BucketARN", sub("arn:${AWS::Partition}:s3:::${" + bucket_param + "}")},
+                                                              {"FileKey", cf_ref(key_param)}})}})},
+             {"CodeContentType", "ZIPFILE"}})},
+       {"FlinkApplicationConfiguration",
+        obj({{"ParallelismConfiguration", obj({{"ConfigurationType", "CUSTOM"},
+                                               {"Parallelism", integer(n, "parallelism", 1)},
+                                               {"ParallelismPerKPU", 1},
+                                               {"AutoScalingEnabled", false}})}})},
+       {"EnvironmentProperties", obj({{"PropertyGroups", groups}})}});
+  Value p = Value::map();
+  if (!n.description.empty()) p.set("ApplicationDescription", n.description);
+  p.set("RuntimeEnvironment", "FLINK-1_20");
+  p.set("ServiceExecutionRole", get_att(role, "Arn"));
+  p.set("ApplicationConfiguration", config);
+  resource(logical_id(n), "AWS::KinesisAnalyticsV2::Application", std::move(p));
+}
+
+// ---- identity -----------------------------------------------------------------------
+
+void CfnBuilder::identity_pool(const Node& n) {
+  const bool guests = boolean(n, "allow_unauthenticated");
+  const std::string lid = logical_id(n);
+  resource(lid, "AWS::Cognito::IdentityPool", obj({{"AllowUnauthenticatedIdentities", guests}}));
+  Value statements = Value::list();
+  for (const Edge* e : outs(n)) {
+    const Node& t = to(*e);
+    if (t.kind == "fn") statements.push_back(lambda_invoke_statement(arn(t)));
+    else if (t.kind == "api" || t.kind == "httpApi")
+      statements.push_back(allow({"execute-api:Invoke"}, execute_api_arn(arch_, t, ids())));
+  }
+  Value roles = Value::map();
+  for (const char* who : {"authenticated", "unauthenticated"}) {
+    const bool auth = std::string(who) == "authenticated";
+    if (!auth && !guests) continue;
+    const std::string role = aux(n.id, auth ? "AuthenticatedRole" : "UnauthenticatedRole");
+    Value trust = policy_document(arr({obj(
+        {{"Effect", "Allow"},
+         {"Principal", obj({{"Federated", "cognito-identity.amazonaws.com"}})},
+         {"Action", "sts:AssumeRoleWithWebIdentity"},
+         {"Condition", obj({{"StringEquals", obj({{"cognito-identity.amazonaws.com:aud", cf_ref(lid)}})},
+                            {"ForAnyValue:StringLike", obj({{"cognito-identity.amazonaws.com:amr", who}})}})}})}));
+    Value rp = obj({{"AssumeRolePolicyDocument", trust}});
+    if (statements.size() > 0) rp.set("Policies", inline_policy("Access", statements));
+    resource(role, "AWS::IAM::Role", std::move(rp));
+    roles.set(who, get_att(role, "Arn"));
+  }
+  resource(aux(n.id, "RoleAttachment"), "AWS::Cognito::IdentityPoolRoleAttachment",
+           obj({{"IdentityPoolId", cf_ref(lid)}, {"Roles", roles}}));
+  output(n.id + "Id", "Id of identity pool " + n.id, cf_ref(lid));
+}
+
+void CfnBuilder::user_pool(const Node& n) {
+  const std::string lid = logical_id(n);
+  resource(lid, "AWS::Cognito::UserPool",
+           obj({{"UsernameAttributes", arr({Value("email")})}, {"AutoVerifiedAttributes", arr({Value("email")})}}));
+  const std::string client = aux(n.id, "Client");
+  resource(client, "AWS::Cognito::UserPoolClient",
+           obj({{"UserPoolId", cf_ref(lid)},
+                {"GenerateSecret", false},
+                {"ExplicitAuthFlows", arr({Value("ALLOW_USER_SRP_AUTH"), Value("ALLOW_REFRESH_TOKEN_AUTH")})}}));
+  output(n.id + "Id", "Id of user pool " + n.id, cf_ref(lid));
+  output(n.id + "ClientId", "App client id of user pool " + n.id, cf_ref(client));
+}
+
+// ---- monitoring -----------------------------------------------------------------------
+
+void CfnBuilder::alarm(const Node& n) {
+  const std::string metric = str(n, "metric", "Errors");
+  const std::string stat = metric == "Duration" ? "Maximum" : "Sum";
+  const Value* th = prop(n, "threshold");
+  const Value threshold = th && th->is_number() ? *th : Value(1);
+  const long long periods = integer(n, "periods", 1);
+  std::vector<const Node*> fns;
+  for (const Edge* e : ins(n, "fn")) fns.push_back(&from(*e));
+  Value p = Value::map();
+  std::string watched = fns.empty() ? std::string("all functions") : std::string();
+  for (std::size_t i = 0; i < fns.size(); ++i) watched += (i ? ", " : "") + fns[i]->id;
+  p.set("AlarmDescription", n.description.empty() ? metric + " of " + watched : n.description);
+  if (fns.size() <= 1) {
+    p.set("Namespace", "AWS/Lambda");
+    p.set("MetricName", metric);
+    if (!fns.empty()) p.set("Dimensions", arr({obj({{"Name", "FunctionName"}, {"Value", name(*fns.front())}})}));
+    p.set("Statistic", stat);
+    p.set("Period", 60);
+  } else {
+    // One alarm over several functions: metric math over each one's metric.
+    Value metrics = Value::list();
+    std::string expr;
+    for (std::size_t i = 0; i < fns.size(); ++i) {
+      const std::string id = "m" + std::to_string(i + 1);
+      expr += (i ? "," : "") + id;
+      metrics.push_back(obj({{"Id", id},
+                             {"ReturnData", false},
+                             {"MetricStat", obj({{"Metric", obj({{"Namespace", "AWS/Lambda"},
+                                                                 {"MetricName", metric},
+                                                                 {"Dimensions", arr({obj({{"Name", "FunctionName"}, {"Value", name(*fns[i])}})})}})},
+                                                 {"Period", 60},
+                                                 {"Stat", stat}})}}));
+    }
+    metrics.push_back(obj({{"Id", "total"},
+                           {"Expression", (metric == "Duration" ? "MAX([" : "SUM([") + expr + "])"},
+                           {"Label", metric},
+                           {"ReturnData", true}}));
+    p.set("Metrics", metrics);
+  }
+  p.set("EvaluationPeriods", periods);
+  p.set("Threshold", threshold);
+  p.set("ComparisonOperator", "GreaterThanOrEqualToThreshold");
+  p.set("TreatMissingData", "notBreaching");
+  resource(logical_id(n), "AWS::CloudWatch::Alarm", std::move(p));
+}
+
+// ---- IoT --------------------------------------------------------------------------------
+
+std::string CfnBuilder::republish_topic(const Node& source, const Node& target) const {
+  const std::string own = str(target, "topic");
+  if (!own.empty()) return own;
+  if (source.index == target.index) return "republished/" + kebab(source.id);
+  // The topic filter of the target's FROM clause, wildcards made concrete.
+  const std::string sql = str(target, "sql", "SELECT * FROM 'topic/#'");
+  std::string filter = "republished/" + kebab(target.id);
+  std::string upper = sql;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const auto from_pos = upper.find("FROM");
+  if (from_pos != std::string::npos) {
+    const auto q1 = sql.find('\'', from_pos);
+    const auto q2 = q1 == std::string::npos ? q1 : sql.find('\'', q1 + 1);
+    if (q2 != std::string::npos && q2 > q1 + 1) {
+      filter = sql.substr(q1 + 1, q2 - q1 - 1);
+      for (const char* w : {"#", "+"})
+        for (auto pos = filter.find(w); pos != std::string::npos; pos = filter.find(w))
+          filter.replace(pos, 1, "republished");
+    }
+  }
+  return filter;
+}
+
+void CfnBuilder::iot_republish(const Node& n) {
+  const auto republishes = outs(n, "iotRule");
+  if (!outs(n, "fn").empty() && republishes.empty()) return;
+  Value actions = Value::list();
+  if (!republishes.empty()) {
+    const std::string role = aux(n.id, "Role");
+    Value topics = Value::list();
+    for (const Edge* e : republishes) {
+      const std::string t = republish_topic(n, to(*e));
+      actions.push_back(obj({{"Republish", obj({{"Topic", t}, {"Qos", 0}, {"RoleArn", get_att(role, "Arn")}})}}));
+      topics.push_back(sub("arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:topic/" + sub_escape(t)));
+    }
+    resource(role, "AWS::IAM::Role",
+             obj({{"AssumeRolePolicyDocument", assume_role_policy("iot.amazonaws.com")},
+                  {"Policies", inline_policy("Republish", arr({allow({"iot:Publish"}, topics)}))}}));
+  }
+  Value payload = Value::map();
+  if (!n.description.empty()) payload.set("Description", n.description);
+  payload.set("Sql", str(n, "sql", "SELECT * FROM 'topic/#'"));
+  payload.set("AwsIotSqlVersion", "2016-03-23");
+  payload.set("RuleDisabled", false);
+  payload.set("Actions", actions);
+  resource(logical_id(n), "AWS::IoT::TopicRule", obj({{"TopicRulePayload", payload}}));
+}
+
+// ---- orchestration ------------------------------------------------------------------------
+
+void CfnBuilder::state_machine(const Node& n) {
+  const auto calls = outs(n, "fn");
+  Value states = Value::map();
+  Value substitutions = Value::map();
+  Value statements = Value::list();
+  std::vector<std::string> names;
+  std::set<std::string> used;
+  for (const Edge* e : calls) {
+    std::string base = "Invoke" + to(*e).id, nm = base;
+    for (int i = 2; used.count(nm); ++i) nm = base + std::to_string(i);
+    used.insert(nm);
+    names.push_back(nm);
+  }
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    const Node& f = to(*calls[i]);
+    const std::string var = f.id + "Arn";
+    substitutions.set(var, arn(f));
+    Value st = lambda_invoke_statement(arn(f));
+    if (std::find(statements.items().begin(), statements.items().end(), st) == statements.items().end())
+      statements.push_back(st);
+    Value errors = Value::list();
+    for (const char* err : kLambdaRetryErrors) errors.push_back(Value(err));
+    Value retry = arr({obj({{"ErrorEquals", errors}, {"IntervalSeconds", 1}, {"MaxAttempts", 3}, {"BackoffRate", 2}})});
+    Value state = obj({{"Type", "Task"},
+                       {"Resource", "arn:aws:states:::lambda:invoke"},
+                       {"Parameters", obj({{"FunctionName", "${" + var + "}"}, {"Payload.$", "$"}})},
+                       {"OutputPath", "$.Payload"},
+                       {"Retry", retry}});
+    if (i + 1 < calls.size()) state.set("Next", names[i + 1]);
+    else state.set("End", true);
+    states.set(names[i], std::move(state));
+  }
+  if (calls.empty()) states.set("Done", obj({{"Type", "Pass"}, {"End", true}}));
+  Value definition = Value::map();
+  definition.set("Comment", n.description.empty() ? "State machine " + n.id : n.description);
+  definition.set("StartAt", calls.empty() ? std::string("Done") : names.front());
+  definition.set("States", states);
+  const std::string role = aux(n.id, "Role");
+  Value rp = obj({{"AssumeRolePolicyDocument", assume_role_policy("states.amazonaws.com")}});
+  if (statements.size() > 0) rp.set("Policies", inline_policy("InvokeFunctions", statements));
+  resource(role, "AWS::IAM::Role", std::move(rp));
+  Value p = obj({{"StateMachineType", str(n, "type", "STANDARD")}, {"RoleArn", get_att(role, "Arn")}, {"Definition", definition}});
+  if (substitutions.size() > 0) p.set("DefinitionSubstitutions", substitutions);
+  resource(logical_id(n), "AWS::StepFunctions::StateMachine", std::move(p));
+  output(n.id + "Arn", "ARN of state machine " + n.id, arn(n));
+}
+
+// ---- APIs from OpenAPI bodies ----------------------------------------------------------------
+
+void CfnBuilder::rest_api(const Node& n) {
+  const std::string lid = logical_id(n);
+  const std::string auth = str(n, "auth", "none");
+  const auto pools = ins(n, "userPool");
+  const bool iam = auth == "iam" || (pools.empty() && !ins(n, "cognitoIdentity").empty());
+  Value schemes = Value::map();
+  std::string scheme;
+  if (!pools.empty() && auth != "iam") {
+    scheme = from(*pools.front()).id + "Authorizer";
+    Value arns = Value::list();
+    for (const Edge* e : pools) arns.push_back(arn(from(*e)));
+    schemes.set(scheme, obj({{"type", "apiKey"},
+                             {"name", "Authorization"},
+                             {"in", "header"},
+                             {"x-amazon-apigateway-authtype", "cognito_user_pools"},
+                             {"x-amazon-apigateway-authorizer", obj({{"type", "cognito_user_pools"}, {"providerARNs", arns}})}}));
+  } else if (iam) {
+    scheme = "sigv4";
+    schemes.set(scheme, obj({{"type", "apiKey"},
+                             {"name", "Authorization"},
+                             {"in", "header"},
+                             {"x-amazon-apigateway-authtype", "awsSigv4"}}));
+  }
+  Value paths = Value::map();
+  std::vector<const Node*> fns;
+  std::string role;
+  Value sfn_statements = Value::list();
+  for (const Edge* e : outs(n)) {
+    const Node& t = to(*e);
+    for (const ApiRoute& r : routes_of(*e)) {
+      Value integration;
+      Value responses = obj({{"200", obj({{"description", "OK"}})}});
+      if (t.kind == "fn") {
+        integration = obj({{"type", "aws_proxy"},
+                           {"httpMethod", "POST"},
+                           {"uri", sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Target}/invocations",
+                                       obj({{"Target", arn(t)}}))}});
+      } else if (t.kind == "stepFn") {
+        if (role.empty()) role = aux(n.id, "StatesRole");
+        integration = obj(
+            {{"type", "aws"},
+             {"httpMethod", "POST"},
+             {"uri", sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution")},
+             {"credentials", get_att(role, "Arn")},
+             {"requestTemplates",
+              obj({{"application/json",
+                    sub("{\"input\": \"$util.escapeJavaScript($input.json('$'))\", \"stateMachineArn\": \"${Target}\"}",
+                        obj({{"Target", arn(t)}}))}})},
+             {"responses", obj({{"default", obj({{"statusCode", "200"}})}})},
+             {"passthroughBehavior", "when_no_templates"}});
+      } else {
+        continue;
+      }
+      Value op = obj({{"responses", responses}, {"x-amazon-apigateway-integration", integration}});
+      if (!scheme.empty()) op.set("security", arr({obj({{scheme, Value::list()}})}));
+      Value* item = paths.find(r.path);
+      if (!item) item = &paths.set(r.path, Value::map());
+      item->set(openapi_method(r.method), std::move(op));
+    }
+    if (t.kind == "fn" && std::find(fns.begin(), fns.end(), &t) == fns.end()) fns.push_back(&t);
+    if (t.kind == "stepFn") {
+      Value st = allow({"states:StartExecution"}, arn(t));
+      if (std::find(sfn_statements.items().begin(), sfn_statements.items().end(), st) == sfn_statements.items().end())
+        sfn_statements.push_back(st);
+    }
+  }
+  Value body = obj({{"openapi", "3.0.1"}, {"info", obj({{"title", n.id}, {"version", "1.0"}})}, {"paths", paths}});
+  if (schemes.size() > 0) body.set("components", obj({{"securitySchemes", schemes}}));
+  Value p = obj({{"Name", sub("${AWS::StackName}-" + n.id)}});
+  if (!n.description.empty()) p.set("Description", n.description);
+  p.set("EndpointConfiguration", obj({{"Types", arr({Value("REGIONAL")})}}));
+  const std::string hash = short_hash(to_json(body, 0));
+  p.set("Body", std::move(body));
+  resource(lid, "AWS::ApiGateway::RestApi", std::move(p));
+  if (!role.empty())
+    resource(role, "AWS::IAM::Role",
+             obj({{"AssumeRolePolicyDocument", assume_role_policy("apigateway.amazonaws.com")},
+                  {"Policies", inline_policy("StartExecution", sfn_statements)}}));
+  // A deployment whose id follows the API's body, so that a changed API is
+  // deployed again; the stage points at it.
+  const std::string deployment = aux(n.id, "Deployment" + hash);
+  resource(deployment, "AWS::ApiGateway::Deployment", obj({{"RestApiId", cf_ref(lid)}}));
+  resource(aux(n.id, "Stage"), "AWS::ApiGateway::Stage",
+           obj({{"RestApiId", cf_ref(lid)}, {"DeploymentId", cf_ref(deployment)}, {"StageName", str(n, "stage", "prod")}}));
+  for (const Node* f : fns)
+    resource(aux(n.id, f->id + "Permission"), "AWS::Lambda::Permission",
+             obj({{"Action", "lambda:InvokeFunction"},
+                  {"FunctionName", arn(*f)},
+                  {"Principal", "apigateway.amazonaws.com"},
+                  {"SourceArn", execute_api_arn(arch_, n, ids())}}));
+  output(n.id + "Url", "Invoke URL of REST API " + n.id, url(n));
+}
+
+void CfnBuilder::http_api(const Node& n) {
+  const std::string lid = logical_id(n);
+  const auto pools = ins(n, "userPool");
+  Value schemes = Value::map();
+  std::string scheme;
+  for (const Edge* e : pools) {
+    const Node& pool = from(*e);
+    const std::string s = pool.id + "Authorizer";
+    if (scheme.empty()) scheme = s;
+    schemes.set(s, obj({{"type", "oauth2"},
+                        {"x-amazon-apigateway-authorizer",
+                         obj({{"type", "jwt"},
+                              {"identitySource", "$request.header.Authorization"},
+                              {"jwtConfiguration",
+                               obj({{"issuer", sub("https://cognito-idp.${AWS::Region}.${AWS::URLSuffix}/${" + logical_id(pool) + "}")},
+                                    {"audience", arr({cf_ref(aux(pool.id, "Client"))})}})}})}}));
+  }
+  Value paths = Value::map();
+  std::vector<const Node*> fns;
+  for (const Edge* e : outs(n, "fn")) {
+    const Node& t = to(*e);
+    for (const ApiRoute& r : routes_of(*e)) {
+      Value op = obj({{"responses", Value::map()},
+                      {"x-amazon-apigateway-integration",
+                       obj({{"type", "aws_proxy"}, {"httpMethod", "POST"}, {"uri", arn(t)}, {"payloadFormatVersion", "2.0"}})}});
+      if (!scheme.empty()) op.set("security", arr({obj({{scheme, Value::list()}})}));
+      Value* item = paths.find(r.path);
+      if (!item) item = &paths.set(r.path, Value::map());
+      item->set(openapi_method(r.method), std::move(op));
+    }
+    if (std::find(fns.begin(), fns.end(), &t) == fns.end()) fns.push_back(&t);
+  }
+  Value body = obj({{"openapi", "3.0.1"}, {"info", obj({{"title", n.id}, {"version", "1.0"}})}, {"paths", paths}});
+  if (schemes.size() > 0) body.set("components", obj({{"securitySchemes", schemes}}));
+  Value p = obj({{"Body", std::move(body)}});
+  if (!n.description.empty()) p.set("Description", n.description);
+  resource(lid, "AWS::ApiGatewayV2::Api", std::move(p));
+  resource(aux(n.id, "Stage"), "AWS::ApiGatewayV2::Stage",
+           obj({{"ApiId", cf_ref(lid)}, {"StageName", str(n, "stage", "$default")}, {"AutoDeploy", true}}));
+  for (const Node* f : fns)
+    resource(aux(n.id, f->id + "Permission"), "AWS::Lambda::Permission",
+             obj({{"Action", "lambda:InvokeFunction"},
+                  {"FunctionName", arn(*f)},
+                  {"Principal", "apigateway.amazonaws.com"},
+                  {"SourceArn", execute_api_arn(arch_, n, ids())}}));
+  output(n.id + "Url", "Invoke URL of HTTP API " + n.id, url(n));
+}
+
+}  // namespace sbd::detail

@@ -1,0 +1,127 @@
+// Shared by every engine that writes CloudFormation: the plain
+// CloudFormation resources of the nodes that are not functions (tables,
+// buckets, queues, topics, streams, Firehose, Flink, Cognito, alarms, ...),
+// and of APIs and state machines for engines without SAM's resource types.
+// An engine derives from CfnBuilder, says how it names a node's resource
+// (logical_id, name, arn, url: the Serverless Framework names functions
+// "<Id>LambdaFunction" and gives buckets it creates a literal name), and
+// calls the kind methods it does not handle natively.
+#pragma once
+
+#include "emit/common/refs.hpp"
+
+#include <sbd/architecture.hpp>
+#include <sbd/value.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sbd::detail {
+
+/// One route of an API: "GET /photos/{id}" -> {"GET", "/photos/{id}"}.
+struct ApiRoute {
+  std::string method;  ///< upper case; ANY for any method
+  std::string path;    ///< starts with '/'
+};
+/// Parses "METHOD /path" ("/path" alone means ANY). Throws
+/// sbd::Error(invalid) naming the node for anything else.
+ApiRoute parse_api_route(const std::string& text, const std::string& node_id);
+
+class CfnBuilder {
+ public:
+  CfnBuilder(const Architecture& arch, std::set<std::string> reserved_ids = {});
+  virtual ~CfnBuilder() = default;
+  CfnBuilder(const CfnBuilder&) = delete;
+  CfnBuilder& operator=(const CfnBuilder&) = delete;
+
+  // ---- naming (engines override) -------------------------------------------
+  /// The logical id of a node's main resource (default: the node id).
+  virtual std::string logical_id(const Node& n) const { return n.id; }
+  /// Name, ARN and URL of a node's resource (default: refs.hpp with logical_id).
+  virtual Value name(const Node& n) const;
+  virtual Value arn(const Node& n) const;
+  virtual Value url(const Node& n) const;
+  /// logical_id as a LogicalIdFn for refs.hpp and iam.hpp.
+  LogicalIdFn ids() const;
+
+  // ---- documents -------------------------------------------------------------
+  Value& resources() { return resources_; }
+  Value& outputs() { return outputs_; }
+  Value& parameters() { return parameters_; }
+
+  // ---- plain CloudFormation per kind ----------------------------------------
+  void table(const Node& n);
+  /// The bucket's Properties (name when needed, versioning, notifications to
+  /// topics and queues) and the logical ids it must wait for.
+  std::pair<Value, std::vector<std::string>> bucket_properties(const Node& n);
+  void bucket(const Node& n);
+  void secret(const Node& n);
+  void parameter(const Node& n);
+  void topic(const Node& n);
+  void queue(const Node& n);
+  void event_bus(const Node& n);
+  /// The rules of a schedule's targets that are not functions.
+  void schedule_rules(const Node& n);
+  void stream(const Node& n);
+  void delivery_stream(const Node& n);
+  void analytics(const Node& n);
+  void identity_pool(const Node& n);
+  void user_pool(const Node& n);
+  void alarm(const Node& n);
+  /// The topic rule of an IoT rule node when it republishes (functions get
+  /// their own rules from the engine's events).
+  void iot_republish(const Node& n);
+  /// AWS::StepFunctions::StateMachine with a role of its own: a task state
+  /// per invoked function.
+  void state_machine(const Node& n);
+  /// A REST API from an OpenAPI body: a Lambda proxy integration per route of
+  /// each function, a Step Functions StartExecution integration per route of
+  /// each state machine, Cognito or IAM authorization, a deployment and a stage.
+  void rest_api(const Node& n);
+  /// An HTTP API from an OpenAPI body, JWT authorizers of user pools, the
+  /// $default (or named) auto-deployed stage.
+  void http_api(const Node& n);
+
+  // ---- helpers ---------------------------------------------------------------
+  const Value* prop(const Node& n, std::string_view key) const { return arch_.property(n, key); }
+  std::string str(const Node& n, std::string_view key, const std::string& def = "") const;
+  long long integer(const Node& n, std::string_view key, long long def) const;
+  bool boolean(const Node& n, std::string_view key, bool def = false) const;
+  const Value* eprop(const Edge& e, std::string_view key) const { return arch_.property(e, key); }
+  const Node& from(const Edge& e) const { return arch_.node_at(e.from_index); }
+  const Node& to(const Edge& e) const { return arch_.node_at(e.to_index); }
+  std::vector<const Edge*> outs(const Node& n, const char* to_kind = nullptr) const;
+  std::vector<const Edge*> ins(const Node& n, const char* from_kind = nullptr) const;
+  /// The routes of an API edge (edge `routes`, else the API's, else ANY /{proxy+}).
+  std::vector<ApiRoute> routes_of(const Edge& e) const;
+  /// A logical id for a resource that belongs to a node ("<Id><suffix>"),
+  /// never a node's or a reserved id nor one given out before; stable.
+  std::string aux(const std::string& owner, const std::string& suffix);
+  Value& resource(const std::string& id, const std::string& type, Value properties = Value::map());
+  static Value& props(Value& res);
+  static void depends_on(Value& res, const std::vector<std::string>& ids);
+  void output(const std::string& id, const std::string& description, Value value);
+  Value inline_policy(const std::string& name, Value statements) const;
+  /// The EventBridge pattern of a bus (its `pattern`, else this app's source).
+  Value event_pattern(const Node& bus) const;
+  /// Merges each node's overrides into its main resource's Properties.
+  void merge_node_overrides();
+
+ protected:
+  const Architecture& arch_;
+
+ private:
+  std::string republish_topic(const Node& source, const Node& target) const;
+
+  std::set<std::string> taken_;
+  std::map<std::pair<std::string, std::string>, std::string> aux_;
+  Value parameters_ = Value::map();
+  Value resources_ = Value::map();
+  Value outputs_ = Value::map();
+};
+
+}  // namespace sbd::detail

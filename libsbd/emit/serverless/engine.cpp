@@ -1,0 +1,40 @@
+#include "emit/serverless/engine.hpp"
+
+#include "emit/starter/starter.hpp"
+
+namespace sbd::detail {
+
+namespace {
+
+class ServerlessEngine final : public Engine {
+ public:
+  std::string name() const override { return "serverless"; }
+  std::string summary() const override {
+    return "Serverless Framework v3: serverless.yml, starter code per function, README.md, package.json";
+  }
+  FileSet emit(const Architecture& arch, const EmitOptions& options) const override {
+    FileSet out;
+    out.add("serverless.yml", to_yaml(serverless_config(arch, options)));
+    for (const std::string& id : arch.sorted_ids()) {
+      const Node& n = arch.node(id);
+      if (n.kind != "fn") continue;
+      emit_starter_code(arch, n, options, out);
+      const SlsCode code = serverless_code(arch, n, options);
+      if (!code.entry_file.empty()) out.add(code.entry_file, code.entry_content);
+    }
+    emit_starter_shared(arch, options, out);
+    out.add("README.md", serverless_readme(arch, options));
+    out.add(".gitignore", serverless_gitignore());
+    out.add("package.json", serverless_package_json(arch));
+    return out;
+  }
+};
+
+}  // namespace
+
+const Engine& serverless_engine() {
+  static const ServerlessEngine engine;
+  return engine;
+}
+
+}  // namespace sbd::detail
