@@ -313,11 +313,11 @@ std::vector<WireInfo> wire_infos(const Architecture& arch, const Node& fn) {
     std::string snake = lower_snake(info.id);
     std::string pascal = info.id;
     pascal[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(pascal[0])));
+    // Names are unique per language flavour: "MyAPI" and "MyApi" are my_api
+    // and my_api_2 in Python, MyAPI and MyApi elsewhere.
     const std::string base_snake = snake, base_pascal = pascal;
-    for (int n = 2; used.count(snake) || used.count("P" + pascal); ++n) {
-      snake = base_snake + "_" + std::to_string(n);
-      pascal = base_pascal + std::to_string(n);
-    }
+    for (int n = 2; used.count(snake); ++n) snake = base_snake + "_" + std::to_string(n);
+    for (int n = 2; used.count("P" + pascal); ++n) pascal = base_pascal + std::to_string(n);
     used.insert(snake);
     used.insert("P" + pascal);
     info.snake = snake;
