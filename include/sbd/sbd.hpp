@@ -4,6 +4,7 @@
 #include <sbd/architecture.hpp>
 #include <sbd/catalog.hpp>
 #include <sbd/diagnostic.hpp>
+#include <sbd/diagram.hpp>
 #include <sbd/emit.hpp>
 #include <sbd/error.hpp>
 #include <sbd/read.hpp>

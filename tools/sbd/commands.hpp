@@ -16,6 +16,7 @@ void add_import_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_build_command(CLI::App& app, int& exit_code);
+void add_diagram_command(CLI::App& app, int& exit_code);
 
 /// Writes text to path, or to standard output when path is "-". Refuses to
 /// overwrite an existing file unless force; writes to a temporary file and

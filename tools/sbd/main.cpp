@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   sbd_cli::add_export_command(app, exit_code);
   sbd_cli::add_validate_command(app, exit_code);
   sbd_cli::add_build_command(app, exit_code);
+  sbd_cli::add_diagram_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
