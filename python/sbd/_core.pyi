@@ -8,7 +8,7 @@ from typing import Any, Iterator, Literal, Mapping, overload
 __version__: str
 __header_version__: str
 
-Severity = Literal["error", "warning", "info"]
+_Severity = Literal["error", "warning", "info"]
 _Path = str | os.PathLike[str]
 
 # --- errors (bind_error.cpp) --------------------------------------------------
@@ -356,7 +356,7 @@ class Diagnostic:
     @property
     def rule(self) -> str: ...
     @property
-    def severity(self) -> Severity: ...
+    def severity(self) -> _Severity: ...
     @property
     def message(self) -> str: ...
     @property
@@ -394,7 +394,7 @@ class RuleInfo:
     @property
     def name(self) -> str: ...
     @property
-    def severity(self) -> Severity: ...
+    def severity(self) -> _Severity: ...
     @property
     def summary(self) -> str: ...
     @property
@@ -404,7 +404,7 @@ def validate(
     arch: Architecture,
     *,
     disable: list[str] = ...,
-    severities: dict[str, Severity] = ...,
+    severities: dict[str, _Severity] = ...,
     today: str | None = None,
 ) -> Report: ...
 def rules() -> list[RuleInfo]: ...

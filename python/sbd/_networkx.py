@@ -3,6 +3,7 @@ Architecture.to_networkx() and Architecture.from_networkx())."""
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from ._core import Architecture, ArgumentError, Catalog, Deployment
@@ -12,13 +13,12 @@ _NODE_KEYS = ("kind", "description", "position", "overrides")
 
 def _networkx() -> Any:
     try:
-        import networkx
-    except ImportError as e:  # pragma: no cover - depends on the environment
+        return importlib.import_module("networkx")
+    except ImportError as e:
         raise ImportError(
             "Architecture.to_networkx() needs networkx, which is not installed: "
             "pip install networkx"
         ) from e
-    return networkx
 
 
 def to_networkx(arch: Architecture) -> Any:
