@@ -1,0 +1,224 @@
+"""The starter code that `sbd build` writes passes its own unit tests, as
+generated, in every language: pytest (Python), node --test (JavaScript),
+tsc --noEmit then node --test on an esbuild bundle (TypeScript), go test (Go),
+mvn test (Java). One model (tests/fixtures/starter/all_sources.yaml) covers
+every event source and every outgoing connection; each language builds it once.
+
+Tools that are missing are skipped with the reason; TypeScript tools and the
+Go and Maven dependencies come from npm, the Go module proxy and Maven
+Central on first use (then from their caches).
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "tests" / "fixtures" / "starter" / "all_sources.yaml"
+
+# Tests each function's generated suite holds: one per event source, one per
+# helper of an outgoing connection.
+#   Worker: 11 sources (IoT included) + 14 helpers (table and bucket read/write).
+#   Callee: direct invocation + get_photos_item + put_archive_object.
+#   Caller: direct invocation (no trigger) + invoke_callee.
+EXPECTED = {"Worker": 25, "Callee": 3, "Caller": 2}
+
+
+def build(run_sbd, tmp_path: Path, runtime: str, language: str | None = None) -> Path:
+    model = yaml.safe_load(MODEL.read_text())
+    model["runtime"] = runtime
+    if language:
+        for node in model["nodes"].values():
+            if node["kind"] == "fn":
+                node["language"] = language
+    path = tmp_path / "model.yaml"
+    path.write_text(yaml.safe_dump(model, sort_keys=False))
+    out = tmp_path / "app"
+    result = run_sbd("build", path, "--engine", "sam", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (out / "src").iterdir()) == sorted(EXPECTED)
+    return out
+
+
+def run(cmd, cwd, timeout=300, env=None):
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                            env={**os.environ, **(env or {})})
+    return result, result.stdout + result.stderr
+
+
+def test_python_starter_tests_pass(run_sbd, tmp_path):
+    out = build(run_sbd, tmp_path, "python3.13")
+    for fn, count in EXPECTED.items():
+        result, log = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], out / "src" / fn)
+        assert result.returncode == 0, log
+        assert re.search(rf"\b{count} passed\b", log), log
+
+
+def test_javascript_starter_tests_pass(run_sbd, tmp_path):
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    out = build(run_sbd, tmp_path, "nodejs22.x")
+    for fn, count in EXPECTED.items():
+        result, log = run(["node", "--test"], out / "src" / fn)
+        assert result.returncode == 0, log
+        assert f"# pass {count}" in log and "# fail 0" in log, log
+
+
+def node_tools() -> Path | None:
+    """A folder with node_modules/.bin/{tsc,esbuild} and @types/node:
+    $SBD_NODE_TOOLS, else ~/.cache/sbd-node-tools, installed with npm once."""
+    folder = Path(os.environ.get("SBD_NODE_TOOLS", Path.home() / ".cache" / "sbd-node-tools"))
+    bin_dir = folder / "node_modules" / ".bin"
+    if not (bin_dir / "tsc").exists() or not (bin_dir / "esbuild").exists():
+        if not shutil.which("npm"):
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(folder),
+                                 "typescript@5", "esbuild@0.25", "@types/node@22"],
+                                capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            return None
+    return folder
+
+
+def test_typescript_starter_code_type_checks_and_its_tests_pass(run_sbd, tmp_path):
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    tools = node_tools()
+    if tools is None:
+        pytest.skip("typescript and esbuild could not be installed from npm")
+    out = build(run_sbd, tmp_path, "nodejs22.x", "typescript")
+    template = (out / "template.yaml").read_text()
+    assert "BuildMethod: esbuild" in template
+    for fn, count in EXPECTED.items():
+        folder = out / "src" / fn
+        (folder / "node_modules").symlink_to(tools / "node_modules", target_is_directory=True)
+        bin_dir = tools / "node_modules" / ".bin"
+        result, log = run([str(bin_dir / "tsc"), "--noEmit", "-p", "."], folder)
+        assert result.returncode == 0, log
+        # Node.js 22.6+ runs the .ts files itself (npm test); older ones run a bundle.
+        result, log = run([str(bin_dir / "esbuild"), "app.test.ts", "--bundle", "--platform=node", "--format=esm",
+                           "--outfile=app.test.bundle.mjs", "--external:@aws-sdk/*", "--log-level=warning"], folder)
+        assert result.returncode == 0, log
+        result, log = run(["node", "--test", "app.test.bundle.mjs"], folder)
+        assert result.returncode == 0, log
+        assert f"# pass {count}" in log and "# fail 0" in log, log
+        # The deployment bundle builds too, as sam build's esbuild would build it.
+        result, log = run([str(bin_dir / "esbuild"), "app.ts", "--bundle", "--platform=node", "--format=esm",
+                           "--outfile=dist/app.mjs", "--external:@aws-sdk/*", "--log-level=warning"], folder)
+        assert result.returncode == 0, log
+
+
+def test_go_starter_tests_pass(run_sbd, tmp_path):
+    if not shutil.which("go"):
+        pytest.skip("go is not installed")
+    out = build(run_sbd, tmp_path, "provided.al2023", "go")
+    assert "BuildMethod: go1.x" in (out / "template.yaml").read_text()
+    for fn, count in EXPECTED.items():
+        folder = out / "src" / fn
+        result, log = run(["go", "vet", "."], folder)
+        assert result.returncode == 0, log
+        result, log = run(["go", "test", "-count=1", "-v", "."], folder)
+        assert result.returncode == 0, log
+        assert len(re.findall(r"^--- PASS", log, re.M)) == count, log
+        if shutil.which("gofmt"):
+            result, log = run(["gofmt", "-l", "."], folder)
+            assert log.strip() == "", f"not gofmt-formatted: {log}"
+
+
+def java_home() -> str | None:
+    """A JDK of version 21 or later: $JAVA_HOME, else one under /usr/lib/jvm."""
+    candidates = [os.environ.get("JAVA_HOME", "")] + sorted(str(p) for p in Path("/usr/lib/jvm").glob("*"))
+    for home in candidates:
+        javac = Path(home) / "bin" / "javac"
+        if home and javac.exists():
+            result = subprocess.run([str(javac), "-version"], capture_output=True, text=True)
+            match = re.search(r"javac (\d+)", result.stdout + result.stderr)
+            if match and int(match.group(1)) >= 21:
+                return home
+    return None
+
+
+def test_java_starter_tests_pass(run_sbd, tmp_path):
+    home = java_home()
+    if not shutil.which("mvn") or home is None:
+        pytest.skip("mvn or a JDK 21+ is not installed")
+    out = build(run_sbd, tmp_path, "java21")
+    for fn, count in EXPECTED.items():
+        folder = out / "src" / fn
+        result, log = run(["mvn", "-q", "-B", "test"], folder, timeout=600, env={"JAVA_HOME": home})
+        assert result.returncode == 0, log[-5000:]
+        report = (folder / "target" / "surefire-reports" / "starter.HandlerTest.txt").read_text()
+        assert f"Tests run: {count}, Failures: 0, Errors: 0, Skipped: 0" in report, report
+
+
+def load_module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_python_helpers_work_against_moto(run_sbd, tmp_path, monkeypatch):
+    """The boto3 calls of the generated helpers, checked by moto's AWS
+    emulation (not only by the generated tests' fake clients)."""
+    moto = pytest.importorskip("moto")
+    boto3 = pytest.importorskip("boto3")
+    out = build(run_sbd, tmp_path, "python3.13")
+    folder = out / "src" / "Worker"
+    monkeypatch.syspath_prepend(str(folder))
+    for name in ("events", "resources"):
+        sys.modules.pop(name, None)
+    for key, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                       "AWS_DEFAULT_REGION": "us-east-1", "AWS_REGION": "us-east-1"}.items():
+        monkeypatch.setenv(key, value)
+    resources = load_module("resources", folder / "resources.py")
+    with moto.mock_aws():
+        ddb = boto3.client("dynamodb")
+        ddb.create_table(TableName="photos", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                         BillingMode="PAY_PER_REQUEST")
+        boto3.client("s3").create_bucket(Bucket="archive")
+        queue_url = boto3.client("sqs").create_queue(QueueName="outbox")["QueueUrl"]
+        topic_arn = boto3.client("sns").create_topic(Name="notices")["TopicArn"]
+        boto3.client("kinesis").create_stream(StreamName="events", ShardCount=1)
+        boto3.client("events").create_event_bus(Name="app-bus")
+        secret_arn = boto3.client("secretsmanager").create_secret(Name="db", SecretString="s3cr3t")["ARN"]
+        boto3.client("ssm").put_parameter(Name="/starter-demo/config", Value="v1", Type="String")
+        machine_arn = boto3.client("stepfunctions").create_state_machine(
+            name="report", definition='{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}',
+            roleArn="arn:aws:iam::123456789012:role/sfn")["stateMachineArn"]
+        for key, value in {"PHOTOS_TABLE": "photos", "ARCHIVE_BUCKET": "archive", "OUTBOX_QUEUE_URL": queue_url,
+                           "NOTICES_TOPIC_ARN": topic_arn, "EVENTS_STREAM": "events", "APP_BUS_EVENT_BUS": "app-bus",
+                           "DB_PASSWORD_SECRET_ARN": secret_arn, "CONFIG_PARAMETER": "/starter-demo/config",
+                           "REPORT_FLOW_STATE_MACHINE_ARN": machine_arn}.items():
+            monkeypatch.setenv(key, value)
+        resources._clients.clear()
+
+        item = {"id": "1", "count": 2, "ratio": 0.5, "tags": ["a", True], "meta": {"note": None}}
+        resources.put_photos_item(item)
+        assert resources.get_photos_item({"id": "1"}) == item
+        assert resources.get_photos_item({"id": "nope"}) is None
+
+        resources.put_archive_object("a/b.json", {"x": 1}, "application/json")
+        assert resources.get_archive_object("a/b.json") == b'{"x": 1}'
+
+        message_id = resources.send_outbox_message({"id": "1"})
+        received = boto3.client("sqs").receive_message(QueueUrl=queue_url)["Messages"]
+        assert [(m["MessageId"], m["Body"]) for m in received] == [(message_id, '{"id": "1"}')]
+
+        assert resources.publish_notices("hello", subject="Greeting")
+        assert resources.put_events_record({"clicks": 1}, "user-1")
+        resources.put_app_bus_event("OrderPlaced", {"orderId": "42"})
+        assert resources.get_db_password_secret() == "s3cr3t"
+        assert resources.get_config_parameter() == "v1"
+        execution = resources.start_report_flow_execution({"id": "1"})
+        assert boto3.client("stepfunctions").describe_execution(executionArn=execution)["input"] == '{"id": "1"}'
