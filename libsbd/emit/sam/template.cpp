@@ -16,6 +16,8 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -134,10 +136,20 @@ class Builder {
     return id;
   }
 
+  // Value maps look keys up linearly: the template's big maps are appended
+  // to (ids are unique by construction) and indexed here, so that emitting
+  // stays linear in the model's size.
   Value& resource(const std::string& id, const std::string& type, Value properties = Value::map()) {
     Value r = obj({{"Type", type}});
     if (properties.is_map() && properties.size() > 0) r.set("Properties", std::move(properties));
-    return resources_.set(id, std::move(r));
+    if (auto it = resource_index_.find(id); it != resource_index_.end())
+      throw Error(ErrorCode::internal, "the SAM engine emitted resource " + id + " twice");
+    resource_index_.emplace(id, resources_.size());
+    return resources_.append(id, std::move(r));
+  }
+  Value* find_resource(const std::string& id) {
+    auto it = resource_index_.find(id);
+    return it == resource_index_.end() ? nullptr : &resources_.value_at(it->second);
   }
   Value& props(Value& res) {
     if (!res.find("Properties")) res.set("Properties", Value::map());
@@ -149,8 +161,9 @@ class Builder {
   }
   void output(const std::string& id, const std::string& description, Value value) {
     std::string oid = id;
-    for (int i = 2; outputs_.contains(oid); ++i) oid = id + std::to_string(i);
-    outputs_.set(oid, obj({{"Description", description}, {"Value", std::move(value)}}));
+    for (int i = 2; output_ids_.count(oid); ++i) oid = id + std::to_string(i);
+    output_ids_.insert(oid);
+    outputs_.append(oid, obj({{"Description", description}, {"Value", std::move(value)}}));
   }
   std::string event_name(std::set<std::string>& used, std::string base) {
     if (base.size() > 200) base.resize(200);
@@ -210,6 +223,8 @@ class Builder {
   Value globals_ = Value::map();
   Value resources_ = Value::map();
   Value outputs_ = Value::map();
+  std::unordered_map<std::string, std::size_t> resource_index_;
+  std::unordered_set<std::string> output_ids_;
   bool any_deployment_role_ = false;
 };
 
@@ -222,7 +237,7 @@ Value Builder::build() {
   for (const std::string& id : ids) {
     const Node& n = arch_.node(id);
     if (!n.overrides.is_map() || n.overrides.size() == 0) continue;
-    Value* res = resources_.find(n.id);
+    Value* res = find_resource(n.id);
     if (!res) continue;
     merge_overrides(props(*res), n.overrides);
   }
@@ -237,8 +252,8 @@ Value Builder::build() {
   doc.set("Description", description);
   if (parameters_.size() > 0) doc.set("Parameters", parameters_);
   if (globals_.size() > 0) doc.set("Globals", globals_);
-  doc.set("Resources", resources_);
-  if (outputs_.size() > 0) doc.set("Outputs", outputs_);
+  doc.set("Resources", std::move(resources_));
+  if (outputs_.size() > 0) doc.set("Outputs", std::move(outputs_));
   return doc;
 }
 
@@ -272,7 +287,7 @@ void Builder::hoist_globals() {
   std::vector<Value*> fns;
   for (const Node& n : arch_.nodes()) {
     if (n.kind != "fn") continue;
-    if (Value* r = resources_.find(n.id)) fns.push_back(r);
+    if (Value* r = find_resource(n.id)) fns.push_back(r);
   }
   if (fns.size() < 2) return;
   Value function = Value::map();

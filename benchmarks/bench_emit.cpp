@@ -1,0 +1,48 @@
+// Emitting: the SAM engine (template, starter code, README) and its template
+// alone, on the benchmark model (cells of seven nodes, see model_generator.hpp)
+// from 70 to 100,000 nodes. Should scale linearly: O(N) in nodes.
+#include <benchmark/benchmark.h>
+
+#include <sbd/emit.hpp>
+
+#include "emit/sam/template.hpp"
+#include "model_generator.hpp"
+
+namespace {
+
+void BM_EmitSam(benchmark::State& state) {
+  const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const sbd::FileSet files = sbd::emit(arch, "sam");
+    bytes = 0;
+    for (const auto& [path, content] : files) bytes += content.size();
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(arch.node_count()));
+  state.counters["nodes"] = static_cast<double>(arch.node_count());
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+
+void BM_SamTemplate(benchmark::State& state) {
+  const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string yaml = sbd::to_yaml(sbd::detail::sam_template(arch, {}));
+    bytes = yaml.size();
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(arch.node_count()));
+  state.counters["nodes"] = static_cast<double>(arch.node_count());
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+
+}  // namespace
+
+// Cells of 7 nodes: 10 (the smoke size), ~1,000, ~10,000 and ~100,000 nodes.
+BENCHMARK(BM_SamTemplate)->Arg(10)->Arg(143)->Arg(1429)->Arg(14286)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+BENCHMARK(BM_EmitSam)->Arg(10)->Arg(143)->Arg(1429)->Arg(14286)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+
+BENCHMARK_MAIN();
