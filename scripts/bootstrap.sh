@@ -65,4 +65,12 @@ if [ -f tests/node/package.json ]; then
     touch tests/node/node_modules
   fi
 fi
+# --- the Mermaid parser for the diagram tests (tests/diagram, not committed) --
+if [ -f tests/diagram/package-lock.json ]; then
+  if [ ! -d tests/diagram/node_modules ] || [ tests/diagram/package-lock.json -nt tests/diagram/node_modules ]; then
+    echo "bootstrap: installing the Mermaid parser (tests/diagram)"
+    (cd tests/diagram && npm ci --no-audit --no-fund --silent)
+    touch tests/diagram/node_modules
+  fi
+fi
 echo "bootstrap: ready"

@@ -581,22 +581,30 @@ DiagramGeometry layout_layered(const Scene& scene) {
 
 // One axis of the model layout: coordinates closer than `join` to the
 // previous one share a line (a column or a row); consecutive lines are at
-// least `cell` apart, further when the model has them further apart.
-// Returns each coordinate's place. O(n log n).
-std::vector<double> compact_axis(const std::vector<double>& coords, double join, double cell) {
+// least `cell` apart, further when the model has them further apart. With
+// `lanes` (the rows, for the columns), a line also ends where the next
+// coordinate's lane is already taken in it, so no two nodes share a place.
+// Returns each coordinate's place, in the coordinates' order. O(n log n).
+std::vector<double> compact_axis(const std::vector<double>& coords, double join, double cell,
+                                 const std::vector<double>* lanes = nullptr) {
   std::vector<std::size_t> order(coords.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return coords[a] < coords[b]; });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return coords[a] < coords[b] || (coords[a] == coords[b] && lanes && (*lanes)[a] < (*lanes)[b]);
+  });
   std::vector<double> place(coords.size(), 0);
+  std::set<double> taken;
   double line = 0, prev = 0, line_start = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const double c = coords[order[k]];
     if (k == 0) {
       line_start = c;
-    } else if (c - prev > join) {
+    } else if (c - prev > join || (lanes && taken.count((*lanes)[order[k]]))) {
       line += std::max(cell, c - line_start);
       line_start = c;
+      taken.clear();
     }
+    if (lanes) taken.insert((*lanes)[order[k]]);
     place[order[k]] = line;
     prev = c;
   }
@@ -625,8 +633,9 @@ DiagramGeometry layout_from_model(const Scene& scene) {
   // A cell holds one box with room around it for edges and their labels.
   const double cell_w = max_w + 64, cell_h = max_h + 40 + (self_edges ? kSelfLoopRoom : 0);
 
-  // Columns and rows from the model's coordinates, in the model's order;
-  // the cell size separates any two boxes in different columns or rows.
+  // Rows, then columns, from the model's coordinates, in the model's order;
+  // the cell size separates any two boxes in different columns or rows, and
+  // no two nodes share both.
   std::vector<std::size_t> placed;
   std::vector<double> xs, ys;
   for (std::size_t v = 0; v < n; ++v) {
@@ -635,20 +644,13 @@ DiagramGeometry layout_from_model(const Scene& scene) {
     xs.push_back(scene.nodes[v].position->x);
     ys.push_back(scene.nodes[v].position->y);
   }
-  const auto px = compact_axis(xs, kModelJoin, cell_w);
   const auto py = compact_axis(ys, kModelJoin, cell_h);
-  // A place two nodes share sends the later one to the next free column
-  // slot to its right (only when the model's positions nearly coincide).
-  std::map<double, std::set<double>> rows;  // row -> the centres taken in it
+  const auto px = compact_axis(xs, kModelJoin, cell_w, &py);
   double max_x = 0, min_y = 0;
   std::vector<DiagramPoint> centre(n);
   for (std::size_t k = 0; k < placed.size(); ++k) {
-    double x = px[k];
-    auto& row = rows[py[k]];
-    for (auto it = row.upper_bound(x - cell_w); it != row.end() && *it < x + cell_w; ++it) x = *it + cell_w;
-    row.insert(x);
-    centre[placed[k]] = pt(x, py[k]);
-    max_x = k == 0 ? x : std::max(max_x, x);
+    centre[placed[k]] = pt(px[k], py[k]);
+    max_x = k == 0 ? px[k] : std::max(max_x, px[k]);
     min_y = k == 0 ? py[k] : std::min(min_y, py[k]);
   }
   // Nodes without a position: a column to the right, in model order.
