@@ -89,10 +89,23 @@ bool writes_data(const Architecture& arch, const Node& fn) {
   return false;
 }
 
+std::vector<char> data_writers(const Architecture& arch) {
+  std::vector<char> out(arch.node_count(), 0);
+  for (const Edge& e : arch.edges())
+    if (is_write_action(e.action)) out[e.from_index] = 1;
+  return out;
+}
+
 bool has_on_failure(const Architecture& arch, const Node& fn) {
   for (std::size_t e : arch.out_edge_indexes(fn.index))
     if (arch.edge_at(e).action == "on-failure") return true;
   return false;
+}
+
+std::vector<std::vector<std::size_t>> out_adjacency(const Architecture& arch) {
+  std::vector<std::vector<std::size_t>> out(arch.node_count());
+  for (const Edge& e : arch.edges()) out[e.from_index].push_back(e.index);
+  return out;
 }
 
 Invocation invocation_of(const Architecture& arch, const Edge& edge) noexcept {

@@ -50,9 +50,15 @@ bool is_write_action(std::string_view action) noexcept;
 /// Whether a function writes data (an outgoing write, read/write, put, send
 /// or notification edge).
 bool writes_data(const Architecture& arch, const Node& fn);
+/// writes_data for every node at once (indexed by Node::index), linear.
+std::vector<char> data_writers(const Architecture& arch);
 /// Whether a function has an on-failure destination (an outgoing edge with
 /// the action `on-failure`).
 bool has_on_failure(const Architecture& arch, const Node& fn);
+
+/// The outgoing edge indexes of every node, in edge order: built once in
+/// O(nodes + edges), for graph walks that visit a node's edges one at a time.
+std::vector<std::vector<std::size_t>> out_adjacency(const Architecture& arch);
 
 /// The catalog's invocation of an edge (none when the pair is not allowed).
 Invocation invocation_of(const Architecture& arch, const Edge& edge) noexcept;

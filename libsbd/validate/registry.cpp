@@ -20,6 +20,7 @@ namespace sbd::detail {
   X(deployment_references)        \
   X(property_value)               \
   X(route_conflict)               \
+  X(api_authorizer)               \
   X(logical_id)                   \
   X(resource_count)               \
   X(function_memory)              \

@@ -35,6 +35,22 @@ const char* sarif_level(Severity s) noexcept {
   return "error";
 }
 
+// A SARIF artifact location is a URI: relative paths stay relative (to the
+// repository root, as code-scanning tools expect); absolute ones become
+// file:// URIs.
+std::string as_uri(const std::string& path) {
+  if (path.empty() || path[0] != '/') return path;
+  std::string out = "file://";
+  for (char c : path) {
+    if (c == ' ') out += "%20";
+    else if (c == '%') out += "%25";
+    else if (c == '#') out += "%23";
+    else if (c == '?') out += "%3F";
+    else out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::size_t Report::errors() const noexcept { return count(diagnostics, Severity::error); }
@@ -130,7 +146,7 @@ std::string Report::to_sarif(const std::string& artifact_uri) const {
     r.set("message", std::move(message));
 
     Value location = Value::map();
-    const std::string uri = !d.location.file.empty() ? d.location.file : artifact_uri;
+    const std::string uri = as_uri(!d.location.file.empty() ? d.location.file : artifact_uri);
     if (!uri.empty()) {
       Value physical = Value::map();
       Value artifact = Value::map();
@@ -179,7 +195,7 @@ std::string Report::to_sarif(const std::string& artifact_uri) const {
   if (!artifact_uri.empty()) {
     Value artifact = Value::map();
     Value loc = Value::map();
-    loc.set("uri", Value(artifact_uri));
+    loc.set("uri", Value(as_uri(artifact_uri)));
     artifact.set("location", std::move(loc));
     Value artifacts = Value::list();
     artifacts.push_back(std::move(artifact));

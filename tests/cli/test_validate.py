@@ -81,11 +81,15 @@ def test_sarif_2_1_0(sbd):
     assert result["level"] == "note"
     assert result["message"]["text"].startswith("function Indexer reads the stream of Orders")
     loc = result["locations"][0]
-    assert loc["physicalLocation"]["artifactLocation"]["uri"] == str(model)
+    assert loc["physicalLocation"]["artifactLocation"]["uri"] == "file://" + str(model)  # absolute: a file URI
     assert loc["physicalLocation"]["region"]["startLine"] > 0
     assert [l["name"] for l in loc["logicalLocations"]] == ["Indexer", "Orders"]
     for rule in driver["rules"]:
         assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    # A relative path stays a relative URI (code-scanning tools resolve it against the repository).
+    rel = sbd("validate", "tests/fixtures/rules/SBD0503.bad.yaml", "--format", "sarif", "--today", TODAY, cwd=ROOT)
+    uri = json.loads(rel.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "tests/fixtures/rules/SBD0503.bad.yaml"
 
 
 def test_disable_on_the_command_line(sbd):
@@ -123,6 +127,8 @@ def test_unreadable_model_exits_2(sbd, tmp_path):
     assert r.stdout == ""
     r = sbd("validate", RULES / "SBD0301.bad.yaml", "--format", "xml")
     assert r.returncode == 2
+    assert sbd("validate").returncode == 2  # no model
+    assert sbd("validate", RULES / "SBD0301.bad.yaml", "--format", "markdown").returncode == 2
 
 
 def test_browser_examples(sbd, corpus):

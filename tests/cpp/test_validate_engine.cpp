@@ -378,3 +378,24 @@ TEST_CASE("a node id that is a Windows device name is reported by SBD0201", "[ru
   const auto r = sbd::validate(arch, {{}, {}, today});
   CHECK(nodes_of(r, "SBD0201") == std::vector<std::vector<std::string>>{{"Nul"}});
 }
+
+TEST_CASE("large models: a hub node with many edges stays linear", "[scale]") {
+  // One function invoking 20,000 others, each behind its own API and
+  // invoking the hub back: a loop through everything, found in one pass.
+  sbd::Architecture arch("hub");
+  const int n = 20000;
+  arch.add_node("Hub", "fn");
+  for (int i = 0; i < n; ++i) {
+    const std::string f = "F" + std::to_string(i), a = "A" + std::to_string(i);
+    arch.add_node(f, "fn");
+    arch.add_node(a, "api");
+    arch.connect(a, f);
+    arch.connect("Hub", f, "invoke");
+    arch.connect(f, "Hub", "invoke");
+  }
+  const auto report = sbd::validate(arch, {{}, {}, today});
+  const auto loops = nodes_of(report, "SBD0401");
+  REQUIRE(loops.size() == 1);
+  CHECK(loops.front().size() == static_cast<std::size_t>(n + 1));
+  CHECK(loops.front().front() == "Hub");
+}

@@ -118,6 +118,8 @@ RULE_TEST("SBD0110", "route-conflict") {
   CHECK(d.message.find("'GET /items' and 'POST /items'") != std::string::npos);
 }
 
+RULE_TEST("SBD0111", "api-authorizer") { check_rule("SBD0111", {{"Open"}, {"Signed", "Users"}}); }
+
 RULE_TEST("SBD0201", "logical-id") {
   check_rule("SBD0201", {{"Resize", "ResizeRole"}, {"Resize" + std::string(246, 'X')}});
 }

@@ -59,6 +59,7 @@ class EventLoop final : public Rule {
     constexpr std::size_t unset = std::numeric_limits<std::size_t>::max();
     std::vector<char> active(arch.edge_count());
     for (const Edge& e : arch.edges()) active[e.index] = causes_events(arch, e);
+    const auto adjacency = out_adjacency(arch);
 
     // Iterative Tarjan.
     std::vector<std::size_t> index(n, unset), low(n, 0), component(n, unset);
@@ -74,7 +75,7 @@ class EventLoop final : public Rule {
       on_stack[root] = 1;
       while (!work.empty()) {
         const std::size_t v = work.back().first;
-        const auto& outs = arch.out_edge_indexes(v);
+        const auto& outs = adjacency[v];
         if (work.back().second < outs.size()) {
           const Edge& e = arch.edge_at(outs[work.back().second++]);
           if (!active[e.index]) continue;
@@ -121,7 +122,7 @@ class EventLoop final : public Rule {
       const auto& members = components[c];
       const std::size_t start = members.front();
       bool self = false;
-      for (std::size_t ei : arch.out_edge_indexes(start))
+      for (std::size_t ei : adjacency[start])
         self = self || (active[ei] && arch.edge_at(ei).to_index == start);
       if (members.size() == 1 && !self) continue;
 
@@ -136,7 +137,7 @@ class EventLoop final : public Rule {
         while (!queue.empty() && last == unset) {
           const std::size_t v = queue.front();
           queue.pop_front();
-          for (std::size_t ei : arch.out_edge_indexes(v)) {
+          for (std::size_t ei : adjacency[v]) {
             if (!active[ei]) continue;
             const std::size_t w = arch.edge_at(ei).to_index;
             if (component[w] != c) continue;

@@ -42,7 +42,9 @@ class RouteConflict final : public Rule {
           if (!r.is_string()) continue;
           auto [it, fresh] = owner.emplace(normalise(r.as_string()), e.to_index);
           if (fresh || it->second == e.to_index) continue;
-          auto s = std::find_if(shared.begin(), shared.end(), [&](const auto& p) { return p.first == it->second; });
+          // (C++17 lambdas cannot capture a structured binding: clang refuses it.)
+          const std::size_t earlier = it->second;
+          auto s = std::find_if(shared.begin(), shared.end(), [earlier](const auto& p) { return p.first == earlier; });
           if (s == shared.end()) s = shared.insert(shared.end(), {it->second, {}});
           s->second.push_back("'" + r.as_string() + "'");
         }

@@ -31,13 +31,14 @@ class SyncChainTimeout final : public Rule {
     std::vector<long long> longest(n, -1);
     std::vector<std::size_t> next(n, n);
     std::vector<char> state(n, 0);  // 0 new, 1 on the stack, 2 done
+    const auto adjacency = out_adjacency(arch);
 
     auto solve = [&](std::size_t root) {
       std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};  // node, next out-edge position
       state[root] = 1;
       while (!stack.empty()) {
         auto& [v, pos] = stack.back();
-        const auto& outs = arch.out_edge_indexes(v);
+        const auto& outs = adjacency[v];
         if (pos < outs.size()) {
           const Edge& e = arch.edge_at(outs[pos++]);
           if (!is_sync_invoke(arch, e)) continue;

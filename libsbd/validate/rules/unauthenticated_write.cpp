@@ -4,6 +4,8 @@
 #include "validate/analysis.hpp"
 #include "validate/rule.hpp"
 
+#include <unordered_set>
+
 namespace sbd::detail {
 namespace {
 
@@ -16,29 +18,29 @@ class UnauthenticatedWrite final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
+    const std::vector<char> writes = data_writers(arch);
     for (const Node& pool : arch.nodes()) {
       if (pool.kind != "cognitoIdentity" || !bool_property(arch, pool, "allow_unauthenticated", false)) continue;
       std::vector<std::string> nodes{pool.id};
       std::vector<std::string> writers;
+      std::unordered_set<std::size_t> listed{pool.index};
       auto add = [&](const Node& n) {
-        for (const auto& id : nodes)
-          if (id == n.id) return;
-        nodes.push_back(n.id);
+        if (listed.insert(n.index).second) nodes.push_back(n.id);
       };
       for (std::size_t ei : arch.out_edge_indexes(pool.index)) {
         const Edge& e = arch.edge_at(ei);
         if (e.action != "authorize") continue;
         const Node& target = arch.node_at(e.to_index);
-        if (target.kind == "fn" && writes_data(arch, target)) {
+        if (target.kind == "fn" && writes[target.index]) {
+          if (listed.count(target.index) == 0) writers.push_back(target.id);
           add(target);
-          writers.push_back(target.id);
         } else if (target.kind == "api") {
           for (std::size_t fi : arch.out_edge_indexes(target.index)) {
             const Node& fn = arch.node_at(arch.edge_at(fi).to_index);
-            if (fn.kind == "fn" && writes_data(arch, fn)) {
+            if (fn.kind == "fn" && writes[fn.index]) {
               add(target);
+              if (listed.count(fn.index) == 0) writers.push_back(fn.id);
               add(fn);
-              writers.push_back(fn.id);
             }
           }
         }
