@@ -362,3 +362,42 @@ TEST_CASE("every browser-tool example emits a template with a resource per node"
     }
   }
 }
+
+TEST_CASE("explicit bucket names: one linear pass agrees with the search per bucket") {
+  // Buckets that notify, that trigger a function writing back (directly or
+  // through another function), and that trigger one that does not.
+  sbd::Architecture a = sbd::read_string(R"(sbd: 1
+app: names
+nodes:
+  Notifies: {kind: bucket}
+  Loop: {kind: bucket}
+  Far: {kind: bucket}
+  Plain: {kind: bucket}
+  Alerts: {kind: topic}
+  A: {kind: fn}
+  B: {kind: fn}
+  C: {kind: fn}
+  D: {kind: fn}
+edges:
+  - Notifies -> Alerts
+  - Loop -> A
+  - "A -> Loop: write"
+  - Far -> B
+  - "B -> C: invoke"
+  - "C -> Far: read"
+  - Plain -> D
+  - "D -> Loop: read"
+)");
+  const std::vector<char> all = sbd::detail::buckets_needing_explicit_names(a);
+  for (const sbd::Node& n : a.nodes()) {
+    INFO(n.id);
+    CHECK((all[n.index] != 0) == sbd::detail::bucket_needs_explicit_name(a, n));
+  }
+  CHECK(all[a.node("Notifies").index]);
+  CHECK(all[a.node("Loop").index]);
+  CHECK(all[a.node("Far").index]);
+  CHECK_FALSE(all[a.node("Plain").index]);
+  const sbd::detail::ReferenceScope scope(a);
+  CHECK(sbd::detail::bucket_needs_explicit_name(a, a.node("Far")));
+  CHECK_FALSE(sbd::detail::bucket_needs_explicit_name(a, a.node("Plain")));
+}

@@ -2,6 +2,7 @@
 
 #include "emit/common/doc.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -23,8 +24,90 @@ RefDirection reference_direction(const Architecture& arch, const Edge& edge) {
   return RefDirection::none;
 }
 
+namespace {
+thread_local const Architecture* scope_arch = nullptr;
+thread_local std::vector<char>* scope_named = nullptr;
+}  // namespace
+
+ReferenceScope::ReferenceScope(const Architecture& arch)
+    : previous_arch_(scope_arch), previous_named_(scope_named), named_(buckets_needing_explicit_names(arch)) {
+  scope_arch = &arch;
+  scope_named = &named_;
+}
+
+ReferenceScope::~ReferenceScope() {
+  scope_arch = previous_arch_;
+  scope_named = previous_named_;
+}
+
+std::vector<char> buckets_needing_explicit_names(const Architecture& arch) {
+  const std::size_t n = arch.node_count();
+  // The "refers to" graph: forward edges as they are, backward ones reversed.
+  std::vector<std::vector<std::size_t>> adj(n);
+  for (const Edge& e : arch.edges()) {
+    const RefDirection d = reference_direction(arch, e);
+    if (d == RefDirection::forward) adj[e.from_index].push_back(e.to_index);
+    else if (d == RefDirection::backward) adj[e.to_index].push_back(e.from_index);
+  }
+  // Tarjan's strongly connected components, iteratively (deep models must
+  // not overflow the stack).
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> index(n, none), low(n, 0), comp(n, none), stack;
+  std::vector<char> on_stack(n, 0);
+  std::vector<std::pair<std::size_t, std::size_t>> work;  // node, next child
+  std::size_t counter = 0, comps = 0;
+  for (std::size_t root = 0; root < n; ++root) {
+    if (index[root] != none) continue;
+    work.emplace_back(root, 0);
+    while (!work.empty()) {
+      auto& [v, child] = work.back();
+      if (child == 0 && index[v] == none) {
+        index[v] = low[v] = counter++;
+        stack.push_back(v);
+        on_stack[v] = 1;
+      }
+      if (child < adj[v].size()) {
+        const std::size_t w = adj[v][child++];
+        if (index[w] == none) {
+          work.emplace_back(w, 0);
+        } else if (on_stack[w]) {
+          low[v] = std::min(low[v], index[w]);
+        }
+        continue;
+      }
+      if (low[v] == index[v]) {
+        std::size_t w;
+        do {
+          w = stack.back();
+          stack.pop_back();
+          on_stack[w] = 0;
+          comp[w] = comps;
+        } while (w != v);
+        ++comps;
+      }
+      const std::size_t done = v;
+      work.pop_back();
+      if (!work.empty()) low[work.back().first] = std::min(low[work.back().first], low[done]);
+    }
+  }
+  std::vector<char> named(n, 0);
+  for (const Node& b : arch.nodes()) {
+    if (b.kind != "bucket") continue;
+    for (std::size_t e : arch.out_edge_indexes(b.index)) {
+      const Edge& edge = arch.edge_at(e);
+      const std::string& to = arch.node_at(edge.to_index).kind;
+      // Notifying: the topic or queue policy names the bucket, which waits
+      // for it. Triggering a function that refers back to the bucket: the
+      // bucket and the function are in one component.
+      if (to == "topic" || to == "queue" || (to == "fn" && comp[edge.to_index] == comp[b.index])) named[b.index] = 1;
+    }
+  }
+  return named;
+}
+
 bool bucket_needs_explicit_name(const Architecture& arch, const Node& bucket) {
   if (bucket.kind != "bucket") return false;
+  if (scope_arch == &arch && scope_named && bucket.index < scope_named->size()) return (*scope_named)[bucket.index] != 0;
   std::vector<std::size_t> stack;
   for (std::size_t e : arch.out_edge_indexes(bucket.index)) {
     const Edge& edge = arch.edge_at(e);

@@ -39,6 +39,27 @@ RefDirection reference_direction(const Architecture& arch, const Edge& edge);
 /// must wait for them), or a function it triggers refers back to it, directly
 /// or through other resources.
 bool bucket_needs_explicit_name(const Architecture& arch, const Node& bucket);
+/// The same answer for every node at once (true only for buckets), in one
+/// O(nodes + edges) pass: strongly connected components of the "refers to"
+/// relation.
+std::vector<char> buckets_needing_explicit_names(const Architecture& arch);
+
+/// While alive, bucket_needs_explicit_name(arch, ...) on this thread answers
+/// from one precomputed pass instead of a search per call. An engine holds one
+/// for the duration of an emit; the architecture must not change meanwhile.
+class ReferenceScope {
+ public:
+  explicit ReferenceScope(const Architecture& arch);
+  ~ReferenceScope();
+  ReferenceScope(const ReferenceScope&) = delete;
+  ReferenceScope& operator=(const ReferenceScope&) = delete;
+
+ private:
+  const Architecture* previous_arch_;
+  std::vector<char>* previous_named_;
+  std::vector<char> named_;
+};
+
 /// The explicit BucketName: "<app>-<id>-<account>-<8 hex of the stack id>",
 /// lower case, at most 63 characters, unique per stack.
 Value explicit_bucket_name(const Architecture& arch, const Node& bucket);

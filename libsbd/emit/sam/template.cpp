@@ -1060,6 +1060,7 @@ Route parse_route(const std::string& text, const std::string& node_id) {
 }
 
 Value sam_template(const Architecture& arch, const EmitOptions& options) {
+  const ReferenceScope scope(arch);
   return Builder(arch, options).build();
 }
 
