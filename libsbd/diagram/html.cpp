@@ -18,19 +18,15 @@ std::string js(std::string_view text) {
   std::string out = "\"";
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '<': case '>': case '&': case '\r': default:
-        if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += ch;
     }
   }
   return out + "\"";
@@ -94,8 +90,10 @@ const char* kScript = R"JS(
   }, {passive: false});
   var drag = null;
   svg.addEventListener('pointerdown', function (ev) {
-    drag = {sx: ev.clientX, sy: ev.clientY, x: box.x, y: box.y, k: svg.getScreenCTM().a, moved: false};
-    svg.setPointerCapture(ev.pointerId);
+    var g = ev.target && ev.target.closest ? ev.target.closest('g.node') : null;
+    drag = {sx: ev.clientX, sy: ev.clientY, x: box.x, y: box.y, k: svg.getScreenCTM().a, moved: false,
+            node: g ? g.getAttribute('data-id') : null};
+    if (svg.setPointerCapture && ev.pointerId !== undefined) svg.setPointerCapture(ev.pointerId);
   });
   svg.addEventListener('pointermove', function (ev) {
     if (!drag) return;
@@ -103,13 +101,10 @@ const char* kScript = R"JS(
     if (Math.abs(dx) + Math.abs(dy) > 3) { drag.moved = true; svg.classList.add('dragging'); }
     if (drag.moved) { box.x = drag.x - dx / drag.k; box.y = drag.y - dy / drag.k; apply(); }
   });
-  svg.addEventListener('pointerup', function (ev) {
-    var moved = drag && drag.moved;
+  svg.addEventListener('pointerup', function () {
+    var d = drag;
     drag = null; svg.classList.remove('dragging');
-    if (moved) return;
-    var hit = document.elementFromPoint(ev.clientX, ev.clientY);
-    var g = hit && hit.closest ? hit.closest('g.node') : null;
-    select(g ? g.getAttribute('data-id') : null);
+    if (d && !d.moved) select(d.node);  // a click: on a box selects it, elsewhere clears
   });
   document.getElementById('sbd-fit').addEventListener('click', function () {
     box = {x: home.x, y: home.y, w: home.w, h: home.h}; apply();

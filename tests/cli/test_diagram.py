@@ -376,3 +376,33 @@ def test_bad_command_lines(sbd, corpus, tmp_path):
     assert r.returncode == 2
     assert "bad.yaml" in r.stderr
     assert not r.stdout
+
+
+def test_html_page_pans_zooms_and_shows_a_clicked_node(sbd, corpus, tmp_path):
+    """The page's own script, run in jsdom and driven like a user: click, wheel, drag."""
+    if not (MERMAID_TOOLS / "node_modules" / "jsdom").is_dir():
+        pytest.skip("jsdom is not installed: run scripts/bootstrap.sh (npm install in tests/diagram)")
+    src = corpus / "sbd-examples" / "full-app.json"
+    draw(sbd, src, "html", tmp_path / "a.html")
+    r = subprocess.run(["node", str(MERMAID_TOOLS / "html_page.mjs"), str(tmp_path / "a.html"), "MyBackEnd"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    page = json.loads(r.stdout)
+    assert page["errors"] == []
+    assert page["panelBefore"] == "Click a box to see its properties."
+    assert page["panelTitle"] == "MyBackEnd"
+    assert "Lambda function (fn, compute)" in page["panelText"]
+    assert ["memory", "128 (default)"] in page["properties"]
+    assert page["selected"] == ["MyBackEnd"]
+    # its five edges are highlighted, and listed as links to the nodes at their other ends
+    assert len(page["litEdges"]) == 5
+    assert page["links"] == ["MyApi", "MyStateMachine", "MyTable", "MyBucket", "MyStream"]
+    assert page["afterLink"] == "MyApi"
+    before = [float(v) for v in page["viewBoxBefore"].split()]
+    zoomed = [float(v) for v in page["viewBoxAfterZoom"].split()]
+    dragged = [float(v) for v in page["viewBoxAfterDrag"].split()]
+    assert zoomed[2] < before[2] and zoomed[3] < before[3]  # zoomed in
+    assert dragged[2:] == zoomed[2:] and dragged[:2] != zoomed[:2]  # panned, same zoom
+    assert page["selectedAfterDrag"] == ["MyApi"]  # a drag is not a click
+    assert page["selectedAfterBackground"] == []
+    assert page["viewBoxAfterFit"] == page["viewBoxBefore"]
