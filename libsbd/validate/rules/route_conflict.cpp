@@ -4,7 +4,6 @@
 #include "validate/analysis.hpp"
 #include "validate/rule.hpp"
 
-#include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
@@ -38,15 +37,16 @@ class RouteConflict final : public Rule {
         if (!routes || !routes->is_list()) continue;
         // The routes this edge shares with each earlier target, in order.
         std::vector<std::pair<std::size_t, std::vector<std::string>>> shared;
+        std::unordered_map<std::size_t, std::size_t> slot_of;
         for (const Value& r : routes->items()) {
           if (!r.is_string()) continue;
           auto [it, fresh] = owner.emplace(normalise(r.as_string()), e.to_index);
           if (fresh || it->second == e.to_index) continue;
-          // (C++17 lambdas cannot capture a structured binding: clang refuses it.)
-          const std::size_t earlier = it->second;
-          auto s = std::find_if(shared.begin(), shared.end(), [earlier](const auto& p) { return p.first == earlier; });
-          if (s == shared.end()) s = shared.insert(shared.end(), {it->second, {}});
-          s->second.push_back("'" + r.as_string() + "'");
+          // Group by the earlier target, in order of first conflict (a map
+          // from target to its slot keeps this linear).
+          auto [slot, added] = slot_of.emplace(it->second, shared.size());
+          if (added) shared.push_back({it->second, {}});
+          shared[slot->second].second.push_back("'" + r.as_string() + "'");
         }
         for (const auto& [first_index, list] : shared) {
           const Node& first = arch.node_at(first_index);
