@@ -401,3 +401,24 @@ edges:
   CHECK(sbd::detail::bucket_needs_explicit_name(a, a.node("Far")));
   CHECK_FALSE(sbd::detail::bucket_needs_explicit_name(a, a.node("Plain")));
 }
+
+TEST_CASE("a model whose resources would refer to each other in a circle is refused") {
+  const auto refused = [](const std::string& edges, const std::string& nodes) {
+    const sbd::Architecture a = sbd::read_string("sbd: 1\napp: cyc\nnodes:\n" + nodes + "edges:\n" + edges);
+    try {
+      sbd::emit(a, "sam");
+    } catch (const sbd::Error& e) {
+      CHECK(e.code() == sbd::ErrorCode::invalid);
+      CHECK(std::string(e.what()).find("circle") != std::string::npos);
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  const std::string fns = "  A: {kind: fn}\n  B: {kind: fn}\n  Api: {kind: api}\n  Up: {kind: bucket}\n";
+  CHECK(refused("  - \"A -> B: invoke\"\n  - \"B -> A: invoke\"\n", fns).find("A, B") != std::string::npos);
+  CHECK(refused("  - Api -> A\n  - \"A -> Api: invoke\"\n", fns).find("A, Api") != std::string::npos);
+  // Broken by an explicit bucket name: accepted.
+  CHECK(refused("  - Up -> A\n  - \"A -> Up: write\"\n", fns).empty());
+  // A rule republishing into itself refers to a topic, not to itself.
+  CHECK(refused("  - R -> R\n", "  R: {kind: iotRule}\n").empty());
+}

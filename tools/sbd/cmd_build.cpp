@@ -60,7 +60,17 @@ void add_build_command(CLI::App& app, int& exit_code) {
       exit_code = 1;
       return;
     }
-    const sbd::FileSet files = sbd::emit(arch, opts->engine, options);
+    sbd::FileSet files;
+    try {
+      files = sbd::emit(arch, opts->engine, options);
+    } catch (const sbd::Error& e) {
+      // What the engine cannot express is a fault of the model, like a
+      // validation error: exit 1, nothing written.
+      if (e.code() != sbd::ErrorCode::invalid) throw;
+      std::cerr << opts->input << ": error: " << e.message() << "\nsbd: nothing was written\n";
+      exit_code = 1;
+      return;
+    }
     const std::size_t n = write_tree(opts->output, files, opts->force);
     std::cerr << "sbd: wrote " << n << " files to " << opts->output << "\n";
     exit_code = 0;

@@ -14,9 +14,12 @@ RefDirection reference_direction(const Architecture& arch, const Edge& edge) {
   const std::string& from = arch.node_at(edge.from_index).kind;
   const std::string& to = arch.node_at(edge.to_index).kind;
   if (from == "fn") return to == "alarm" ? RefDirection::backward : RefDirection::forward;
+  // An IoT rule's functions get events of their own, and a republish action
+  // names a topic, not the other rule: an IoT rule refers to nothing.
+  if (from == "iotRule") return RefDirection::none;
   if (from == "api" || from == "httpApi" || from == "stepFn" || from == "deliveryStream" ||
-      from == "analyticsStream" || from == "iotRule")
-    return from == "iotRule" && to == "fn" ? RefDirection::none : RefDirection::forward;
+      from == "analyticsStream")
+    return RefDirection::forward;
   if (from == "bucket") return RefDirection::forward;
   if (from == "queue" && to == "queue") return RefDirection::forward;
   if (from == "stream" && (to == "deliveryStream" || to == "analyticsStream")) return RefDirection::backward;
@@ -40,17 +43,29 @@ ReferenceScope::~ReferenceScope() {
   scope_named = previous_named_;
 }
 
-std::vector<char> buckets_needing_explicit_names(const Architecture& arch) {
-  const std::size_t n = arch.node_count();
-  // The "refers to" graph: forward edges as they are, backward ones reversed.
-  std::vector<std::vector<std::size_t>> adj(n);
+namespace {
+
+using Graph = std::vector<std::vector<std::size_t>>;
+
+// The "refers to" graph: forward edges as they are, backward ones reversed.
+// With skip, references to the nodes it marks are left out.
+Graph reference_graph(const Architecture& arch, const std::vector<char>* skip = nullptr) {
+  Graph adj(arch.node_count());
   for (const Edge& e : arch.edges()) {
     const RefDirection d = reference_direction(arch, e);
-    if (d == RefDirection::forward) adj[e.from_index].push_back(e.to_index);
-    else if (d == RefDirection::backward) adj[e.to_index].push_back(e.from_index);
+    std::size_t from = e.from_index, to = e.to_index;
+    if (d == RefDirection::none) continue;
+    if (d == RefDirection::backward) std::swap(from, to);
+    if (skip && (*skip)[to]) continue;
+    adj[from].push_back(to);
   }
-  // Tarjan's strongly connected components, iteratively (deep models must
-  // not overflow the stack).
+  return adj;
+}
+
+// Tarjan's strongly connected components, iteratively (deep models must not
+// overflow the stack). Returns the component of each node.
+std::vector<std::size_t> components(const Graph& adj) {
+  const std::size_t n = adj.size();
   constexpr std::size_t none = static_cast<std::size_t>(-1);
   std::vector<std::size_t> index(n, none), low(n, 0), comp(n, none), stack;
   std::vector<char> on_stack(n, 0);
@@ -90,6 +105,14 @@ std::vector<char> buckets_needing_explicit_names(const Architecture& arch) {
       if (!work.empty()) low[work.back().first] = std::min(low[work.back().first], low[done]);
     }
   }
+  return comp;
+}
+
+}  // namespace
+
+std::vector<char> buckets_needing_explicit_names(const Architecture& arch) {
+  const std::size_t n = arch.node_count();
+  const std::vector<std::size_t> comp = components(reference_graph(arch));
   std::vector<char> named(n, 0);
   for (const Node& b : arch.nodes()) {
     if (b.kind != "bucket") continue;
@@ -219,6 +242,31 @@ Value env_value(const Architecture& arch, const Wire& wire, LogicalIdFn id) {
   if (wire.value_kind == "url") return url_of(arch, *wire.target, id);
   if (wire.value_kind == "arn") return arn_of(arch, *wire.target, id);
   return name_of(arch, *wire.target, id);
+}
+
+}  // namespace sbd::detail
+
+namespace sbd::detail {
+
+std::vector<std::vector<std::string>> reference_cycles(const Architecture& arch) {
+  // Named buckets are referred to by name: references to them are no edges.
+  const std::vector<char> named = buckets_needing_explicit_names(arch);
+  const Graph adj = reference_graph(arch, &named);
+  const std::vector<std::size_t> comp = components(adj);
+  std::vector<std::size_t> size(arch.node_count(), 0);
+  for (std::size_t c : comp) ++size[c];
+  std::vector<std::vector<std::string>> cycles(arch.node_count());
+  std::vector<char> self(arch.node_count(), 0);
+  for (std::size_t v = 0; v < adj.size(); ++v)
+    for (std::size_t w : adj[v])
+      if (w == v) self[comp[v]] = 1;
+  for (std::size_t v = 0; v < adj.size(); ++v)
+    if (size[comp[v]] > 1 || self[comp[v]]) cycles[comp[v]].push_back(arch.node_at(v).id);
+  std::vector<std::vector<std::string>> out;
+  for (auto& c : cycles)
+    if (!c.empty()) out.push_back(std::move(c));
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace sbd::detail

@@ -60,6 +60,13 @@ class ReferenceScope {
   std::vector<char> named_;
 };
 
+/// The groups of nodes whose resources would refer to each other in a circle
+/// (CloudFormation refuses such a template), after explicit bucket names have
+/// broken the cycles through buckets: e.g. a function that invokes a function
+/// that invokes it back, or one that calls the API that invokes it. Each group
+/// lists node ids in model order; the groups are sorted. Empty when none.
+std::vector<std::vector<std::string>> reference_cycles(const Architecture& arch);
+
 /// The explicit BucketName: "<app>-<id>-<account>-<8 hex of the stack id>",
 /// lower case, at most 63 characters, unique per stack.
 Value explicit_bucket_name(const Architecture& arch, const Node& bucket);

@@ -1060,6 +1060,18 @@ Route parse_route(const std::string& text, const std::string& node_id) {
 }
 
 Value sam_template(const Architecture& arch, const EmitOptions& options) {
+  const auto cycles = reference_cycles(arch);
+  if (!cycles.empty()) {
+    std::string list;
+    for (const auto& c : cycles) {
+      list += list.empty() ? "" : "; ";
+      for (std::size_t i = 0; i < c.size(); ++i) list += (i ? ", " : "") + c[i];
+    }
+    throw Error(ErrorCode::invalid,
+                "the resources of " + list +
+                    " would refer to each other in a circle, which CloudFormation cannot create; "
+                    "remove one of the connections between them");
+  }
   const ReferenceScope scope(arch);
   return Builder(arch, options).build();
 }
