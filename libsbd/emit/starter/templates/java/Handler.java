@@ -3,8 +3,7 @@
 //
 // Written by sbd (Serverless by Design) as starter code: keep this class thin
 // and put the business logic in Logic.java, where it can be tested without
-// Lambda. Event sources:
-{{sources_doc}}
+// Lambda. Event sources: {{sources_doc}}.
 package starter;
 
 import com.amazonaws.services.lambda.runtime.Context;
