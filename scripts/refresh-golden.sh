@@ -24,6 +24,7 @@ fi
 golden_files() {
   case "$1" in
     sam) echo "template.yaml README.md samconfig.toml .gitignore" ;;
+    serverless) echo "serverless.yml README.md package.json .gitignore" ;;
     *) echo "README.md" ;;
   esac
 }

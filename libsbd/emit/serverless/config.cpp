@@ -193,7 +193,9 @@ Value SlsBuilder::build() {
   if (http_authorizers_.size() > 0) provider.set("httpApi", obj({{"authorizers", http_authorizers_}}));
   if (provider_s3_.size() > 0) provider.set("s3", provider_s3_);
   doc.set("provider", provider);
-  doc.set("package", obj({{"individually", true}}));
+  // Each function packages its own folder only (patterns below), so the
+  // framework need not run `npm ls` to leave out development dependencies.
+  doc.set("package", obj({{"individually", true}, {"excludeDevDependencies", false}}));
   if (functions_.size() > 0) doc.set("functions", functions_);
 
   Value res = Value::map();
