@@ -474,13 +474,18 @@ DiagramGeometry layout_layered(const Scene& scene) {
     auto& w = col_w[static_cast<std::size_t>(verts[v].layer)];
     w = std::max(w, verts[v].w);
   }
-  std::vector<std::size_t> label_step(chains.size(), 0);
+  std::vector<std::size_t> label_step(chains.size(), 0), gap_count(layer_count, 0);
   for (std::size_t c = 0; c < chains.size(); ++c) {
     const auto& ch = chains[c];
     label_step[c] = (ch.verts.size() - 2) / 2;
     const auto gap = static_cast<std::size_t>(verts[static_cast<std::size_t>(ch.verts[label_step[c]])].layer);
     gap_w[gap] = std::max(gap_w[gap], text_width(scene.edges[ch.edge].action, kLabelFont) + 36);
+    ++gap_count[gap];
   }
+  // A gap that many labels share is wider, so that they can sit apart
+  // along their curves.
+  for (std::size_t l = 0; l < layer_count; ++l)
+    if (gap_count[l] > 3) gap_w[l] *= std::min(2.5, 1 + 0.2 * static_cast<double>(gap_count[l] - 3));
   std::vector<double> col_x(layer_count, 0);
   for (std::size_t l = 1; l < layer_count; ++l) col_x[l] = col_x[l - 1] + col_w[l - 1] + gap_w[l - 1];
 
@@ -521,8 +526,10 @@ DiagramGeometry layout_layered(const Scene& scene) {
       spread(left[v], v, port_in);
     }
   }
-  // Labels by gap, to be moved apart afterwards.
+  // Labels by gap, to be moved apart afterwards; the piece of curve each
+  // label sits on.
   std::vector<std::vector<std::size_t>> gap_labels(layer_count);
+  std::vector<std::pair<DiagramPoint, DiagramPoint>> label_piece(scene.edges.size());
   for (std::size_t c = 0; c < chains.size(); ++c) {
     const auto& ch = chains[c];
     EdgeRoute& r = geo.edges[ch.edge];
@@ -552,16 +559,59 @@ DiagramGeometry layout_layered(const Scene& scene) {
     }
     const DiagramPoint a = p[label_from], b = p[label_from + 1];
     r.label = pt((a.x + b.x) / 2, (a.y + b.y) / 2);
+    label_piece[ch.edge] = {a, b};
     if (ch.reversed) std::reverse(p.begin(), p.end());
     r.points = std::move(p);
     gap_labels[static_cast<std::size_t>(verts[static_cast<std::size_t>(ch.verts[label_step[c]])].layer)].push_back(
         ch.edge);
   }
+  // In each gap, a label sits on its curve: in the middle if it is free,
+  // else a little before or after along the curve. Where a gap is too
+  // crowded for that, its labels are stacked apart around their middles.
+  struct Rect {
+    double x0, y0, x1, y1;
+  };
   for (auto& labels : gap_labels) {
     std::sort(labels.begin(), labels.end(), [&](std::size_t a, std::size_t b) {
       return geo.edges[a].label.y < geo.edges[b].label.y ||
              (geo.edges[a].label.y == geo.edges[b].label.y && a < b);
     });
+    std::multimap<double, Rect> placed;  // by top
+    bool all_free = true;
+    std::vector<DiagramPoint> chosen(labels.size());
+    for (std::size_t k = 0; k < labels.size() && all_free; ++k) {
+      const std::size_t e = labels[k];
+      const auto& piece = label_piece[e];
+      const double lo = std::min(piece.first.x, piece.second.x) + 2;
+      const double hi = std::max(piece.first.x, piece.second.x) - 2;
+      const double hw = text_width(scene.edges[e].action, kLabelFont) / 2 + 4;
+      const double hh = kLabelHeight / 2 + 1;
+      bool free = false;
+      for (double t : {0.5, 0.3, 0.7, 0.18, 0.82}) {
+        const double u = 1 - t;
+        const DiagramPoint& a = piece.first;
+        const DiagramPoint& b = piece.second;
+        const double mx = (a.x + b.x) / 2;
+        double x = u * u * u * a.x + 3 * u * u * t * mx + 3 * u * t * t * mx + t * t * t * b.x;
+        const double y = u * u * u * a.y + 3 * u * u * t * a.y + 3 * u * t * t * b.y + t * t * t * b.y;
+        x = std::max(lo + hw, std::min(hi - hw, x));
+        const Rect r{x - hw, y - hh, x + hw, y + hh};
+        bool clear = true;
+        for (auto it = placed.lower_bound(r.y0 - 2 * hh - 1); it != placed.end() && it->first < r.y1 && clear; ++it)
+          clear = !(it->second.x0 < r.x1 && r.x0 < it->second.x1 && it->second.y0 < r.y1 && r.y0 < it->second.y1);
+        if (clear) {
+          placed.insert({r.y0, r});
+          chosen[k] = pt(x, y);
+          free = true;
+          break;
+        }
+      }
+      all_free = free;
+    }
+    if (all_free) {
+      for (std::size_t k = 0; k < labels.size(); ++k) geo.edges[labels[k]].label = chosen[k];
+      continue;
+    }
     std::vector<double> target, weight(labels.size(), 1.0), sep(labels.size(), kLabelHeight + 2);
     for (std::size_t e : labels) target.push_back(geo.edges[e].label.y);
     const auto y = place_in_order(target, weight, sep);
