@@ -189,7 +189,7 @@ TEST_CASE("a function without triggers is invoked directly", "[starter]") {
   const sbd::FileSet files = emit_fn(arch, "Alone");
   CHECK(files.contains("src/Alone/events/invoke.json"));
   CHECK(contains(files.at("src/Alone/logic.py"), "def on_invoke("));
-  CHECK(contains(files.at("src/Alone/logic.py"), "Outgoing connections (helpers in resources.py): none."));
+  CHECK(contains(files.at("src/Alone/logic.py"), "Outgoing connections (helpers in resources.py):\n- none\n\"\"\""));
 }
 
 TEST_CASE("helper names stay distinct when ids differ only in case", "[starter]") {

@@ -539,8 +539,11 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   files["test_imports"] = merge(test_imports);
   files["dependencies"] = dependencies;
   files["services"] = service_code;
-  files["sources_doc"] = join(sources_doc, ", ");
-  files["wires_doc"] = wires_doc.empty() ? "none" : join(wires_doc, ", ");
+  // Documentation lists, one item a line, in the language's comment style.
+  const std::string bullet = lang == "python" ? "- " : "// - ";
+  if (wires_doc.empty()) wires_doc.push_back("none");
+  files["sources_doc"] = bullet + join(sources_doc, "\n" + bullet);
+  files["wires_doc"] = bullet + join(wires_doc, "\n" + bullet);
   for (const auto& f : spec.files)
     out.add(dir + f.second, one_final_newline(substitute(template_text(std::string(lang) + "/" + f.first), files)));
 }

@@ -1,7 +1,8 @@
 // The business logic of {{fn_id}}: plain functions with typed inputs and no
 // Lambda event shapes, called by the handler in main.go. Replace the bodies.
 //
-// Outgoing connections (helpers in resources.go): {{wires_doc}}.
+// Outgoing connections (helpers in resources.go):
+{{wires_doc}}
 package main
 
 import (

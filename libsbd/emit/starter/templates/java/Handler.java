@@ -3,7 +3,8 @@
 //
 // Written by sbd (Serverless by Design) as starter code: keep this class thin
 // and put the business logic in Logic.java, where it can be tested without
-// Lambda. Event sources: {{sources_doc}}.
+// Lambda. Event sources:
+{{sources_doc}}
 package starter;
 
 import com.amazonaws.services.lambda.runtime.Context;

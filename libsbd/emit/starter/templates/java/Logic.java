@@ -1,7 +1,8 @@
 // The business logic of {{fn_id}}: plain methods with typed inputs and no
 // Lambda event shapes, called by Handler.java. Replace the bodies.
 //
-// Outgoing connections (helpers in Resources.java): {{wires_doc}}.
+// Outgoing connections (helpers in Resources.java):
+{{wires_doc}}
 package starter;
 
 import java.util.Map;

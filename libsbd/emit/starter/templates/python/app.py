@@ -3,7 +3,8 @@ the function to the plain business functions of logic.py.
 
 Written by sbd (Serverless by Design) as starter code: keep this file thin and
 put the business logic in logic.py, where it can be tested without Lambda.
-Event sources: {{sources_doc}}.
+Event sources:
+{{sources_doc}}
 """
 import events
 import logic

@@ -1,7 +1,8 @@
 """The business logic of {{fn_id}}: plain functions with typed inputs and no
 Lambda event shapes, called by the handler in app.py. Replace the bodies.
 
-Outgoing connections (helpers in resources.py): {{wires_doc}}.
+Outgoing connections (helpers in resources.py):
+{{wires_doc}}
 """
 from __future__ import annotations
 

@@ -3,7 +3,8 @@
 //
 // Written by sbd (Serverless by Design) as starter code: keep this file thin
 // and put the business logic in logic.ts, where it can be tested without
-// Lambda. Event sources: {{sources_doc}}.
+// Lambda. Event sources:
+{{sources_doc}}
 import * as events from './events.ts';
 import * as businessLogic from './logic.ts';
 
