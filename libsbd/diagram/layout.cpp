@@ -679,9 +679,15 @@ DiagramGeometry layout_from_model(const Scene& scene) {
     max_h = std::max(max_h, size.second);
   }
   bool self_edges = false;
-  for (const auto& e : scene.edges) self_edges = self_edges || e.from == e.to;
-  // A cell holds one box with room around it for edges and their labels.
-  const double cell_w = max_w + 64, cell_h = max_h + 40 + (self_edges ? kSelfLoopRoom : 0);
+  double max_label = 0;
+  for (const auto& e : scene.edges) {
+    self_edges = self_edges || e.from == e.to;
+    max_label = std::max(max_label, text_width(e.action, kLabelFont));
+  }
+  // A cell holds one box with room around it for edges and their labels
+  // (a label between two boxes side by side leaves some of its line seen).
+  const double cell_w = max_w + std::max(64.0, max_label + 56),
+               cell_h = max_h + 40 + (self_edges ? kSelfLoopRoom : 0);
 
   // Rows, then columns, from the model's coordinates, in the model's order;
   // the cell size separates any two boxes in different columns or rows, and
