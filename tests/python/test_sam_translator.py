@@ -134,7 +134,7 @@ def test_streaming(every):
     s3 = fh["ExtendedS3DestinationConfiguration"]
     assert s3["BucketARN"] == {"Fn::GetAtt": ["Archive", "Arn"]}
     assert s3["Prefix"] == "raw/" and s3["BufferingHints"]["IntervalInSeconds"] == 120
-    assert "Transformer" in dump(s3["ProcessingConfiguration"])
+    assert "TransformerAliaslive" in dump(s3["ProcessingConfiguration"])
     role = dump(every["FirehoseRole"])
     assert "kinesis:GetRecords" in role and "s3:PutObject" in role and "lambda:InvokeFunction" in role
     assert every["DirectFirehose"]["Properties"]["DeliveryStreamType"] == "DirectPut"
@@ -158,7 +158,8 @@ def test_identity_iot_state_machine_alarms(every):
     assert republish["Topic"] == "alerts/republished"  # into AlertRule's topic filter
     assert "iot:Publish" in dump(every["DeviceRuleRole"])
     sm = every["Flow"]["Properties"]
-    assert "lambda:invoke" in dump(sm["DefinitionString"]) and "StepWorker" in dump(sm)
+    assert "lambda:invoke" in dump(sm["DefinitionString"])
+    assert sm["DefinitionSubstitutions"] == {"StepWorkerArn": {"Ref": "StepWorkerAliaslive"}}  # through the alias
     assert sm["RoleArn"] == {"Fn::GetAtt": ["FlowRole", "Arn"]}  # a role of its own
     assert "lambda:InvokeFunction" in dump(every["FlowRole"]) and "StepWorker" in dump(every["FlowRole"])
     alarm = every["WorkerErrors"]["Properties"]

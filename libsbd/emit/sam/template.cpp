@@ -183,6 +183,15 @@ class Builder {
     return out;
   }
   Value arn(const Node& n) const { return arn_of(arch_, n); }
+  // What other resources invoke: a function's `live` alias when it is
+  // deployed gradually (so that traffic shifting covers those calls too),
+  // else the function.
+  Value invocation_arn(const Node& fn) const {
+    const auto& dep = arch_.settings().deployment;
+    if (dep && !dep->type.empty() && dep->pre_traffic != fn.id && dep->post_traffic != fn.id)
+      return cf_ref(fn.id + ".Alias");
+    return get_att(fn.id, "Arn");
+  }
   Value name(const Node& n) const { return name_of(arch_, n); }
   Value inline_policy(const std::string& name, Value statements) const {
     return arr({obj({{"PolicyName", name}, {"PolicyDocument", policy_document(std::move(statements))}})});
@@ -860,7 +869,7 @@ void Builder::delivery_stream(const Node& n) {
     for (const Edge* e : transforms) {
       const Node& f = to(*e);
       processors.push_back(obj({{"Type", "Lambda"},
-                                {"Parameters", arr({obj({{"ParameterName", "LambdaArn"}, {"ParameterValue", get_att(f.id, "Arn")}})})}}));
+                                {"Parameters", arr({obj({{"ParameterName", "LambdaArn"}, {"ParameterValue", invocation_arn(f)}})})}}));
       statements.push_back(lambda_invoke_statement(get_att(f.id, "Arn"), true));
     }
     s3.set("ProcessingConfiguration", obj({{"Enabled", true}, {"Processors", processors}}));
@@ -942,7 +951,7 @@ void Builder::state_machine(const Node& n) {
   for (std::size_t i = 0; i < calls.size(); ++i) {
     const Node& f = to(*calls[i]);
     const std::string var = f.id + "Arn";
-    substitutions.set(var, get_att(f.id, "Arn"));
+    substitutions.set(var, invocation_arn(f));
     Value entry = obj({{"LambdaInvokePolicy", obj({{"FunctionName", cf_ref(f.id)}})}});
     if (std::find(policies.items().begin(), policies.items().end(), entry) == policies.items().end())
       policies.push_back(entry);
