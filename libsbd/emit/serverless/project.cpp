@@ -6,6 +6,7 @@
 
 #include <sbd/version.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 namespace sbd::detail {
@@ -148,7 +149,20 @@ std::string serverless_readme(const Architecture& arch, const EmitOptions& optio
     if (!code.build.empty()) o << code.build << "   # builds " << fn->id << "\n";
   }
   o << "npx serverless package    # writes the CloudFormation template to .serverless/\n"
-       "npx serverless deploy --stage dev --region us-east-1\n```\n\n";
+       "npx serverless deploy     # add --stage and --region to choose where\n```\n\n";
+  std::vector<std::string> newer;
+  for (const Node* fn : fns) {
+    const std::string rt = starter_info(arch, *fn, options).runtime;
+    if (!serverless_v3_accepts_runtime(rt) && std::find(newer.begin(), newer.end(), rt) == newer.end())
+      newer.push_back(rt);
+  }
+  if (!newer.empty()) {
+    o << "Serverless Framework v3's configuration schema predates the runtime";
+    o << (newer.size() > 1 ? "s " : " ");
+    for (std::size_t i = 0; i < newer.size(); ++i) o << (i ? ", " : "") << "`" << newer[i] << "`";
+    o << ", which `configValidationMode: error` would refuse in `runtime:`: it is set on the functions' "
+         "resources instead (`resources.extensions.<Id>LambdaFunction.Properties.Runtime`). ";
+  }
   bool flink = false, buckets = false;
   for (const Node& n : arch.nodes()) {
     if (n.kind == "analyticsStream") flink = true;
