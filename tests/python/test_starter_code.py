@@ -117,9 +117,17 @@ def test_typescript_starter_code_type_checks_and_its_tests_pass(run_sbd, tmp_pat
         assert result.returncode == 0, log
 
 
-def test_go_starter_tests_pass(run_sbd, tmp_path):
+def go_version() -> tuple[int, int] | None:
     if not shutil.which("go"):
-        pytest.skip("go is not installed")
+        return None
+    match = re.search(r"go(\d+)\.(\d+)", subprocess.run(["go", "version"], capture_output=True, text=True).stdout)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def test_go_starter_tests_pass(run_sbd, tmp_path):
+    version = go_version()
+    if version is None or version < (1, 24):
+        pytest.skip(f"Go 1.24 or later is needed (go.mod says go 1.24), found {version}")
     out = build(run_sbd, tmp_path, "provided.al2023", "go")
     assert "BuildMethod: go1.x" in (out / "template.yaml").read_text()
     for fn, count in EXPECTED.items():
