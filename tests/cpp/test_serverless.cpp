@@ -345,3 +345,22 @@ TEST_CASE("the serverless engine's output matches the golden files") {
   }
   CHECK(models >= 3);
 }
+
+TEST_CASE("resources that would refer to each other in a circle are refused") {
+  const auto emit = [](const std::string& edges) {
+    const sbd::Architecture a =
+        sbd::read_string("sbd: 1\napp: cyc\nnodes:\n  A: {kind: fn}\n  B: {kind: fn}\n  Up: {kind: bucket}\nedges:\n" + edges);
+    return sbd::emit(a, "serverless");
+  };
+  try {
+    emit("  - \"A -> B: invoke\"\n  - \"B -> A: invoke\"\n");
+    FAIL("no error");
+  } catch (const sbd::Error& e) {
+    CHECK(e.code() == sbd::ErrorCode::invalid);
+    CHECK(std::string(e.what()).find("A, B") != std::string::npos);
+  }
+  // A function writing to the bucket that triggers it: the bucket's literal
+  // name breaks the circle.
+  const sbd::FileSet files = emit("  - Up -> A\n  - \"A -> Up: write\"\n");
+  CHECK(files.at("serverless.yml").find("bucket: Up") != std::string::npos);
+}

@@ -88,6 +88,19 @@ ApiRoute parse_api_route(const std::string& text, const std::string& node_id) {
   return r;
 }
 
+void refuse_reference_cycles(const Architecture& arch) {
+  const auto cycles = reference_cycles(arch);
+  if (cycles.empty()) return;
+  std::string list;
+  for (const auto& c : cycles) {
+    list += list.empty() ? "" : "; ";
+    for (std::size_t i = 0; i < c.size(); ++i) list += (i ? ", " : "") + c[i];
+  }
+  throw Error(ErrorCode::invalid, "the resources of " + list +
+                                      " would refer to each other in a circle, which CloudFormation cannot create; "
+                                      "remove one of the connections between them");
+}
+
 // ---- naming and helpers ----------------------------------------------------------
 
 CfnBuilder::CfnBuilder(const Architecture& arch, std::set<std::string> reserved_ids)

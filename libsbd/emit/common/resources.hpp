@@ -31,6 +31,11 @@ struct ApiRoute {
 /// sbd::Error(invalid) naming the node for anything else.
 ApiRoute parse_api_route(const std::string& text, const std::string& node_id);
 
+/// Throws sbd::Error(invalid) naming the nodes when resources would refer to
+/// each other in a circle (refs.hpp reference_cycles), which CloudFormation
+/// cannot create.
+void refuse_reference_cycles(const Architecture& arch);
+
 class CfnBuilder {
  public:
   CfnBuilder(const Architecture& arch, std::set<std::string> reserved_ids = {});

@@ -443,6 +443,8 @@ Value SlsBuilder::function_events(const Node& fn, const StarterInfo& info) {
 bool serverless_v3_accepts_runtime(const std::string& runtime) { return kV3Runtimes.count(runtime) > 0; }
 
 Value serverless_config(const Architecture& arch, const EmitOptions& options) {
+  refuse_reference_cycles(arch);
+  const ReferenceScope scope(arch);
   return SlsBuilder(arch, options).build();
 }
 
