@@ -309,8 +309,8 @@ TEST_CASE("routes are parsed, bad ones refused with the node named") {
   CHECK(parse_route("GET /photos", "Api").method == "GET");
   CHECK(parse_route("  post   /a/{b} ", "Api").path == "/a/{b}");
   CHECK(parse_route("post /a", "Api").method == "POST");
-  CHECK(parse_route("/any", "Api").method == "ANY");
-  for (const char* bad : {"", "GET", "FETCH /x", "GET photos", "GET /a b"}) {
+  CHECK(parse_route("ANY /{proxy+}", "Api").method == "ANY");
+  for (const char* bad : {"", "GET", "/photos", "FETCH /x", "GET photos", "GET /a b"}) {
     INFO(bad);
     try {
       parse_route(bad, "MyApi");
@@ -421,4 +421,24 @@ TEST_CASE("a model whose resources would refer to each other in a circle is refu
   CHECK(refused("  - Up -> A\n  - \"A -> Up: write\"\n", fns).empty());
   // A rule republishing into itself refers to a topic, not to itself.
   CHECK(refused("  - R -> R\n", "  R: {kind: iotRule}\n").empty());
+}
+
+TEST_CASE("a REST API that integrates nothing answers 501 from a mock, so that it deploys") {
+  sbd::Architecture a = sbd::read_string(R"(sbd: 1
+app: lonely
+nodes:
+  Api: {kind: api, routes: ["GET /a", "POST /a", "ANY /b"]}
+  Used: {kind: api}
+  Fn: {kind: fn}
+edges:
+  - Used -> Fn
+)");
+  const Value t = tmpl(a);
+  const Value* paths = path(props(t, "Api"), {"DefinitionBody", "paths"});
+  REQUIRE(paths);
+  CHECK(paths->keys() == std::vector<std::string>{"/a", "/b"});
+  CHECK(paths->find("/a")->keys() == std::vector<std::string>{"get", "post"});
+  CHECK(path(paths, {"/b", "x-amazon-apigateway-any-method", "x-amazon-apigateway-integration", "type"})->as_string() ==
+        "mock");
+  CHECK(props(t, "Used")->find("DefinitionBody") == nullptr);
 }

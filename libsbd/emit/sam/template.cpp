@@ -511,6 +511,36 @@ void Builder::api(const Node& n) {
     a.set("DefaultAuthorizer", "AWS_IAM");
   }
   if (a.size() > 0) p.set("Auth", a);
+  // An API that integrates nothing would have no method, and API Gateway
+  // refuses to deploy that: its routes answer 501 from a mock integration.
+  bool integrated = false;
+  for (const Edge* e : outs(n))
+    if (to(*e).kind == "fn" || to(*e).kind == "stepFn") integrated = true;
+  if (!integrated) {
+    Value paths = Value::map();
+    const Value* r = prop(n, "routes");
+    std::vector<Route> routes;
+    if (r && r->is_list())
+      for (const Value& item : r->items())
+        if (item.is_string()) routes.push_back(parse_route(item.as_string(), n.id));
+    if (routes.empty()) routes.push_back(Route{"ANY", "/{proxy+}"});
+    for (const Route& route : routes) {
+      const std::string method = route.method == "ANY" ? "x-amazon-apigateway-any-method" : lower(route.method);
+      Value integration = Value::map();
+      integration.set("type", "mock");
+      integration.set("requestTemplates", obj({{"application/json", "{\"statusCode\": 501}"}}));
+      integration.set("responses", obj({{"default", obj({{"statusCode", "501"}})}}));
+      Value op = Value::map();
+      op.set("responses", obj({{"501", obj({{"description", "Not implemented"}})}}));
+      op.set("x-amazon-apigateway-integration", std::move(integration));
+      Value* existing = paths.find(route.path);
+      if (!existing) existing = &paths.set(route.path, Value::map());
+      existing->set(method, std::move(op));
+    }
+    p.set("DefinitionBody", obj({{"openapi", "3.0.1"},
+                                 {"info", obj({{"title", sub("${AWS::StackName}-" + n.id)}, {"version", "1.0"}})},
+                                 {"paths", paths}}));
+  }
   resource(n.id, "AWS::Serverless::Api", std::move(p));
   output(n.id + "Url", "Invoke URL of REST API " + n.id, url_of(arch_, n));
 }
@@ -1050,10 +1080,7 @@ Route parse_route(const std::string& text, const std::string& node_id) {
   if (t.empty()) return bad();
   Route r;
   const auto space = t.find_first_of(" \t");
-  if (t[0] == '/') {
-    r.method = "ANY";
-    r.path = t;
-  } else if (space == std::string::npos) {
+  if (space == std::string::npos) {
     return bad();
   } else {
     r.method = t.substr(0, space);

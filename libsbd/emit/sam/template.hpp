@@ -16,8 +16,9 @@ struct Route {
   std::string method;  ///< upper case; ANY for any method
   std::string path;    ///< starts with '/'
 };
-/// Parses "METHOD /path" (the method is optional: "/path" means ANY).
-/// Throws sbd::Error(invalid) naming the node for anything else.
+/// Parses "METHOD /path" (METHOD: ANY, GET, POST, PUT, PATCH, DELETE, HEAD,
+/// OPTIONS, in any case). Throws sbd::Error(invalid) naming the node for
+/// anything else (the validator reports the same routes as SBD0703).
 Route parse_route(const std::string& text, const std::string& node_id);
 
 }  // namespace sbd::detail
