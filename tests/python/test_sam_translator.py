@@ -227,3 +227,30 @@ def test_safe_deployments(every):
     hook = role_statements(every, "PreTrafficHook")
     assert "codedeploy:PutLifecycleEventHookExecutionStatus" in hook
     assert "lambda:InvokeFunction" in dump(every["DeploymentRole"]) and "PreTrafficHook" in dump(every["DeploymentRole"])
+
+
+def test_the_every_connection_model_covers_the_catalog(run_sbd):
+    # Every kind, every connection and every action of the catalog appear in
+    # tests/fixtures/sam/every-connection.yaml, so the checks above see them all.
+    import yaml
+
+    catalog = json.loads(run_sbd("catalog", "--format", "json").stdout)
+    model = yaml.safe_load((FIXTURES / "every-connection.yaml").read_text())
+    kinds = {n["kind"] for n in model["nodes"].values()}
+    assert {k["key"] for k in catalog["kinds"]} <= kinds
+    used = set()
+    for e in model["edges"]:
+        if isinstance(e, dict) and "from" in e:
+            src, dst, action = e["from"], e["to"], e.get("action")
+        else:
+            text = e if isinstance(e, str) else f"{next(iter(e))}: {next(iter(e.values()))}"
+            pair, _, action = text.partition(":")
+            src, _, dst = (p.strip() for p in pair.partition("->"))
+            action = action.strip() or None
+        used.add((model["nodes"][src]["kind"], model["nodes"][dst]["kind"], action))
+    missing = []
+    for c in catalog["connections"]:
+        for i, action in enumerate(c["actions"]):
+            if (c["from"], c["to"], action) not in used and not (i == 0 and (c["from"], c["to"], None) in used):
+                missing.append(f'{c["from"]} -> {c["to"]}: {action}')
+    assert missing == []
