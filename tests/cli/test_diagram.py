@@ -29,7 +29,7 @@ app: tricky-app
 description: 'Tom & Jerry''s <script>alert(1)</script> "app" #1 {x} [y] |z| `q`'
 nodes:
   end: {kind: fn, description: 'say "hi" </script><b>&amp; \\ back ; -->'}
-  o1: {kind: table}
+  o1: {kind: table, description: 'Café ✓ 日本語 — ünïcödé'}
   x1: {kind: bucket}
   graph: {kind: queue}
   subgraph: {kind: topic}
@@ -141,8 +141,9 @@ def test_svg_escapes_what_the_model_says(sbd, tricky, tmp_path):
     text = draw(sbd, tricky, "svg", tmp_path / "t.svg")
     root = ET.fromstring(text.encode("utf-8"))
     assert "<script>" not in text
-    # the description is shown as written
+    # the descriptions are shown as written (in the title, in the boxes' tooltips)
     assert "Tom & Jerry's <script>alert(1)</script>" in "".join(root.itertext())
+    assert "o1 (DynamoDB table): Café ✓ 日本語 — ünïcödé" in "".join(root.itertext())
 
 
 def test_svg_of_200_nodes(sbd, big, tmp_path):

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -367,4 +368,39 @@ TEST_CASE("the same model gives the same bytes") {
   }
   const auto a = generated(5);
   REQUIRE(sbd::diagram(a, {}) == sbd::diagram(generated(5), {}));
+}
+
+TEST_CASE("a kind of a user catalog with a category of its own is drawn in the 'other' style") {
+  auto base = sbd::Catalog::builtin();
+  base.extend(sbd::Catalog::parse(R"(kinds:
+  model:
+    name: SageMaker endpoint
+    category: machine-learning
+    sam: AWS::SageMaker::Endpoint
+connections:
+  - {from: fn, to: model, actions: [invoke], invocation: sync}
+)"));
+  sbd::Architecture a("ml", std::make_shared<const sbd::Catalog>(base));
+  a.add_node("Predict", "fn");
+  a.add_node("Endpoint", "model");
+  a.connect("Predict", "Endpoint");
+  const std::string svg = sbd::diagram(a, {});
+  REQUIRE(svg.find("data-category=\"machine-learning\"") != std::string::npos);
+  REQUIRE(svg.find(">SageMaker endpoint</text>") != std::string::npos);
+  REQUIRE(svg.find(">Other</text>") != std::string::npos);  // in the legend
+  check_geometry(a, sbd::diagram_layout(a, sbd::DiagramLayout::automatic));
+}
+
+TEST_CASE("a very long id is shortened in its box, kept whole in its attributes") {
+  sbd::Architecture a("long");
+  const std::string id = "F" + std::string(200, 'x');
+  a.add_node(id, "fn");
+  a.add_node("Store", "table");
+  a.connect(id, "Store", "write");
+  const auto g = sbd::diagram_layout(a, sbd::DiagramLayout::automatic);
+  check_geometry(a, g);
+  REQUIRE(g.nodes[0].width < 500);
+  const std::string svg = sbd::diagram(a, {});
+  REQUIRE(svg.find("data-id=\"" + id + "\"") != std::string::npos);
+  REQUIRE(svg.find(">" + id.substr(0, 39) + "\xE2\x80\xA6</text>") != std::string::npos);
 }
