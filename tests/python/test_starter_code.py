@@ -235,3 +235,120 @@ def test_python_helpers_work_against_moto(run_sbd, tmp_path, monkeypatch):
         assert resources.get_config_parameter() == "v1"
         execution = resources.start_report_flow_execution({"id": "1"})
         assert boto3.client("stepfunctions").describe_execution(executionArn=execution)["input"] == '{"id": "1"}'
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_javascript_helpers_work_against_moto(run_sbd, tmp_path):
+    """The AWS SDK v3 operations of the generated JavaScript helpers (sent by
+    name, so only a real SDK can check them) against moto's server on
+    127.0.0.1, and the API helper against a local HTTP server. Not Kinesis:
+    its SDK v3 client speaks HTTP/2, which moto's server does not; nor
+    Lambda, whose invocation moto runs in Docker."""
+    import http.server
+    import json
+    import threading
+
+    moto_server = pytest.importorskip("moto.server")
+    boto3 = pytest.importorskip("boto3")
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    tools = node_tools()
+    if tools is None or not (tools / "node_modules" / "@aws-sdk" / "client-dynamodb").exists():
+        if tools is None or subprocess.run(
+                ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(tools)]
+                + [f"@aws-sdk/client-{c}@3" for c in ("dynamodb", "s3", "sqs", "sns", "kinesis", "firehose",
+                                                       "eventbridge", "lambda", "sfn", "secrets-manager", "ssm")],
+                capture_output=True, text=True, timeout=300).returncode != 0:
+            pytest.skip("the AWS SDK for JavaScript could not be installed from npm")
+    out = build(run_sbd, tmp_path, "nodejs22.x")
+    folder = out / "src" / "Worker"
+    (folder / "node_modules").symlink_to(tools / "node_modules", target_is_directory=True)
+
+    seen = []
+
+    class Api(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the http.server API
+            seen.append((self.command, self.path, self.rfile.read(int(self.headers["Content-Length"])).decode()))
+            body = b'{"ok": true}'
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    api = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Api)
+    threading.Thread(target=api.serve_forever, daemon=True).start()
+    port = free_port()
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        endpoint = f"http://127.0.0.1:{port}"
+        creds = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
+                 "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint}
+        session = boto3.Session(aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1")
+        client = lambda name: session.client(name, endpoint_url=endpoint)  # noqa: E731
+        client("dynamodb").create_table(
+            TableName="photos", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
+        client("s3").create_bucket(Bucket="archive")
+        client("s3").create_bucket(Bucket="delivered")
+        queue_url = client("sqs").create_queue(QueueName="outbox")["QueueUrl"]
+        topic_arn = client("sns").create_topic(Name="notices")["TopicArn"]
+        client("kinesis").create_stream(StreamName="events", ShardCount=1)
+        client("firehose").create_delivery_stream(
+            DeliveryStreamName="audit", ExtendedS3DestinationConfiguration={
+                "RoleARN": "arn:aws:iam::123456789012:role/firehose", "BucketARN": "arn:aws:s3:::delivered"})
+        client("events").create_event_bus(Name="app-bus")
+        secret_arn = client("secretsmanager").create_secret(Name="db", SecretString="s3cr3t")["ARN"]
+        client("ssm").put_parameter(Name="/starter-demo/config", Value="v1", Type="String")
+        machine_arn = client("stepfunctions").create_state_machine(
+            name="report", definition='{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}',
+            roleArn="arn:aws:iam::123456789012:role/sfn")["stateMachineArn"]
+        wiring = {"PHOTOS_TABLE": "photos", "ARCHIVE_BUCKET": "archive", "OUTBOX_QUEUE_URL": queue_url,
+                  "NOTICES_TOPIC_ARN": topic_arn, "EVENTS_STREAM": "events", "AUDIT_DELIVERY_STREAM": "audit",
+                  "APP_BUS_EVENT_BUS": "app-bus", "DB_PASSWORD_SECRET_ARN": secret_arn,
+                  "CONFIG_PARAMETER": "/starter-demo/config", "REPORT_FLOW_STATE_MACHINE_ARN": machine_arn,
+                  "PARTNER_API_URL": f"http://127.0.0.1:{api.server_address[1]}/prod/"}
+        (folder / "moto_check.mjs").write_text("""
+import * as r from './resources.mjs';
+const out = {};
+await r.putPhotosItem({ id: '1', count: 2, ratio: 0.5, tags: ['a', true], meta: { note: null } });
+out.item = await r.getPhotosItem({ id: '1' });
+out.missing = await r.getPhotosItem({ id: 'nope' });
+await r.putArchiveObject('a/b.json', { x: 1 }, 'application/json');
+out.object = (await r.getArchiveObject('a/b.json')).toString();
+out.messageId = await r.sendOutboxMessage({ id: '1' });
+out.published = await r.publishNotices('hello', 'Greeting');
+await r.putAuditRecord({ level: 'info' });
+await r.putAppBusEvent('OrderPlaced', { orderId: '42' });
+out.secret = await r.getDbPasswordSecret();
+out.parameter = await r.getConfigParameter();
+out.execution = await r.startReportFlowExecution({ id: '1' });
+out.api = await r.callPartnerApi('POST', '/items', { id: '1' });
+console.log(JSON.stringify(out));
+""")
+        result, log = run(["node", "moto_check.mjs"], folder, env={**creds, **wiring})
+        assert result.returncode == 0, log
+        got = json.loads(result.stdout.strip().splitlines()[-1])
+        assert got["item"] == {"id": "1", "count": 2, "ratio": 0.5, "tags": ["a", True], "meta": {"note": None}}
+        assert got["missing"] is None
+        assert got["object"] == '{"x":1}'
+        received = client("sqs").receive_message(QueueUrl=queue_url)["Messages"]
+        assert [(m["MessageId"], m["Body"]) for m in received] == [(got["messageId"], '{"id":"1"}')]
+        assert got["published"]
+        assert (got["secret"], got["parameter"]) == ("s3cr3t", "v1")
+        assert client("stepfunctions").describe_execution(executionArn=got["execution"])["input"] == '{"id":"1"}'
+        assert got["api"] == {"ok": True}
+        assert seen == [("POST", "/prod/items", '{"id":"1"}')]
+    finally:
+        server.stop()
+        api.shutdown()
