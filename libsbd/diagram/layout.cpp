@@ -146,7 +146,7 @@ void self_loop_route(EdgeRoute& r, const NodeBox& b, const std::string& action) 
   r.self_loop = true;
   r.points = {pt(right - 28, top), pt(right - 28, top - 22), pt(right + 22, top - 22),
               pt(right + 22, top + 16), pt(right, top + 16)};
-  r.label = pt(right + 26 + text_width(action, kLabelFont) / 2, top - 22);
+  r.label = pt(right + 16 + text_width(action, kLabelFont) / 2, top - 14);
 }
 
 void finish_extent(DiagramGeometry& g, const Scene& scene) {
