@@ -262,18 +262,26 @@ TEST_CASE("overrides are merged last into the main resource") {
   CHECK(qp->find("DelaySeconds")->as_int() == 5);
 }
 
-TEST_CASE("settings shared by every function go to Globals") {
+TEST_CASE("settings most functions share go to Globals") {
   sbd::Architecture a("test-app");
-  a.add_node("A", "fn", sbd::detail::obj({{"timeout", 10}}));
-  a.add_node("B", "fn", sbd::detail::obj({{"timeout", 20}}));
+  a.add_node("A", "fn", sbd::detail::obj({{"timeout", 10}, {"architecture", "arm64"}}));
+  a.add_node("B", "fn", sbd::detail::obj({{"timeout", 20}, {"memory", 256}}));
+  a.add_node("C", "fn", sbd::detail::obj({{"timeout", 20}}));
+  a.add_node("D", "fn", sbd::detail::obj({{"timeout", 30}}));
   const Value t = tmpl(a);
   const Value* g = path(&t, {"Globals", "Function"});
   REQUIRE(g);
+  CHECK(g->keys() == std::vector<std::string>{"Runtime", "MemorySize", "Timeout"});
   CHECK(g->find("Runtime")->as_string() == "python3.13");
   CHECK(g->find("MemorySize")->as_int() == 128);
-  CHECK(g->find("Timeout") == nullptr);
+  CHECK(g->find("Timeout")->as_int() == 20);
   CHECK(props(t, "A")->find("Runtime") == nullptr);
-  CHECK(props(t, "A")->find("Timeout")->as_int() == 10);
+  CHECK(props(t, "A")->find("Timeout")->as_int() == 10);  // differs: kept
+  CHECK(props(t, "C")->find("Timeout") == nullptr);
+  CHECK(props(t, "B")->find("MemorySize")->as_int() == 256);
+  // A list is concatenated by SAM's Globals: only hoisted when all agree.
+  CHECK(props(t, "A")->find("Architectures"));
+  CHECK(props(t, "B")->find("Architectures"));
 }
 
 TEST_CASE("the template's frame: version, transform, description, outputs") {

@@ -291,27 +291,41 @@ void Builder::node(const Node& n) {
     throw Error(ErrorCode::invalid, "the SAM engine has no resource for kind '" + k + "' of node " + n.id);
 }
 
-// Keys every function sets to the same value move to Globals.Function.
+// Globals.Function: a scalar setting (Runtime, MemorySize, Timeout) that most
+// functions share moves there, and the functions that differ keep their own
+// (a function's scalar overrides the global one); a list (Architectures) only
+// when every function has the same, as SAM concatenates lists.
 void Builder::hoist_globals() {
   std::vector<Value*> fns;
   for (const Node& n : arch_.nodes()) {
     if (n.kind != "fn") continue;
-    if (Value* r = find_resource(n.id)) fns.push_back(r);
+    if (Value* r = find_resource(n.id)) fns.push_back(r->find("Properties"));
   }
   if (fns.size() < 2) return;
   Value function = Value::map();
   for (const char* key : {"Runtime", "Architectures", "MemorySize", "Timeout"}) {
-    const Value* first = fns.front()->find("Properties") ? fns.front()->find("Properties")->find(key) : nullptr;
-    if (!first) continue;
-    bool same = true;
-    for (Value* f : fns) {
-      const Value* p = f->find("Properties");
+    std::vector<std::pair<const Value*, std::size_t>> counts;  // value, functions
+    bool everywhere = true;
+    for (Value* p : fns) {
       const Value* v = p ? p->find(key) : nullptr;
-      if (!v || *v != *first) same = false;
+      if (!v) {
+        everywhere = false;
+        break;
+      }
+      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return *c.first == *v; });
+      if (it == counts.end()) counts.emplace_back(v, 1);
+      else ++it->second;
     }
-    if (!same) continue;
-    function.set(key, *first);
-    for (Value* f : fns) f->find("Properties")->erase(key);
+    if (!everywhere || counts.empty()) continue;
+    if (std::string(key) == "Architectures" && counts.size() > 1) continue;
+    const auto best = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+      return a.second < b.second;  // the first of equals wins: model order
+    });
+    if (best->second < 2) continue;
+    const Value shared = *best->first;
+    function.set(key, shared);
+    for (Value* p : fns)
+      if (*p->find(key) == shared) p->erase(key);
   }
   if (function.size() > 0) globals_.set("Function", function);
 }
