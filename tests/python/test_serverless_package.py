@@ -72,13 +72,14 @@ def projects(tmp_path_factory, run_sbd, serverless) -> dict[str, tuple[Path, sub
     node_model = with_settings(FIXTURES / "every-connection.yaml", root / "every-node.yaml",
                                runtime="nodejs22.x", run_sbd=run_sbd)
     dirs["every-connection:nodejs22.x"] = build(run_sbd, node_model, root / "every-node")
+    dirs["apis"] = build(run_sbd, ROOT / "tests" / "fixtures" / "serverless" / "apis.yaml", root / "apis")
     # Several at once: each run spends most of its time waiting.
     with ThreadPoolExecutor(max_workers=3) as pool:
         results = dict(zip(dirs, pool.map(package, dirs.values())))
     return {name: (dirs[name], results[name]) for name in dirs}
 
 
-NAMES = [f"example:{e.stem}" for e in EXAMPLES] + ["every-connection:python3.13", "every-connection:nodejs22.x"]
+NAMES = [f"example:{e.stem}" for e in EXAMPLES] + ["every-connection:python3.13", "every-connection:nodejs22.x", "apis"]
 
 
 def test_every_example_is_packaged():
@@ -151,6 +152,26 @@ def test_function_roles_name_their_resources(projects):
                 assert all(a != "*" and not a.endswith(":*") for a in actions), (logical_id, st)
                 resources = st["Resource"] if isinstance(st["Resource"], list) else [st["Resource"]]
                 assert "*" not in resources, (logical_id, st)
+
+
+def test_apis_beyond_the_first_of_each_type_are_cloudformation_apis(projects):
+    project, result = projects["apis"]
+    assert result.returncode == 0
+    res = compiled(project)["Resources"]
+    # The framework serves AdminApi and EventsHttp (first in id order).
+    assert res["ApiGatewayRestApi"]["Type"] == "AWS::ApiGateway::RestApi"
+    assert any(k.startswith("ApiGatewayMethodUsers") for k in res)
+    assert res["HttpApi"]["Type"] == "AWS::ApiGatewayV2::Api"
+    # ShopApi and StatusHttp come from OpenAPI bodies, with their auth and stages.
+    shop = res["ShopApi"]["Properties"]["Body"]
+    assert shop["paths"]["/{proxy+}"]["x-amazon-apigateway-any-method"]["security"] == [{"sigv4": []}]
+    assert res["ShopApiStage"]["Properties"]["StageName"] == "v2"
+    status = res["StatusHttp"]["Properties"]["Body"]
+    assert status["components"]["securitySchemes"]["StaffAuthorizer"]["x-amazon-apigateway-authorizer"]["type"] == "jwt"
+    assert res["StatusHttpStage"]["Properties"]["StageName"] == "live"
+    assert res["ShopApiShopPermission"]["Type"] == "AWS::Lambda::Permission"
+    env = res["ClientLambdaFunction"]["Properties"]["Environment"]["Variables"]
+    assert env["SHOP_API_URL"] == {"Fn::Sub": "https://${ShopApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/v2/"}
 
 
 def lambda_import(unzipped: Path, handler: str, runtime: str) -> subprocess.CompletedProcess:
