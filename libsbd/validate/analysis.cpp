@@ -70,6 +70,21 @@ std::vector<RuntimeUse> runtime_uses(const Architecture& arch) {
   return out;
 }
 
+std::string runtime_successor(const Catalog& catalog, const RuntimeSpec& runtime) {
+  if (!runtime.successor.empty()) return runtime.successor;
+  const RuntimeSpec* best = nullptr;
+  for (const RuntimeSpec& r : catalog.runtimes()) {
+    if (r.family != runtime.family || r.name == runtime.name) continue;
+    // An empty date means no deprecation announced: the longest support.
+    auto later = [](const std::string& a, const std::string& b) {
+      return a.empty() ? !b.empty() : !b.empty() && a > b;
+    };
+    if (!later(r.deprecated, runtime.deprecated)) continue;
+    if (!best || later(r.deprecated, best->deprecated)) best = &r;
+  }
+  return best ? best->name : std::string();
+}
+
 long long function_timeout(const Architecture& arch, const Node& fn) {
   return int_property(arch, fn, "timeout", 3);
 }

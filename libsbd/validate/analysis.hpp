@@ -39,6 +39,10 @@ struct RuntimeUse {
 };
 std::vector<RuntimeUse> runtime_uses(const Architecture& arch);
 
+/// What to move a runtime to: its successor in the catalog, else the runtime
+/// of the same family that AWS Lambda supports the longest; "" if none.
+std::string runtime_successor(const Catalog& catalog, const RuntimeSpec& runtime);
+
 /// The timeout of a function in seconds (default 3).
 long long function_timeout(const Architecture& arch, const Node& fn);
 /// The effective runtime of a function (its property, else the app's).

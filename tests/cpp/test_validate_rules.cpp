@@ -138,6 +138,9 @@ RULE_TEST("SBD0205", "unknown-runtime") {
   for (const auto& d : r.diagnostics)
     suggested = suggested || (d.code == "SBD0205" && d.hint == "did you mean provided.al2023?");
   CHECK(suggested);
+  // python3.99 is closest to the deprecated python3.9; a current runtime is suggested instead.
+  CHECK(first_of(r, "SBD0205").nodes == std::vector<std::string>{"Front", "Back"});
+  CHECK(first_of(r, "SBD0205").hint == "did you mean python3.14?");
 }
 
 RULE_TEST("SBD0206", "deprecated-runtime") {
@@ -150,6 +153,11 @@ RULE_TEST("SBD0206", "deprecated-runtime") {
   };
   CHECK(found("was deprecated by AWS Lambda on 2026-11-10"));
   CHECK(found("will be deprecated by AWS Lambda on 2027-04-30 (in 154 days)"));
+  std::vector<std::string> hints;
+  for (const auto& d : r.diagnostics)
+    if (d.code == "SBD0206") hints.push_back(d.hint);
+  // dotnet8's successor from the table; nodejs22.x has none, so the family's longest-supported runtime.
+  CHECK(hints == std::vector<std::string>{"move to dotnet10", "move to nodejs24.x"});
 }
 
 RULE_TEST("SBD0207", "runtime-blocked") {

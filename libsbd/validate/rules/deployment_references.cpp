@@ -26,13 +26,15 @@ class DeploymentReferences final : public Rule {
     const auto& d = arch.settings().deployment;
     if (!d) return;
     auto expect = [&](const std::string& id, const std::string& kind, const std::string& what) {
+      const KindSpec* spec = arch.catalog().kind(kind);
+      const std::string wanted = spec ? spec->name : kind;
       const Node* n = arch.find(id);
       if (!n) {
         ctx.report({id}, "the deployment's " + what + " " + id + " is not a node of the model",
-                   "add a " + kind + " node " + id + " or fix the id", &d->location);
+                   "add a " + kind + " node " + id + " (" + wanted + ") or fix the id", &d->location);
       } else if (n->kind != kind) {
-        ctx.report({id}, "the deployment's " + what + " " + id + " is a " + n->kind + ", not a " + kind,
-                   "name a " + kind + " node here", &d->location);
+        ctx.report({id}, "the deployment's " + what + " " + id + " is a " + arch.kind_of(*n).name + ", not a " + wanted,
+                   "name a " + kind + " node here (" + wanted + ")", &d->location);
       }
     };
     for (const auto& alarm : d->alarms) expect(alarm, "alarm", "alarm");

@@ -35,8 +35,8 @@ class DeprecatedRuntime final : public Rule {
               : who + " will be deprecated by AWS Lambda on " + r->deprecated + " (in " + std::to_string(days_left) +
                     " days)";
       if (!r->block_create.empty()) message += "; creating functions is blocked from " + r->block_create;
-      const std::string hint = r->successor.empty() ? "move to a newer " + r->family + " runtime"
-                                                    : "move to " + r->successor;
+      const std::string successor = runtime_successor(arch.catalog(), *r);
+      const std::string hint = successor.empty() ? "move to a newer " + r->family + " runtime" : "move to " + successor;
       SourceLocation where;
       if (!use.inherited) where = property_location(arch.node(use.functions.front()), "runtime");
       ctx.report(use.functions, message, hint, use.inherited ? nullptr : &where);

@@ -43,11 +43,12 @@ class LogicalId final : public Rule {
       }
       for (const DerivedId& d : derived_logical_ids(arch, n)) {
         if (d.id.size() > 255) {
+          const std::string shown = n.id.size() > 40 ? n.id.substr(0, 32) + "..." : n.id;
+          const std::string suffix = d.id.substr(n.id.size());
           ctx.report({n.id},
-                     "SAM names a resource of " + n.id + " '" + (d.exact ? d.id : d.id.substr(0, 40) + "...") +
+                     "SAM names a resource of " + shown + " '" + shown + (d.exact ? suffix : suffix.substr(0, 10) + "<hash>") +
                          "', " + std::to_string(d.id.size()) + " characters: over the 255 CloudFormation allows",
-                     "shorten the id of " + n.id + " to at most " + std::to_string(255 - (d.id.size() - n.id.size())) +
-                         " characters");
+                     "shorten the id of " + shown + " to at most " + std::to_string(255 - suffix.size()) + " characters");
           continue;
         }
         if (!d.exact) continue;

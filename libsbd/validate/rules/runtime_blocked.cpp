@@ -25,8 +25,8 @@ class RuntimeBlocked final : public Rule {
       if (!r->deprecated.empty()) message += " (since " + r->deprecated + ")";
       message += " and AWS Lambda blocks creating functions with it since " + r->block_create;
       if (!r->block_update.empty()) message += " (updating them from " + r->block_update + ")";
-      const std::string hint = r->successor.empty() ? "move to a newer " + r->family + " runtime"
-                                                    : "move to " + r->successor;
+      const std::string successor = runtime_successor(arch.catalog(), *r);
+      const std::string hint = successor.empty() ? "move to a newer " + r->family + " runtime" : "move to " + successor;
       SourceLocation where;
       if (!use.inherited) where = property_location(arch.node(use.functions.front()), "runtime");
       ctx.report(use.functions, message, hint, use.inherited ? nullptr : &where);

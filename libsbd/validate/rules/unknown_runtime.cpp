@@ -34,14 +34,19 @@ class UnknownRuntime final : public Rule {
     const Catalog& catalog = arch.catalog();
     for (const RuntimeUse& use : runtime_uses(arch)) {
       if (catalog.runtime(use.runtime)) continue;
-      // Suggest the closest supported name (the catalog has a few dozen).
+      // Suggest the closest name (the catalog has a few dozen), preferring a
+      // runtime that is not deprecated as of today.
       std::string best;
       std::size_t best_d = 4;
-      for (const RuntimeSpec& r : catalog.runtimes()) {
-        const std::size_t d = edit_distance(use.runtime, r.name);
-        if (d < best_d) {
-          best_d = d;
-          best = r.name;
+      for (int pass = 0; pass < 2 && best.empty(); ++pass) {
+        for (const RuntimeSpec& r : catalog.runtimes()) {
+          const bool current = r.deprecated.empty() || parse_iso_date(r.deprecated) > ctx.today_days();
+          if (pass == 0 && !current) continue;
+          const std::size_t d = edit_distance(use.runtime, r.name);
+          if (d < best_d) {
+            best_d = d;
+            best = r.name;
+          }
         }
       }
       std::string hint = best.empty() ? "use a supported runtime such as " + std::string(default_runtime)
