@@ -35,7 +35,7 @@ struct ReadOptions {
   std::shared_ptr<const Catalog> catalog;
   /// Guards against hostile input.
   std::size_t max_depth = 256;            ///< nesting of lists and maps
-  std::size_t max_bytes = 256u << 20;     ///< input size
+  std::size_t max_bytes = 64u << 20;      ///< input size (64 MiB)
 };
 
 /// What a reader noticed but did not refuse (e.g. ids renamed on import).

@@ -2,6 +2,37 @@
 #include <sbd/error.hpp>
 #include <sbd/version.hpp>
 
+#include <string>
+#include <string_view>
+
+namespace sbd::detail {
+// An error is one line that is safe to print: control characters that a
+// hostile input put into an id, a key or a file name (a newline, an escape
+// sequence) are written as \n, \t, \r or \xNN.
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      static const char hex[] = "0123456789abcdef";
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    }
+  }
+  return out;
+}
+}  // namespace sbd::detail
+
 namespace sbd {
 SBD_INLINE_NAMESPACE_BEGIN
 
@@ -30,16 +61,18 @@ std::string SourceLocation::str() const {
 }
 
 namespace {
+using detail::one_line;
+
 std::string with_location(const std::string& message, const SourceLocation& where) {
-  const std::string prefix = where.str();
+  const std::string prefix = one_line(where.str());
   return prefix.empty() ? message : prefix + ": " + message;
 }
 }  // namespace
 
 Error::Error(ErrorCode code, const std::string& message, SourceLocation where)
-    : std::runtime_error(with_location(message, where)),
+    : std::runtime_error(with_location(one_line(message), where)),
       code_(code),
-      message_(message),
+      message_(one_line(message)),
       where_(std::move(where)) {}
 
 const char* severity_name(Severity s) noexcept {

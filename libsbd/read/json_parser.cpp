@@ -108,12 +108,14 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
 
  private:
   // The start of the value just read: the first character after the end of
-  // the previous token that is not white space, ',' or ':'.
+  // the previous token that is not white space, ',' or ':', nor the '}' or
+  // ']' of a collection that just ended (RapidJSON calls EndObject and
+  // EndArray before it takes the bracket, so Tell() is still before it).
   void here(int& line, int& column) {
     std::size_t p = last_end_;
     while (p < text_.size() &&
            (text_[p] == ' ' || text_[p] == '\t' || text_[p] == '\n' || text_[p] == '\r' ||
-            text_[p] == ',' || text_[p] == ':'))
+            text_[p] == ',' || text_[p] == ':' || text_[p] == '}' || text_[p] == ']'))
       ++p;
     lines_.locate(p, line, column);
     last_end_ = stream_.Tell();

@@ -5,7 +5,10 @@
 #include "read/parse.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -442,7 +445,7 @@ class ExportReader {
         id = sanitize_id(raw, taken);
         taken.insert(id);
         if (notes_)
-          notes_->push_back(ReadNote{"renamed node '" + raw + "' to '" + id +
+          notes_->push_back(ReadNote{"renamed node '" + detail::one_line(raw) + "' to '" + id +
                                          "' (a CloudFormation logical id is letters and digits only)",
                                      SourceLocation{source_, idv->line(), idv->column()}});
       }
@@ -605,18 +608,37 @@ std::string export_json(const Architecture& arch) {
 }
 
 std::string read_whole_file(const std::string& path, std::size_t max_bytes) {
+  const auto too_big = [&](const std::string& size) {
+    return Error(ErrorCode::parse, "the file is " + size + " bytes, over the limit of " + std::to_string(max_bytes),
+                 SourceLocation{path, 0, 0});
+  };
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::is_directory(status))
+    throw Error(ErrorCode::io, "is a directory, not a model file", SourceLocation{path, 0, 0});
+  std::string text;
+  if (!ec && std::filesystem::is_regular_file(status)) {
+    // A regular file's size is known: refuse a huge one before reading it.
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > max_bytes) throw too_big(std::to_string(size));
+    if (!ec) text.reserve(static_cast<std::size_t>(size));
+  }
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io, "cannot open the file", SourceLocation{path, 0, 0});
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size > static_cast<std::streamoff>(max_bytes))
-    throw Error(ErrorCode::parse,
-                "the file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(max_bytes),
+  if (!in)
+    throw Error(ErrorCode::io,
+                std::string("cannot open the file") + (errno ? std::string(": ") + std::strerror(errno) : ""),
                 SourceLocation{path, 0, 0});
-  in.seekg(0, std::ios::beg);
-  std::string text(static_cast<std::size_t>(size > 0 ? size : 0), '\0');
-  if (size > 0) in.read(&text[0], size);
-  if (!in && size > 0) throw Error(ErrorCode::io, "cannot read the file", SourceLocation{path, 0, 0});
+  // Read to the end (pipes, /dev/stdin and /proc files have no size), never
+  // more than max_bytes.
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (n > max_bytes - text.size()) throw too_big("more than " + std::to_string(max_bytes));
+    text.append(buffer, n);
+  }
+  if (in.bad()) throw Error(ErrorCode::io, "cannot read the file", SourceLocation{path, 0, 0});
   return text;
 }
 

@@ -10,7 +10,7 @@ namespace sbd::detail {
 
 struct ParseLimits {
   std::size_t max_depth = 256;        ///< nesting of lists and maps
-  std::size_t max_bytes = 256u << 20; ///< input size
+  std::size_t max_bytes = 64u << 20;  ///< input size (64 MiB)
 };
 
 /// Parses one YAML document (libyaml's event parser) into a Value. Plain
@@ -25,6 +25,10 @@ Value parse_yaml(std::string_view text, const std::string& source, const ParseLi
 /// Parses JSON (RapidJSON, iterative: no recursion) into a Value, with line
 /// and column on every value. Duplicate keys and invalid UTF-8 are errors.
 Value parse_json(std::string_view text, const std::string& source, const ParseLimits& limits = {});
+
+/// text with control characters written as \n, \t, \r or \xNN: safe to print
+/// on one line (messages quote ids and keys from hostile input). In error.cpp.
+std::string one_line(std::string_view text);
 
 /// Line and column (1-based) of a byte offset.
 void offset_to_line_column(std::string_view text, std::size_t offset, int& line, int& column);

@@ -9,6 +9,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -152,6 +153,19 @@ class TreeBuilder {
     if (p->context) {
       msg += " ";
       msg += p->context;
+    }
+    if (p->error == YAML_READER_ERROR) {
+      // Encoding errors (invalid UTF-8, control characters such as NUL) carry
+      // a byte offset, not a mark.
+      int line = 0, column = 0;
+      offset_to_line_column(text_, p->problem_offset, line, column);
+      if (p->problem_value >= 0) {
+        char code[32];
+        std::snprintf(code, sizeof code, p->problem_value < 0x100 ? " (byte 0x%02X)" : " (U+%04X)",
+                      static_cast<unsigned>(p->problem_value));
+        msg += code;
+      }
+      fail(line, column, msg);
     }
     const yaml_mark_t& mark = p->problem ? p->problem_mark : p->mark;
     fail(static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1, msg);
