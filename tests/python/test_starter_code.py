@@ -245,32 +245,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_javascript_helpers_work_against_moto(run_sbd, tmp_path):
-    """The AWS SDK v3 operations of the generated JavaScript helpers (sent by
-    name, so only a real SDK can check them) against moto's server on
-    127.0.0.1, and the API helper against a local HTTP server. Not Kinesis:
-    its SDK v3 client speaks HTTP/2, which moto's server does not; nor
-    Lambda, whose invocation moto runs in Docker."""
+@pytest.fixture
+def fake_aws():
+    """moto's server on 127.0.0.1 with the fixture's resources, and a local
+    HTTP server standing for the API: the environment a function would get
+    (credentials, AWS_ENDPOINT_URL, one variable per outgoing connection)."""
     import http.server
-    import json
     import threading
 
     moto_server = pytest.importorskip("moto.server")
     boto3 = pytest.importorskip("boto3")
-    if not shutil.which("node"):
-        pytest.skip("node is not installed")
-    tools = node_tools()
-    if tools is None or not (tools / "node_modules" / "@aws-sdk" / "client-dynamodb").exists():
-        if tools is None or subprocess.run(
-                ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(tools)]
-                + [f"@aws-sdk/client-{c}@3" for c in ("dynamodb", "s3", "sqs", "sns", "kinesis", "firehose",
-                                                       "eventbridge", "lambda", "sfn", "secrets-manager", "ssm")],
-                capture_output=True, text=True, timeout=300).returncode != 0:
-            pytest.skip("the AWS SDK for JavaScript could not be installed from npm")
-    out = build(run_sbd, tmp_path, "nodejs22.x")
-    folder = out / "src" / "Worker"
-    (folder / "node_modules").symlink_to(tools / "node_modules", target_is_directory=True)
-
     seen = []
 
     class Api(http.server.BaseHTTPRequestHandler):
@@ -292,10 +276,15 @@ def test_javascript_helpers_work_against_moto(run_sbd, tmp_path):
     server.start()
     try:
         endpoint = f"http://127.0.0.1:{port}"
-        creds = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
-                 "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint}
+        # moto's state lives in the process: start from none.
+        import urllib.request
+
+        urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST"), timeout=10)
         session = boto3.Session(aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1")
-        client = lambda name: session.client(name, endpoint_url=endpoint)  # noqa: E731
+
+        def client(name):
+            return session.client(name, endpoint_url=endpoint)
+
         client("dynamodb").create_table(
             TableName="photos", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
             AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
@@ -313,12 +302,56 @@ def test_javascript_helpers_work_against_moto(run_sbd, tmp_path):
         machine_arn = client("stepfunctions").create_state_machine(
             name="report", definition='{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}',
             roleArn="arn:aws:iam::123456789012:role/sfn")["stateMachineArn"]
-        wiring = {"PHOTOS_TABLE": "photos", "ARCHIVE_BUCKET": "archive", "OUTBOX_QUEUE_URL": queue_url,
-                  "NOTICES_TOPIC_ARN": topic_arn, "EVENTS_STREAM": "events", "AUDIT_DELIVERY_STREAM": "audit",
-                  "APP_BUS_EVENT_BUS": "app-bus", "DB_PASSWORD_SECRET_ARN": secret_arn,
-                  "CONFIG_PARAMETER": "/starter-demo/config", "REPORT_FLOW_STATE_MACHINE_ARN": machine_arn,
-                  "PARTNER_API_URL": f"http://127.0.0.1:{api.server_address[1]}/prod/"}
-        (folder / "moto_check.mjs").write_text("""
+        env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
+               "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint,
+               "PHOTOS_TABLE": "photos", "ARCHIVE_BUCKET": "archive", "OUTBOX_QUEUE_URL": queue_url,
+               "NOTICES_TOPIC_ARN": topic_arn, "EVENTS_STREAM": "events", "AUDIT_DELIVERY_STREAM": "audit",
+               "APP_BUS_EVENT_BUS": "app-bus", "DB_PASSWORD_SECRET_ARN": secret_arn,
+               "CONFIG_PARAMETER": "/starter-demo/config", "REPORT_FLOW_STATE_MACHINE_ARN": machine_arn,
+               "PARTNER_API_URL": f"http://127.0.0.1:{api.server_address[1]}/prod/"}
+        yield {"env": env, "client": client, "api_calls": seen}
+    finally:
+        server.stop()
+        api.shutdown()
+
+
+def check_effects(aws, got):
+    """What the helpers left in the fake AWS, given what they returned."""
+    client = aws["client"]
+    assert got["item"] == {"id": "1", "count": 2, "ratio": 0.5, "tags": ["a", True], "meta": {"note": None}}
+    assert got["missing"] is None
+    assert got["object"] == '{"x":1}'
+    received = client("sqs").receive_message(QueueUrl=aws["env"]["OUTBOX_QUEUE_URL"])["Messages"]
+    assert [(m["MessageId"], m["Body"]) for m in received] == [(got["messageId"], '{"id":"1"}')]
+    assert got["published"]
+    assert (got["secret"], got["parameter"]) == ("s3cr3t", "v1")
+    assert client("stepfunctions").describe_execution(executionArn=got["execution"])["input"] == '{"id":"1"}'
+    assert got["api"] == {"ok": True}
+    assert aws["api_calls"] == [("POST", "/prod/items", '{"id":"1"}')]
+
+
+def test_javascript_helpers_work_against_moto(run_sbd, tmp_path, fake_aws):
+    """The AWS SDK v3 operations of the generated JavaScript helpers (sent by
+    name, so only a real SDK can check them) against moto's server on
+    127.0.0.1, and the API helper against a local HTTP server. Not Kinesis:
+    its SDK v3 client speaks HTTP/2, which moto's server does not; nor
+    Lambda, whose invocation moto runs in Docker."""
+    import json
+
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    tools = node_tools()
+    if tools is None or not (tools / "node_modules" / "@aws-sdk" / "client-dynamodb").exists():
+        if tools is None or subprocess.run(
+                ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(tools)]
+                + [f"@aws-sdk/client-{c}@3" for c in ("dynamodb", "s3", "sqs", "sns", "kinesis", "firehose",
+                                                       "eventbridge", "lambda", "sfn", "secrets-manager", "ssm")],
+                capture_output=True, text=True, timeout=300).returncode != 0:
+            pytest.skip("the AWS SDK for JavaScript could not be installed from npm")
+    out = build(run_sbd, tmp_path, "nodejs22.x")
+    folder = out / "src" / "Worker"
+    (folder / "node_modules").symlink_to(tools / "node_modules", target_is_directory=True)
+    (folder / "moto_check.mjs").write_text("""
 import * as r from './resources.mjs';
 const out = {};
 await r.putPhotosItem({ id: '1', count: 2, ratio: 0.5, tags: ['a', true], meta: { note: null } });
@@ -336,19 +369,70 @@ out.execution = await r.startReportFlowExecution({ id: '1' });
 out.api = await r.callPartnerApi('POST', '/items', { id: '1' });
 console.log(JSON.stringify(out));
 """)
-        result, log = run(["node", "moto_check.mjs"], folder, env={**creds, **wiring})
-        assert result.returncode == 0, log
-        got = json.loads(result.stdout.strip().splitlines()[-1])
-        assert got["item"] == {"id": "1", "count": 2, "ratio": 0.5, "tags": ["a", True], "meta": {"note": None}}
-        assert got["missing"] is None
-        assert got["object"] == '{"x":1}'
-        received = client("sqs").receive_message(QueueUrl=queue_url)["Messages"]
-        assert [(m["MessageId"], m["Body"]) for m in received] == [(got["messageId"], '{"id":"1"}')]
-        assert got["published"]
-        assert (got["secret"], got["parameter"]) == ("s3cr3t", "v1")
-        assert client("stepfunctions").describe_execution(executionArn=got["execution"])["input"] == '{"id":"1"}'
-        assert got["api"] == {"ok": True}
-        assert seen == [("POST", "/prod/items", '{"id":"1"}')]
-    finally:
-        server.stop()
-        api.shutdown()
+    result, log = run(["node", "moto_check.mjs"], folder, env=fake_aws["env"])
+    assert result.returncode == 0, log
+    check_effects(fake_aws, json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_go_helpers_work_against_moto(run_sbd, tmp_path, fake_aws):
+    """The same with the AWS SDK for Go v2 (Kinesis included; not Lambda)."""
+    import json
+
+    version = go_version()
+    if version is None or version < (1, 24):
+        pytest.skip("Go 1.24 or later is needed")
+    out = build(run_sbd, tmp_path, "provided.al2023", "go")
+    folder = out / "src" / "Worker"
+    (folder / "moto_check_test.go").write_text("""package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+)
+
+func TestAgainstFakeAWS(t *testing.T) {
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := map[string]any{}
+	must(PutPhotosItem(ctx, Item{"id": "1", "count": 2, "ratio": 0.5, "tags": []any{"a", true}, "meta": map[string]any{"note": nil}}))
+	item, err := GetPhotosItem(ctx, Item{"id": "1"})
+	must(err)
+	out["item"] = item
+	missing, err := GetPhotosItem(ctx, Item{"id": "nope"})
+	must(err)
+	out["missing"] = missing
+	must(PutArchiveObject(ctx, "a/b.json", map[string]int{"x": 1}, "application/json"))
+	object, err := GetArchiveObject(ctx, "a/b.json")
+	must(err)
+	out["object"] = string(object)
+	out["messageId"], err = SendOutboxMessage(ctx, map[string]string{"id": "1"}, "")
+	must(err)
+	out["published"], err = PublishNotices(ctx, "hello", "Greeting")
+	must(err)
+	out["sequence"], err = PutEventsRecord(ctx, map[string]int{"clicks": 1}, "user-1")
+	must(err)
+	must(PutAuditRecord(ctx, map[string]string{"level": "info"}))
+	must(PutAppBusEvent(ctx, "OrderPlaced", map[string]string{"orderId": "42"}))
+	out["secret"], err = GetDbPasswordSecret(ctx)
+	must(err)
+	out["parameter"], err = GetConfigParameter(ctx)
+	must(err)
+	out["execution"], err = StartReportFlowExecution(ctx, map[string]string{"id": "1"})
+	must(err)
+	out["api"], err = CallPartnerApi(ctx, "POST", "/items", map[string]string{"id": "1"})
+	must(err)
+	data, err := json.Marshal(out)
+	must(err)
+	fmt.Println("RESULT " + string(data))
+}
+""")
+    result, log = run(["go", "test", "-count=1", "-run", "TestAgainstFakeAWS", "-v", "."], folder,
+                      env={**fake_aws["env"], "SBD_FAKE_AWS": "1"})
+    assert result.returncode == 0, log
+    got = json.loads(re.search(r"^RESULT (.*)$", log, re.M).group(1))
+    assert got["sequence"]
+    check_effects(fake_aws, got)
