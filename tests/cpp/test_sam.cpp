@@ -450,3 +450,16 @@ edges:
         "mock");
   CHECK(props(t, "Used")->find("DefinitionBody") == nullptr);
 }
+
+TEST_CASE("a model without any resource is refused: a template needs one") {
+  sbd::Architecture empty("empty");
+  CHECK_THROWS_AS(sbd::emit(empty, "sam"), sbd::Error);
+  sbd::Architecture sched("sched");
+  sched.add_node("S", "schedule");
+  try {
+    sbd::emit(sched, "sam");
+    FAIL("accepted");
+  } catch (const sbd::Error& e) {
+    CHECK(e.code() == sbd::ErrorCode::invalid);
+  }
+}

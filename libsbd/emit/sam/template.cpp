@@ -251,6 +251,9 @@ Value Builder::build() {
     merge_overrides(props(*res), n.overrides);
   }
   hoist_globals();
+  if (resources_.size() == 0)
+    throw Error(ErrorCode::invalid, "the model has no node that becomes a resource (a schedule alone has none): "
+                                    "a CloudFormation template needs at least one resource");
 
   Value doc = Value::map();
   doc.set("AWSTemplateFormatVersion", "2010-09-09");
