@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,9 +28,12 @@ def package_dir() -> Path | None:
     if os.environ.get("SBD_BUILD_DIR"):
         folder = Path(os.environ["SBD_BUILD_DIR"]) / "python"
         if not _has_core(folder):
-            raise RuntimeError(
+            # Not an exception: the other suites of tests/python still run;
+            # the test_api*.py modules fail to import sbd and say so.
+            warnings.warn(
                 f"{folder} has no sbd/_core extension: configure the build with -DSBD_BUILD_PYTHON=ON"
             )
+            return None
         return folder
     found = [
         p for p in (ROOT / "build").glob("*/python")
