@@ -463,3 +463,18 @@ TEST_CASE("a model without any resource is refused: a template needs one") {
     CHECK(e.code() == sbd::ErrorCode::invalid);
   }
 }
+
+TEST_CASE("ids of the longest allowed node ids stay valid logical ids") {
+  sbd::Architecture a("long");
+  const std::string id = "T" + std::string(254, 'x');
+  a.add_node(id, "userPool");
+  a.add_node(id.substr(0, 254) + "Y", "userPool");
+  const Value t = tmpl(a);
+  for (const char* section : {"Resources", "Outputs"})
+    for (const std::string& k : t.find(section)->keys()) {
+      INFO(section << ": " << k.size());
+      CHECK(sbd::is_valid_logical_id(k));
+    }
+  CHECK(t.find("Resources")->size() == 4);
+  CHECK(t.find("Outputs")->size() == 4);
+}

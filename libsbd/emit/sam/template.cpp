@@ -159,7 +159,8 @@ class Builder {
     if (ids.empty()) return;
     res.set("DependsOn", ids.size() == 1 ? Value(ids.front()) : str_list(ids));
   }
-  void output(const std::string& id, const std::string& description, Value value) {
+  void output(std::string id, const std::string& description, Value value) {
+    if (id.size() > 240) id.resize(240);  // logical ids have at most 255 characters
     std::string oid = id;
     for (int i = 2; output_ids_.count(oid); ++i) oid = id + std::to_string(i);
     output_ids_.insert(oid);
