@@ -61,6 +61,11 @@ def test_core_model_deploys(tmp_path, run_sbd, aws):
     stack = cf.describe_stacks(StackName="core-app")["Stacks"][0]
     assert stack["StackStatus"] == "CREATE_COMPLETE", stack.get("StackStatusReason")
 
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
+    assert {"ApiUrl", "ListPhotosArn", "ResizeArn", "WorkerArn", "NotifyArn", "CleanupArn", "PhotosName",
+            "UploadsName", "JobsUrl", "EventsArn"} <= set(outputs)
+    assert outputs["ApiUrl"].startswith("https://") and outputs["ApiUrl"].endswith("/prod/")
+
     summaries = cf.list_stack_resources(StackName="core-app")["StackResourceSummaries"]
     physical = {s["LogicalResourceId"]: s["PhysicalResourceId"] for s in summaries}
 
