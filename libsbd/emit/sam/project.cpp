@@ -65,8 +65,18 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
   for (const std::string& id : arch.sorted_ids()) {
     const Node& n = arch.node(id);
     const KindSpec& k = arch.kind_of(n);
-    o << "| " << n.id << " | " << cell(k.name) << " | "
-      << (k.sam_type.empty() ? std::string("events or rules on its targets") : "`" + k.sam_type + "`") << " |\n";
+    std::string what = k.sam_type.empty() ? std::string("events or rules on its targets") : "`" + k.sam_type + "`";
+    if (n.kind == "iotRule") {
+      bool fn = false, republish = false;
+      for (const Edge* e : arch.out_edges(n.id)) {
+        const std::string& to = arch.node(e->to).kind;
+        fn = fn || to == "fn";
+        republish = republish || to == "iotRule";
+      }
+      if (fn && !republish) what = "an `IoTRule` event (a topic rule) on each function it invokes";
+      else if (fn) what += ", and an `IoTRule` event on each function it invokes";
+    }
+    o << "| " << n.id << " | " << cell(k.name) << " | " << what << " |\n";
   }
   o << "\n";
 
