@@ -32,7 +32,6 @@ def sls_env() -> dict[str, str]:
     env.update({
         "SLS_TELEMETRY_DISABLED": "1",
         "SLS_NOTIFICATIONS_MODE": "off",
-        "SLS_DEPRECATION_DISABLE": "*",
         # `serverless package` needs no AWS account: fake credentials keep the
         # SDK from looking for real ones.
         "AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE",
@@ -91,6 +90,9 @@ def test_serverless_package_succeeds(projects, name):
     project, result = projects[name]
     assert result.returncode == 0, f"{name}: serverless package in {project}:\n{result.stdout}\n{result.stderr}"
     assert (project / ".serverless" / "cloudformation-template-update-stack.json").exists()
+    # Nothing the framework would warn a user about.
+    output = result.stdout + result.stderr
+    assert "deprecat" not in output.lower() and "warning" not in output.lower(), output
 
 
 @pytest.fixture(scope="module")
@@ -259,3 +261,18 @@ def test_compiled_languages_package_once_built(tmp_path, run_sbd, serverless):
     assert res["WorkerLambdaFunction"]["Properties"]["Runtime"] == "nodejs22.x"
     found = cfn_lint([template])[str(template)]
     assert [m for m in found if m["Level"] == "Error"] == []
+
+
+@pytest.mark.parametrize("name,fn", [("every-connection:python3.13", "ItemsFn"), ("every-connection:python3.13", "Worker"),
+                                     ("every-connection:nodejs22.x", "ItemsFn"), ("apis", "Client")])
+def test_starter_unit_tests_pass_in_the_service(projects, name, fn):
+    # The function's own tests run where the framework packages it from.
+    project, _ = projects[name]
+    folder = project / "src" / fn
+    if (folder / "test_app.py").exists():
+        cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    else:
+        cmd = ["node", "--test"]
+    r = subprocess.run(cmd, cwd=folder, capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "AWS_REGION": "us-east-1"})
+    assert r.returncode == 0, r.stdout + r.stderr
