@@ -155,22 +155,87 @@ def java_home() -> str | None:
     return None
 
 
-def test_java_starter_tests_pass(run_sbd, tmp_path):
+JAVA_FAKE_AWS_TEST = """package starter;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The helpers with the real SDK against the fake AWS of the Python test. */
+class FakeAwsTest {
+  @Test
+  void helpersWorkAgainstFakeAws() throws Exception {
+    Resources.environment = System::getenv;
+    Resources.useDynamoDb(null);
+    Resources.useS3(null);
+    Resources.useSqs(null);
+    Resources.useSns(null);
+    Resources.useKinesis(null);
+    Resources.useFirehose(null);
+    Resources.useEventBridge(null);
+    Resources.useSfn(null);
+    Resources.useSecretsManager(null);
+    Resources.useSsm(null);
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("id", "1");
+    item.put("count", 2);
+    item.put("ratio", 0.5);
+    item.put("tags", List.of("a", true));
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("note", null);
+    item.put("meta", meta);
+    Resources.putPhotosItem(item);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("item", Resources.getPhotosItem(Map.of("id", "1")));
+    assertNull(Resources.getPhotosItem(Map.of("id", "nope")));
+    out.put("missing", null);
+    Resources.putArchiveObject("a/b.json", Map.of("x", 1), "application/json");
+    out.put("object", new String(Resources.getArchiveObject("a/b.json"), StandardCharsets.UTF_8));
+    out.put("messageId", Resources.sendOutboxMessage(Map.of("id", "1"), null));
+    out.put("published", Resources.publishNotices("hello", "Greeting"));
+    out.put("sequence", Resources.putEventsRecord(Map.of("clicks", 1), "user-1"));
+    Resources.putAuditRecord(Map.of("level", "info"));
+    Resources.putAppBusEvent("OrderPlaced", Map.of("orderId", "42"));
+    out.put("secret", Resources.getDbPasswordSecret());
+    out.put("parameter", Resources.getConfigParameter());
+    out.put("execution", Resources.startReportFlowExecution(Map.of("id", "1")));
+    out.put("api", Resources.callPartnerApi("POST", "/items", Map.of("id", "1")));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "fake-aws.json"), Events.toJson(out));
+  }
+}
+"""
+
+
+def test_java_starter_tests_pass(run_sbd, tmp_path, fake_aws):
+    """The generated JUnit tests, and (in the same Maven run) the Worker's
+    helpers with the real AWS SDK for Java v2 against the fake AWS."""
+    import json
+
     home = java_home()
     if not shutil.which("mvn") or home is None:
         pytest.skip("mvn or a JDK 21+ is not installed")
     out = build(run_sbd, tmp_path, "java21")
+    (out / "src" / "Worker" / "src" / "test" / "java" / "starter" / "FakeAwsTest.java").write_text(JAVA_FAKE_AWS_TEST)
     # One Maven run over the three projects (one JVM start instead of three).
     modules = "".join(f"<module>{fn}</module>" for fn in EXPECTED)
     (out / "src" / "pom.xml").write_text(
         '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
         '<groupId>starter</groupId><artifactId>all</artifactId><version>1</version><packaging>pom</packaging>'
         f'<modules>{modules}</modules></project>')
-    result, log = run(["mvn", "-q", "-B", "test"], out / "src", timeout=600, env={"JAVA_HOME": home})
+    # CBOR_ENABLED=false: the SDK's Kinesis client speaks CBOR, which moto does not.
+    result, log = run(["mvn", "-q", "-B", "test"], out / "src", timeout=600,
+                      env={"JAVA_HOME": home, "CBOR_ENABLED": "false", **fake_aws["env"]})
     assert result.returncode == 0, log[-5000:]
     for fn, count in EXPECTED.items():
         report = (out / "src" / fn / "target" / "surefire-reports" / "starter.HandlerTest.txt").read_text()
         assert f"Tests run: {count}, Failures: 0, Errors: 0, Skipped: 0" in report, report
+    got = json.loads((out / "src" / "Worker" / "target" / "fake-aws.json").read_text())
+    assert got["sequence"]
+    check_effects(fake_aws, got)
 
 
 def load_module(name: str, path: Path):

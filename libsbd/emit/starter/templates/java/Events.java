@@ -19,6 +19,8 @@ import java.util.logging.Logger;
 /** Event parsing and the response shapes of Lambda's event sources. */
 public final class Events {
   private static final Logger LOG = Logger.getLogger(Events.class.getName());
+  /** JSON reading and writing; null values are written, not dropped. */
+  private static final JSON JSON_IO = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private Events() {}
 
@@ -110,7 +112,7 @@ public final class Events {
   public static Object parseJson(String text) {
     if (text == null) return null;
     try {
-      return JSON.std.anyFrom(text);
+      return JSON_IO.anyFrom(text);
     } catch (Exception e) {
       return text;
     }
@@ -118,7 +120,7 @@ public final class Events {
 
   /** A value as JSON text. */
   public static String toJson(Object value) {
-    return call(() -> JSON.std.asString(value));
+    return call(() -> JSON_IO.asString(value));
   }
 
   // --- S3 ---------------------------------------------------------------------

@@ -26,7 +26,7 @@ class HandlerTest {
 
   /** A value as the Lambda runtime would send it back: JSON, read into plain values. */
   static Object asJson(Object value) throws Exception {
-    return JSON.std.anyFrom(JSON.std.asString(value));
+    return JSON.std.anyFrom(Events.toJson(value));
   }
 
   /** An expected value, written as JSON. */
