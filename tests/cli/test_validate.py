@@ -128,6 +128,8 @@ def test_unreadable_model_exits_2(sbd, tmp_path):
     r = sbd("validate", RULES / "SBD0301.bad.yaml", "--format", "xml")
     assert r.returncode == 2
     assert sbd("validate").returncode == 2  # no model
+    r = sbd("validate", RULES / "SBD0301.bad.yaml", "--today", "2026-02-30")
+    assert r.returncode == 2 and "2026-02-30" in r.stderr
     assert sbd("validate", RULES / "SBD0301.bad.yaml", "--format", "markdown").returncode == 2
 
 

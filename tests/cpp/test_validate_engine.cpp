@@ -451,3 +451,27 @@ TEST_CASE("random models never make a rule fail, and validate deterministically"
     CHECK(first.to_json() == second.to_json());
   }
 }
+
+TEST_CASE("runtime findings follow the catalog's dates and ValidateOptions::today", "[rules]") {
+  // python3.11: deprecated 2026-06-30, creating functions blocked from 2026-07-31.
+  sbd::Architecture arch("dates");
+  arch.set_runtime("python3.11");
+  arch.add_node("Api", "api");
+  arch.add_node("Fn", "fn");
+  arch.connect("Api", "Fn");
+  auto at = [&](const char* day) { return sbd::validate(arch, {{}, {}, day}); };
+  CHECK(at("2025-12-01").diagnostics.empty());  // 211 days ahead: not yet
+  const auto soon = at("2026-03-01");
+  REQUIRE(nodes_of(soon, "SBD0206").size() == 1);
+  CHECK(soon.diagnostics.front().message ==
+        "the app's runtime python3.11 (used by Fn) will be deprecated by AWS Lambda on 2026-06-30 (in 121 days); "
+        "creating functions is blocked from 2026-07-31");
+  CHECK(soon.diagnostics.front().hint == "move to python3.14");
+  const auto deprecated = at("2026-07-01");
+  CHECK(nodes_of(deprecated, "SBD0206").size() == 1);
+  CHECK(deprecated.errors() == 0);
+  const auto blocked = at("2026-07-31");
+  CHECK(nodes_of(blocked, "SBD0206").empty());
+  CHECK(nodes_of(blocked, "SBD0207") == std::vector<std::vector<std::string>>{{"Fn"}});
+  CHECK_FALSE(blocked.ok());
+}

@@ -71,7 +71,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"text", "json", "sarif", "markdown"}));
   cmd->add_option("--disable", opts->disable, "Rule codes or names to switch off (comma-separated)")
       ->delimiter(',');
-  cmd->add_option("--today", opts->today, "The date the runtime rules take as today (YYYY-MM-DD)")->group("");
+  cmd->add_option("--today", opts->today, "The date the runtime rules take as today (YYYY-MM-DD; default: the system date)");
   cmd->add_flag("--list-rules", opts->list_rules, "List the rules instead of validating");
   cmd->callback([opts, &exit_code] {
     if (opts->list_rules) {
