@@ -627,6 +627,96 @@ DiagramGeometry layout_layered(const Scene& scene) {
   return geo;
 }
 
+// Unconnected parts of a model (separate pipelines, lone nodes) are laid out
+// one by one and packed in rows, largest first, into a picture about twice as
+// wide as it is high, instead of one very tall stack of columns.
+DiagramGeometry layout_parts(const Scene& scene) {
+  const std::size_t n = scene.nodes.size();
+  std::vector<std::size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), std::size_t{0});
+  auto find = [&parent](std::size_t v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  for (const auto& e : scene.edges) {
+    const std::size_t a = find(e.from), b = find(e.to);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+  std::vector<std::size_t> part_of(n), local(n);
+  std::map<std::size_t, std::size_t> part_of_root;  // in the order of the parts' first nodes
+  std::vector<Scene> parts;
+  std::vector<std::vector<std::size_t>> node_map, edge_map;
+  for (std::size_t v = 0; v < n; ++v) {
+    const auto it = part_of_root.emplace(find(v), parts.size()).first;
+    if (it->second == parts.size()) {
+      parts.emplace_back();
+      node_map.emplace_back();
+      edge_map.emplace_back();
+    }
+    part_of[v] = it->second;
+    local[v] = parts[it->second].nodes.size();
+    parts[it->second].nodes.push_back(scene.nodes[v]);
+    node_map[it->second].push_back(v);
+  }
+  if (parts.size() <= 1) return layout_layered(scene);
+  for (std::size_t i = 0; i < scene.edges.size(); ++i) {
+    SceneEdge e = scene.edges[i];
+    const std::size_t p = part_of[e.from];
+    e.from = local[e.from];
+    e.to = local[e.to];
+    parts[p].edges.push_back(e);
+    edge_map[p].push_back(i);
+  }
+  std::vector<DiagramGeometry> geos;
+  double area = 0, widest = 0;
+  for (const auto& part : parts) {
+    geos.push_back(layout_layered(part));
+    area += geos.back().width * geos.back().height;
+    widest = std::max(widest, geos.back().width);
+  }
+  std::vector<std::size_t> order(parts.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return geos[a].height > geos[b].height; });
+  const double row_width = std::max(widest, std::sqrt(area * 2.0));
+  DiagramGeometry geo;
+  geo.nodes.resize(n);
+  geo.edges.resize(scene.edges.size());
+  double x = 0, y = 0, row_h = 0;
+  for (std::size_t p : order) {
+    const DiagramGeometry& g = geos[p];
+    if (x > 0 && x + g.width > row_width) {
+      x = 0;
+      y += row_h;
+      row_h = 0;
+    }
+    for (std::size_t k = 0; k < g.nodes.size(); ++k) {
+      NodeBox b = g.nodes[k];
+      b.node_index = node_map[p][k];
+      b.x += x;
+      b.y += y;
+      geo.nodes[b.node_index] = b;
+    }
+    for (std::size_t k = 0; k < g.edges.size(); ++k) {
+      EdgeRoute r = g.edges[k];
+      r.edge_index = edge_map[p][k];
+      for (auto& q : r.points) {
+        q.x += x;
+        q.y += y;
+      }
+      r.label.x += x;
+      r.label.y += y;
+      geo.edges[r.edge_index] = std::move(r);
+    }
+    geo.layers = std::max(geo.layers, g.layers);
+    geo.width = std::max(geo.width, x + g.width);
+    x += g.width;
+    row_h = std::max(row_h, g.height);
+  }
+  geo.height = y + row_h;
+  return geo;
+}
+
 // -------------------------------------------------------------------- model
 
 // One axis of the model layout: coordinates closer than `join` to the
@@ -838,7 +928,7 @@ DiagramGeometry layout_scene(const Scene& scene, DiagramLayout layout) {
   const bool use_model = layout == DiagramLayout::model ? any
                          : layout == DiagramLayout::prefer_model ? all
                                                                  : false;
-  return use_model ? layout_from_model(scene) : layout_layered(scene);
+  return use_model ? layout_from_model(scene) : layout_parts(scene);
 }
 
 }  // namespace detail

@@ -404,3 +404,40 @@ TEST_CASE("a very long id is shortened in its box, kept whole in its attributes"
   REQUIRE(svg.find("data-id=\"" + id + "\"") != std::string::npos);
   REQUIRE(svg.find(">" + id.substr(0, 39) + "\xE2\x80\xA6</text>") != std::string::npos);
 }
+
+TEST_CASE("unconnected parts are packed in rows, not stacked into one tall picture") {
+  sbd::Architecture a("cells");
+  for (int i = 0; i < 28; ++i) {
+    const std::string s = std::to_string(i);
+    a.add_node("Api" + s, "api");
+    a.add_node("Fn" + s, "fn");
+    a.add_node("Table" + s, "table");
+    a.add_node("Bucket" + s, "bucket");
+    a.add_node("Worker" + s, "fn");
+    a.add_node("Topic" + s, "topic");
+    a.add_node("Queue" + s, "queue");
+    a.connect("Api" + s, "Fn" + s);
+    a.connect("Fn" + s, "Table" + s, "write");
+    a.connect("Bucket" + s, "Worker" + s);
+    a.connect("Worker" + s, "Topic" + s, "notification");
+    a.connect("Queue" + s, "Worker" + s);
+    a.connect("Worker" + s, "Table" + s);
+  }
+  a.add_node("Lone", "secret");
+  const auto g = sbd::diagram_layout(a, sbd::DiagramLayout::automatic);
+  check_geometry(a, g);
+  REQUIRE(g.layers == 3);
+  // about twice as wide as high (one stack of 28 parts would be 1:10)
+  REQUIRE(g.width / g.height > 0.8);
+  REQUIRE(g.width / g.height < 3.5);
+  // each part keeps its own columns: Api left of Fn left of Table
+  for (int i = 0; i < 28; ++i) {
+    const std::string s = std::to_string(i);
+    const auto& api = g.nodes[a.node("Api" + s).index];
+    const auto& fn = g.nodes[a.node("Fn" + s).index];
+    const auto& table = g.nodes[a.node("Table" + s).index];
+    REQUIRE(api.right() < fn.x);
+    REQUIRE(fn.right() < table.x);
+    REQUIRE(std::fabs(api.y - fn.y) < 200);
+  }
+}
