@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <string>
 
@@ -208,11 +209,22 @@ TEST_CASE("helper names stay distinct when ids differ only in case", "[starter]"
 }
 
 TEST_CASE("starter code is deterministic", "[starter]") {
-  const sbd::Architecture arch = model();
-  for (const char* runtime : {"python3.13", "nodejs22.x", "java21"}) {
+  sbd::Architecture arch = model();
+  const std::pair<const char*, const char*> langs[] = {
+      {"python", "python3.13"}, {"javascript", "nodejs22.x"}, {"typescript", "nodejs24.x"},
+      {"go", "provided.al2023"}, {"java", "java21"}};
+  const std::regex placeholder("\\{\\{[A-Za-z_]+\\}\\}");
+  for (const auto& [lang, runtime] : langs) {
+    arch.set_property("Worker", "language", lang);
     const sbd::FileSet a = emit_fn(arch, "Worker", runtime);
-    const sbd::FileSet b = emit_fn(arch, "Worker", runtime);
+    const sbd::FileSet b = emit_fn(sbd::Architecture(arch), "Worker", runtime);
     CHECK(a.files() == b.files());
+    CHECK(a.size() > 10);
+    for (const auto& f : a) {
+      INFO(f.first);
+      CHECK_FALSE(std::regex_search(f.second, placeholder));  // every {{name}} was replaced
+      CHECK(f.second.back() == '\n');
+    }
   }
 }
 

@@ -473,7 +473,6 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   std::string dispatch, logic, logic_fields, logic_inits, tests, resources, restests;
   std::set<std::string> logic_done;
   std::vector<std::string> sources_doc;
-  bool has_invoke = false;
   std::vector<std::string> invoke_extra;
   for (const Source& s : sources) {
     Vars v = base;
@@ -483,7 +482,6 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
     std::string from = s.node_ids.empty() ? "a direct invocation" : join(s.node_ids, ", ");
     sources_doc.push_back(s.key + " (" + from + ")");
     if (s.key == "invoke") {
-      has_invoke = true;
       for (const auto& id : s.node_ids)
         if (arch.find(id) && arch.find(id)->kind == "iotRule") invoke_extra.push_back(id);
       if (!invoke_extra.empty()) v["invoke_doc"] = ", or IoT rule " + join(invoke_extra, ", ");
@@ -498,7 +496,6 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
     tests += substitute(part(lang, "test." + s.key), v);
     out.add(dir + "events/" + s.key + ".json", substitute(template_text("common/events/" + s.key + ".json"), v));
   }
-  (void)has_invoke;
 
   // Outgoing connections: helpers and their tests.
   std::vector<std::string> wires_doc;
