@@ -364,3 +364,67 @@ TEST_CASE("resources that would refer to each other in a circle are refused") {
   const sbd::FileSet files = emit("  - Up -> A\n  - \"A -> Up: write\"\n");
   CHECK(files.at("serverless.yml").find("bucket: Up") != std::string::npos);
 }
+
+namespace {
+
+// Where a node of the serverless.yml shows up: a function, a resource under
+// its own id, or a resource the framework creates from the events.
+bool rendered(const Value& c, const sbd::Node& n) {
+  if (n.kind == "fn") return path(&c, {"functions", n.id.c_str()}) != nullptr;
+  if (res(c, n.id)) return true;
+  const std::string yml = sbd::to_yaml(c);
+  if (n.kind == "bucket") return path(&c, {"provider", "s3", n.id.c_str()}) != nullptr;
+  if (n.kind == "api") return yml.find("- http:") != std::string::npos;
+  if (n.kind == "httpApi") return yml.find("- httpApi:") != std::string::npos;
+  if (n.kind == "schedule") return yml.find("- schedule:") != std::string::npos;
+  if (n.kind == "iotRule") return yml.find("- iot:") != std::string::npos;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("every kind alone is rendered") {
+  for (const sbd::KindSpec& k : sbd::Catalog::builtin().kinds()) {
+    INFO("kind " << k.key);
+    sbd::Architecture a("test-app");
+    a.add_node("Node", k.key);
+    const Value c = config(a);
+    if (k.key == "schedule" || k.key == "iotRule") continue;  // nothing to do without targets
+    if (k.key == "api" || k.key == "httpApi") {
+      // Without functions the framework has no API to create: a CloudFormation API.
+      CHECK(res(c, "Node"));
+      continue;
+    }
+    CHECK(rendered(c, a.node("Node")));
+  }
+}
+
+TEST_CASE("every connection and action of the catalog is rendered at both ends") {
+  for (const sbd::ConnectionSpec& conn : sbd::Catalog::builtin().connections()) {
+    for (const std::string& action : conn.actions) {
+      INFO(conn.from << " -> " << conn.to << ": " << action);
+      sbd::Architecture a("test-app");
+      a.add_node("Src", conn.from);
+      a.add_node("Dst", conn.to);
+      a.connect("Src", "Dst", action);
+      const Value c = config(a);
+      CHECK(rendered(c, a.node("Src")));
+      CHECK(rendered(c, a.node("Dst")));
+      // The connection itself: the source refers to the target, or the
+      // target to the source, somewhere in the document.
+      const std::string yml = sbd::to_yaml(c);
+      const bool src_fn = conn.from == "fn", dst_fn = conn.to == "fn";
+      if (src_fn && conn.to != "alarm") {
+        // A variable (not for on-failure) or a destination, and a statement.
+        const Value& f = fn_of(c, "Src");
+        CHECK((f.find("environment") || f.find("destinations")));
+      } else if (dst_fn && conn.from != "cognitoIdentity" && conn.from != "deliveryStream" &&
+                 conn.from != "stepFn" && conn.from != "fn") {
+        CHECK(fn_of(c, "Dst").find("events"));
+      } else {
+        CHECK(yml.find("Dst") != std::string::npos);
+        CHECK(yml.find("Src") != std::string::npos);
+      }
+    }
+  }
+}
