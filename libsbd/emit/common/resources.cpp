@@ -70,10 +70,7 @@ ApiRoute parse_api_route(const std::string& text, const std::string& node_id) {
   if (t.empty()) return bad();
   ApiRoute r;
   const auto space = t.find_first_of(" \t");
-  if (t[0] == '/') {
-    r.method = "ANY";
-    r.path = t;
-  } else if (space == std::string::npos) {
+  if (space == std::string::npos) {
     return bad();
   } else {
     r.method = t.substr(0, space);
@@ -187,7 +184,8 @@ void CfnBuilder::depends_on(Value& res, const std::vector<std::string>& ids) {
   res.set("DependsOn", ids.size() == 1 ? Value(ids.front()) : str_list(ids));
 }
 
-void CfnBuilder::output(const std::string& id, const std::string& description, Value value) {
+void CfnBuilder::output(std::string id, const std::string& description, Value value) {
+  if (id.size() > 240) id.resize(240);  // logical ids have at most 255 characters
   std::string oid = id;
   for (int i = 2; outputs_.contains(oid); ++i) oid = id + std::to_string(i);
   outputs_.set(oid, obj({{"Description", description}, {"Value", std::move(value)}}));
@@ -758,6 +756,26 @@ void CfnBuilder::rest_api(const Node& n) {
       Value st = allow({"states:StartExecution"}, arn(t));
       if (std::find(sfn_statements.items().begin(), sfn_statements.items().end(), st) == sfn_statements.items().end())
         sfn_statements.push_back(st);
+    }
+  }
+  if (paths.size() == 0) {
+    // An API that integrates nothing would have no method, and API Gateway
+    // refuses to deploy that: its routes answer 501 from a mock integration.
+    const Value* r = prop(n, "routes");
+    std::vector<ApiRoute> routes;
+    if (r && r->is_list())
+      for (const Value& item : r->items())
+        if (item.is_string()) routes.push_back(parse_api_route(item.as_string(), n.id));
+    if (routes.empty()) routes.push_back(ApiRoute{"ANY", "/{proxy+}"});
+    for (const ApiRoute& route : routes) {
+      Value op = obj({{"responses", obj({{"501", obj({{"description", "Not implemented"}})}})},
+                      {"x-amazon-apigateway-integration",
+                       obj({{"type", "mock"},
+                            {"requestTemplates", obj({{"application/json", "{\"statusCode\": 501}"}})},
+                            {"responses", obj({{"default", obj({{"statusCode", "501"}})}})}})}});
+      Value* item = paths.find(route.path);
+      if (!item) item = &paths.set(route.path, Value::map());
+      item->set(openapi_method(route.method), std::move(op));
     }
   }
   Value body = obj({{"openapi", "3.0.1"}, {"info", obj({{"title", n.id}, {"version", "1.0"}})}, {"paths", paths}});

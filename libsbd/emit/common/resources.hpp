@@ -27,7 +27,7 @@ struct ApiRoute {
   std::string method;  ///< upper case; ANY for any method
   std::string path;    ///< starts with '/'
 };
-/// Parses "METHOD /path" ("/path" alone means ANY). Throws
+/// Parses "METHOD /path" (ANY for any method). Throws
 /// sbd::Error(invalid) naming the node for anything else.
 ApiRoute parse_api_route(const std::string& text, const std::string& node_id);
 
@@ -109,7 +109,7 @@ class CfnBuilder {
   Value& resource(const std::string& id, const std::string& type, Value properties = Value::map());
   static Value& props(Value& res);
   static void depends_on(Value& res, const std::vector<std::string>& ids);
-  void output(const std::string& id, const std::string& description, Value value);
+  void output(std::string id, const std::string& description, Value value);
   Value inline_policy(const std::string& name, Value statements) const;
   /// The EventBridge pattern of a bus (its `pattern`, else this app's source).
   Value event_pattern(const Node& bus) const;
