@@ -501,3 +501,52 @@ func TestAgainstFakeAWS(t *testing.T) {
     got = json.loads(re.search(r"^RESULT (.*)$", log, re.M).group(1))
     assert got["sequence"]
     check_effects(fake_aws, got)
+
+
+KEYWORD_MODEL = """
+sbd: 1
+app: keywords
+nodes:
+  Class: {kind: fn}
+  Import: {kind: fn}
+  New: {kind: table}
+  Package: {kind: queue}
+  Func: {kind: topic}
+  Interface: {kind: queue}
+  Default: {kind: bucket}
+  default: {kind: bucket}
+edges:
+  - Package -> Class
+  - Import -> Class
+  - Class -> New: read/write
+  - Class -> Interface
+  - Class -> Func
+  - Class -> Default: write
+  - Class -> default: write
+"""
+
+
+@pytest.mark.parametrize("runtime,language,command", [
+    ("python3.13", None, [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]),
+    ("nodejs22.x", None, ["node", "--test"]),
+    ("provided.al2023", "go", ["go", "test", "-count=1", "."]),
+])
+def test_ids_that_are_keywords_give_valid_code(run_sbd, tmp_path, runtime, language, command):
+    """Ids such as Class, Import, Package, Func, default (and Default beside
+    it) are keywords or clash in some language: the code still compiles and
+    its tests pass."""
+    if not shutil.which(command[0]) or (language == "go" and (go_version() or (0, 0)) < (1, 24)):
+        pytest.skip(f"{command[0]} is not available")
+    model = yaml.safe_load(KEYWORD_MODEL)
+    model["runtime"] = runtime
+    if language:
+        for node in model["nodes"].values():
+            if node["kind"] == "fn":
+                node["language"] = language
+    path = tmp_path / "model.yaml"
+    path.write_text(yaml.safe_dump(model, sort_keys=False))
+    result = run_sbd("build", path, "--engine", "sam", "-o", tmp_path / "app")
+    assert result.returncode == 0, result.stderr
+    for fn in ("Class", "Import"):
+        result, log = run(command, tmp_path / "app" / "src" / fn)
+        assert result.returncode == 0, log
