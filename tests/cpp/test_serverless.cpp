@@ -428,3 +428,23 @@ TEST_CASE("every connection and action of the catalog is rendered at both ends")
     }
   }
 }
+
+TEST_CASE("a node named like a resource of the framework is refused, not merged into it") {
+  for (const char* model : {"  ServerlessDeploymentBucket: {kind: table}\n",
+                            "  Work: {kind: fn}\n  WorkLogGroup: {kind: queue}\n",
+                            "  Api: {kind: api}\n  Work: {kind: fn}\n  ApiGatewayRestApi: {kind: topic}\nedges: [Api -> Work]\n"}) {
+    INFO(model);
+    const sbd::Architecture a = sbd::read_string(std::string("sbd: 1\napp: x\nnodes:\n") + model);
+    try {
+      config(a);
+      FAIL("no error");
+    } catch (const sbd::Error& e) {
+      CHECK(e.code() == sbd::ErrorCode::invalid);
+      CHECK(std::string(e.what()).find("Serverless Framework creates itself") != std::string::npos);
+    }
+  }
+  // The framework's own HTTP API may serve a node of that name.
+  const sbd::Architecture ok = sbd::read_string(
+      "sbd: 1\napp: x\nnodes:\n  HttpApi: {kind: httpApi}\n  Work: {kind: fn}\nedges: [HttpApi -> Work]\n");
+  CHECK_NOTHROW(config(ok));
+}

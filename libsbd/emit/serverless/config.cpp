@@ -92,11 +92,18 @@ class SlsBuilder final : public CfnBuilder {
         for (const Edge* e : outs(n)) (to(*e).kind == "fn" ? any_fn : other) = true;
         if (any_fn && !other) (n.kind == "api" ? native_rest_ : native_http_) = n.id;
       }
-      if (n.kind == "bucket")
-        for (const Edge* e : outs(n, "fn")) {
-          (void)e;
-          framework_buckets_.insert(n.id);
-        }
+      if (n.kind == "bucket" && !outs(n, "fn").empty()) framework_buckets_.insert(n.id);
+    }
+    // A node whose resource would take a logical id the framework gives one
+    // of its own resources: the framework would merge the two.
+    const std::set<std::string> framework_ids = reserved(arch_);
+    for (const Node& n : arch_.nodes()) {
+      const std::string lid = logical_id(n);
+      if (lid != n.id || !framework_ids.count(n.id)) continue;
+      if ((n.kind == "api" && n.id == native_rest_) || (n.kind == "httpApi" && n.id == native_http_)) continue;
+      throw Error(ErrorCode::invalid, "node " + n.id +
+                                          " has the logical id of a resource the Serverless Framework creates itself: "
+                                          "rename it");
     }
   }
 
