@@ -86,7 +86,7 @@ sbd::Value properties_from_kwargs(const py::kwargs& kwargs) {
   sbd::Value props = sbd::Value::map();
   for (auto item : kwargs) {
     std::string key = str_arg(item.first, "keyword");
-    sbd::Value v = value_from_py(item.second, "property " + key);
+    sbd::Value v = value_from_py(item.second, What("property ", key));
     props.set(std::move(key), std::move(v));
   }
   return props;
@@ -260,7 +260,7 @@ Example::
            py::arg("key"))
       .def("__setitem__",
            [](NodeProperties& p, const std::string& key, py::handle value) {
-             sbd::Value v = value_from_py(value, "property " + key);
+             sbd::Value v = value_from_py(value, What("property ", key));
              WriteLock lock(p.arch->mutex);
              p.arch->arch.set_property(p.id, key, std::move(v));
            },
@@ -787,7 +787,7 @@ Example::
       .def(
           "set_property",
           [](PyArch& a, const std::string& id, const std::string& key, py::handle value) {
-            sbd::Value v = value_from_py(value, "property " + key);
+            sbd::Value v = value_from_py(value, What("property ", key));
             WriteLock lock(a.mutex);
             a.arch.set_property(id, key, std::move(v));
           },

@@ -39,9 +39,9 @@ std::string path_arg(const py::handle& obj) {
   return std::string(py::reinterpret_borrow<py::bytes>(encoded));
 }
 
-sbd::Value value_from_py(py::handle obj, const std::string& what, int depth) {
+sbd::Value value_from_py(py::handle obj, const What& what, int depth) {
   if (depth > max_value_depth)
-    throw argument_error(what + ": nested deeper than " + std::to_string(max_value_depth) +
+    throw argument_error(what.str() + ": nested deeper than " + std::to_string(max_value_depth) +
                          " levels (or contains itself)");
   PyObject* o = obj.ptr();
   if (o == Py_None) return sbd::Value();
@@ -53,12 +53,17 @@ sbd::Value value_from_py(py::handle obj, const std::string& what, int depth) {
     int overflow = 0;
     const long long v = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
     if (overflow != 0)
-      throw argument_error(what + ": integer " + py::str(index).cast<std::string>().substr(0, 40) +
+      throw argument_error(what.str() + ": integer " + py::str(index).cast<std::string>().substr(0, 40) +
                            " does not fit in 64 bits");
     if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
     return sbd::Value(v);
   }
-  if (PyUnicode_Check(o)) return sbd::Value(str_arg(obj, what));
+  if (PyUnicode_Check(o)) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(o, &size);
+    if (data == nullptr) throw py::error_already_set();  // UnicodeEncodeError, a ValueError
+    return sbd::Value(std::string(data, static_cast<std::size_t>(size)));
+  }
   if (py::isinstance<Tagged>(obj)) {
     const auto& t = obj.cast<const Tagged&>();
     return sbd::Value::tagged(t.tag, value_from_py(t.value, what, depth + 1));
@@ -77,14 +82,14 @@ sbd::Value value_from_py(py::handle obj, const std::string& what, int depth) {
     for (py::handle item : items) {
       py::tuple kv = py::reinterpret_borrow<py::tuple>(item);
       if (!PyUnicode_Check(kv[0].ptr()))
-        throw py::type_error(what + ": mapping keys must be str, not " +
+        throw py::type_error(what.str() + ": mapping keys must be str, not " +
                              std::string(Py_TYPE(kv[0].ptr())->tp_name));
-      std::string key = str_arg(kv[0], what + " key");
+      std::string key = str_arg(kv[0], what.str() + " key");
       out.set(key, value_from_py(kv[1], what, depth + 1));
     }
     return out;
   }
-  throw py::type_error(what + ": cannot store a value of type " +
+  throw py::type_error(what.str() + ": cannot store a value of type " +
                        std::string(Py_TYPE(o)->tp_name) +
                        " (expected None, bool, int, float, str, list, tuple, dict or sbd.Tagged)");
 }

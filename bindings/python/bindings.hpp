@@ -28,7 +28,17 @@ inline constexpr int max_value_depth = 256;
 /// with str keys, sbd.Tagged) to a Value. Raises TypeError for other types
 /// and sbd.ArgumentError for integers out of range or too deep nesting.
 /// what names the value in messages ("property memory").
-sbd::Value value_from_py(py::handle obj, const std::string& what, int depth = 0);
+/// What a converted value is, for messages; built into a string only when
+/// there is an error ("property memory"), so that the common path does not
+/// allocate.
+struct What {
+  const char* prefix;
+  const std::string* name = nullptr;
+  What(const char* p) : prefix(p) {}  // NOLINT: implicit on purpose
+  What(const char* p, const std::string& n) : prefix(p), name(&n) {}
+  std::string str() const { return name ? prefix + *name : std::string(prefix); }
+};
+sbd::Value value_from_py(py::handle obj, const What& what, int depth = 0);
 /// Converts a Value to plain Python objects (tags become sbd.Tagged).
 py::object value_to_py(const sbd::Value& v);
 /// A Python str of UTF-8 text that never fails (invalid bytes become U+FFFD).
