@@ -11,7 +11,10 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <charconv>
+#include <cmath>
 #include <memory>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -71,6 +74,30 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     return scalar(Value(static_cast<long long>(u)));
   }
   bool Double(double d) { return scalar(Value(d)); }
+  // Numbers arrive as text (kParseNumbersAsStringsFlag) and are converted
+  // here with std::from_chars, exactly and the same way as in YAML: RapidJSON
+  // 1.1.0's full-precision conversion has undefined behaviour on a zero
+  // significand with an exponent ("0e40": __builtin_clz(0), found by fuzzing).
+  bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
+    const std::string_view text(s, len);
+    const char* end = s + len;
+    if (text.find_first_of(".eE") == std::string_view::npos) {
+      long long v = 0;
+      const auto r = std::from_chars(s, end, v);
+      if (r.ec != std::errc() || r.ptr != end) return fail_here("'" + std::string(text) + "': integer out of range");
+      return scalar(Value(v));
+    }
+    double d = 0;
+    const auto r = std::from_chars(s, end, d);
+    if (r.ec == std::errc::result_out_of_range) {
+      // from_chars reports underflow as out of range too: tiny is zero.
+      const auto e = text.find_first_of("eE");
+      if (e != std::string_view::npos && e + 1 < text.size() && text[e + 1] == '-') return scalar(Value(0.0));
+    }
+    if (r.ec != std::errc() || r.ptr != end || !std::isfinite(d))
+      return fail_here("'" + std::string(text) + "': number out of range");
+    return scalar(Value(d));
+  }
   bool String(const char* s, rapidjson::SizeType len, bool) {
     return scalar(Value(std::string(s, len)));
   }
@@ -202,7 +229,7 @@ Value parse_json(std::string_view text, const std::string& source, const ParseLi
   Handler handler(text, stream, limits);
   rapidjson::Reader reader;
   constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
-                             rapidjson::kParseFullPrecisionFlag;
+                             rapidjson::kParseNumbersAsStringsFlag;
   rapidjson::ParseResult ok = reader.Parse<flags>(stream, handler);
   if (handler.failed)
     throw Error(ErrorCode::parse, handler.message,

@@ -556,3 +556,53 @@ TEST_CASE("a scalar, a list or a null where a mapping is expected, at every leve
   CHECK(tried > 1000);
   CHECK(refused > tried / 4);
 }
+
+TEST_CASE("numbers in JSON convert exactly, like YAML's (fuzz regression: 0e40)") {
+  // RapidJSON 1.1.0's full-precision conversion ran __builtin_clz(0) on a zero
+  // significand with an exponent; numbers are now converted by the library.
+  const auto arch = sbd::read_string(
+      R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": "fn", "position": {"x": 0e40, "y": -0.0E-7}},
+          "B": {"kind": "fn", "position": {"x": 1e-400, "y": 0.1}}}})",
+      "zero.json");
+  REQUIRE(arch.find("A")->position);
+  CHECK(arch.find("A")->position->x == 0.0);
+  CHECK(arch.find("A")->position->y == 0.0);
+  CHECK(arch.find("B")->position->x == 0.0);
+  CHECK(arch.find("B")->position->y == 0.1);
+  // The same text reads to the same numbers in YAML and JSON.
+  const std::string yaml = sbd::write_string(arch, Format::yaml);
+  const std::string json = sbd::write_string(arch, Format::json);
+  CHECK(sbd::write_string(sbd::read_string(json, "j.json"), Format::yaml) == yaml);
+  const Refusal big = refuse(R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": "fn", "memory": 9223372036854775808}}})",
+                             Format::json, "big.json");
+  CHECK(has(big.message, "'9223372036854775808': integer out of range"));
+  CHECK(big.column == 64);  // at the number
+}
+
+TEST_CASE("inputs that once broke a reader (tests/fuzz/regressions) read or are refused cleanly") {
+  const fs::path dir = fs::path(sbd_test::source_dir()) / "tests" / "fuzz" / "regressions";
+  std::size_t n = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string text = sbd_test::slurp(entry.path().string());
+    for (Format f : {Format::detect, Format::yaml, Format::json, Format::sbd_json}) {
+      INFO(entry.path().filename().string() << " as " << sbd::format_name(f));
+      sbd::ReadOptions o;
+      o.format = f;
+      try {
+        const sbd::Architecture arch = sbd::read_string(text, "regression", o);
+        (void)sbd::validate(arch);
+        for (const std::string& engine : sbd::engines()) {
+          try {
+            (void)sbd::emit(arch, engine);
+          } catch (const Error& e) {
+            CHECK(e.code() != ErrorCode::internal);
+          }
+        }
+      } catch (const Error& e) {
+        CHECK((e.code() == ErrorCode::parse || e.code() == ErrorCode::invalid));
+      }
+    }
+    ++n;
+  }
+  CHECK(n >= 1);
+}
