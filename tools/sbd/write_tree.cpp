@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <csignal>
 #include <map>
 #include <string>
 #include <sys/stat.h>
@@ -140,7 +141,46 @@ struct Pending {
   int dirfd = -1;    // its directory
   std::string name;  // its name
   std::string tmp;   // its temporary name in the same directory
+  std::string old;   // with --force: the file it replaced, kept until the end
   bool placed = false;
+};
+
+// The signals that interrupt a build (Ctrl-C, kill, a closed terminal) are
+// held while files are written and moved into place: an interrupted build
+// rolls back, then dies of the signal. SIGXFSZ (a file size limit) is ignored
+// so that the write fails with EFBIG and rolls back too. SIGKILL cannot be
+// held: it may leave temporary files (named .NAME.sbd-tmp-PID).
+class HeldSignals {
+ public:
+  HeldSignals() {
+    sigemptyset(&held_);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&held_, sig);
+    pthread_sigmask(SIG_BLOCK, &held_, &previous_);
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGXFSZ, &ignore, &previous_xfsz_);
+  }
+  ~HeldSignals() {
+    sigaction(SIGXFSZ, &previous_xfsz_, nullptr);
+    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);  // a held signal is delivered here
+  }
+  HeldSignals(const HeldSignals&) = delete;
+  HeldSignals& operator=(const HeldSignals&) = delete;
+
+  bool interrupted() const {
+    sigset_t pending;
+    sigemptyset(&pending);
+    if (sigpending(&pending) != 0) return false;
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT})
+      if (sigismember(&pending, sig) == 1 && sigismember(&previous_, sig) != 1) return true;
+    return false;
+  }
+
+ private:
+  sigset_t held_{};
+  sigset_t previous_{};
+  struct sigaction previous_xfsz_ {};
 };
 
 }  // namespace
@@ -171,6 +211,7 @@ std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool f
   }
 
   // 2. Write every file under a temporary name beside its final one.
+  HeldSignals held;
   std::vector<std::string> created_roots;
   make_root(dir, created_roots);
   Dirs dirs(dir, /*create=*/true);
@@ -179,9 +220,13 @@ std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool f
   auto cleanup = [&] {
     for (const Pending& p : pending) {
       if (p.placed) {
-        if (!force) ::unlinkat(p.dirfd, p.name.c_str(), 0);  // it did not exist before
+        if (!p.old.empty())
+          ::renameat(p.dirfd, p.old.c_str(), p.dirfd, p.name.c_str());  // put the user's file back
+        else
+          ::unlinkat(p.dirfd, p.name.c_str(), 0);  // it did not exist before
       } else {
         ::unlinkat(p.dirfd, p.tmp.c_str(), 0);
+        if (!p.old.empty()) ::unlinkat(p.dirfd, p.old.c_str(), 0);
       }
     }
     dirs.remove_created();
@@ -207,10 +252,19 @@ std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool f
       }
       if (::close(fd) != 0) fail(join(dir, path), "cannot write the file");
     }
+    if (held.interrupted()) fail(dir, "interrupted; nothing was written");
     // 3. Move them into place. Without --force a file that appeared since the
-    // check is not replaced (link() refuses an existing name).
+    // check is not replaced (link() refuses an existing name). With --force
+    // the file replaced is kept under a second name until every file is in
+    // place, so that a failure can put it back.
     for (Pending& p : pending) {
       if (force) {
+        std::string old = "." + p.name + ".sbd-old-" + std::to_string(::getpid());
+        if (old.size() > 255) old = ".sbd-old-" + std::to_string(&p - pending.data()) + "-" + std::to_string(::getpid());
+        if (::linkat(p.dirfd, p.name.c_str(), p.dirfd, old.c_str(), 0) == 0)
+          p.old = old;
+        else if (errno != ENOENT)
+          fail(join(dir, p.rel), std::string("cannot keep the file while replacing it: ") + std::strerror(errno));
         if (::renameat(p.dirfd, p.tmp.c_str(), p.dirfd, p.name.c_str()) != 0)
           fail(join(dir, p.rel), std::string("cannot replace the file: ") + std::strerror(errno));
       } else {
@@ -225,6 +279,8 @@ std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool f
     cleanup();
     throw;
   }
+  for (const Pending& p : pending)
+    if (!p.old.empty()) ::unlinkat(p.dirfd, p.old.c_str(), 0);
   return pending.size();
 }
 

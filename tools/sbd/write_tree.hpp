@@ -16,7 +16,12 @@ namespace sbd_cli {
 ///    every file before anything is written, so a refusal leaves dir untouched.
 ///  - Atomic per build: all files are first written to temporary names, then
 ///    renamed into place; on a failure the temporaries and the folders this
-///    call created are removed (and, without force, the files already renamed).
+///    call created are removed, the files already renamed are removed, and
+///    (with force) the files they replaced are put back. SIGINT, SIGTERM,
+///    SIGHUP and SIGQUIT are held meanwhile: an interrupt before the renames
+///    rolls back, one during them lets them finish; then the signal is
+///    delivered. SIGXFSZ is ignored (a size limit fails the write, which rolls
+///    back).
 /// Throws sbd::Error(io) whose message names the offending file.
 /// Returns the number of files written.
 std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool force);
