@@ -12,7 +12,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-graph-dev libyaml-dev rapidjson-dev catch2 libbenchmark-dev libcli11-dev pybind11-dev
   graphviz valgrind clang libclang-rt-14-dev librsvg2-bin
-  python3 python3-pip python3-venv nodejs npm
+  python3 python3-pip python3-venv nodejs npm maven
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
