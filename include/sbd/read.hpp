@@ -36,6 +36,10 @@ struct ReadOptions {
   /// Guards against hostile input.
   std::size_t max_depth = 256;            ///< nesting of lists and maps
   std::size_t max_bytes = 64u << 20;      ///< input size (64 MiB)
+  /// Values (scalars, lists, maps, alias expansions) in the document: a
+  /// value costs about 200 bytes in memory, so this bounds memory (about
+  /// 200 MB) where the size alone would not ('[0,0,0,...]' is 2 bytes a value).
+  std::size_t max_values = 1000000;
 };
 
 /// What a reader noticed but did not refuse (e.g. ids renamed on import).

@@ -161,9 +161,17 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     return fail(line, column, std::move(msg));
   }
 
+  // Counts a value against limits_.max_values (memory, not only size).
+  bool count(int line, int column) {
+    if (++values_ <= limits_.max_values) return true;
+    return fail(line, column, "the document has more than " + std::to_string(limits_.max_values) +
+                                  " values, over the limit (ReadOptions::max_values)");
+  }
+
   bool scalar(Value v) {
     int line, column;
     here(line, column);
+    if (!count(line, column)) return false;
     v.set_location(line, column);
     return add(std::move(v));
   }
@@ -171,6 +179,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool start(bool is_map) {
     int line, column;
     here(line, column);
+    if (!count(line, column)) return false;
     if (stack_.size() >= limits_.max_depth)
       return fail(line, column, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
     Frame f;
@@ -210,6 +219,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   ParseLimits limits_;
   std::vector<Frame> stack_;
   std::size_t last_end_ = 0;
+  std::size_t values_ = 0;
 };
 
 }  // namespace

@@ -658,7 +658,7 @@ Format detect_format(std::string_view text, std::string_view file_name) {
 
 Architecture read_string(std::string_view text, const std::string& source_name, const ReadOptions& options,
                          std::vector<ReadNote>* notes) {
-  detail::ParseLimits limits{options.max_depth, options.max_bytes};
+  detail::ParseLimits limits{options.max_depth, options.max_bytes, options.max_values};
   auto catalog = catalog_or_builtin(options.catalog);
   Format format = options.format;
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)

@@ -172,6 +172,10 @@ class TreeBuilder {
   }
 
   void charge(std::size_t n, int line, int column) {
+    if (n > limits_.max_values - values_)
+      fail(line, column, "the document has more than " + std::to_string(limits_.max_values) +
+                             " values, over the limit (ReadOptions::max_values)");
+    values_ += n;
     if (n > budget_)
       fail(line, column,
            "the document expands to more values than its size allows (aliases expanding without "
@@ -334,6 +338,7 @@ class TreeBuilder {
   std::unordered_map<std::string, Value> anchors_;
   Value root_;
   std::size_t budget_ = 0;
+  std::size_t values_ = 0;
 };
 
 }  // namespace

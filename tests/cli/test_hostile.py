@@ -56,6 +56,7 @@ CASES: dict[str, tuple[str, bytes, int, str | None]] = {
     "deep lists": ("m.yaml", ("sbd: 1\napp: x\nnodes: " + deep("[", "]")).encode(), 2, "3:"),
     "deep maps": ("m.yaml", ("sbd: 1\napp: x\nnodes: " + deep("{a: ", "}")).encode(), 2, "3:"),
     "deep json": ("m.json", ('{"sbd": 1, "app": "x", "nodes": ' + deep('{"a": ', "}") + "}").encode(), 2, "1:"),
+    "millions of values": ("m.json", ('{"sbd": 1, "app": "x", "nodes": {}, "x-a": [' + "0," * 3_000_000 + "0]}").encode(), 2, "1:"),
     "alias bomb": ("m.yaml", ("sbd: 1\napp: x\nnodes: {}\nx-bomb:\n" + "  " + alias_bomb().replace("\n", "\n  ")).encode(), 2, None),
     "scalar as model": ("m.yaml", b"42\n", 2, "1:1"),
     "scalar as nodes": ("m.yaml", b"sbd: 1\napp: x\nnodes: 5\n", 2, "3:8"),

@@ -150,14 +150,17 @@ def test_force_overwrites_and_keeps_unrelated_files(sbd, tmp_path, reference):
         "{kind: fn, runtime: java21, handler: '../../x::handleRequest'}",
     ],
 )
-def test_paths_in_the_model_never_escape_the_folder(sbd, tmp_path, node):
+@pytest.mark.parametrize("engine", ["sam", "serverless"])
+def test_paths_in_the_model_never_escape_the_folder(sbd, tmp_path, node, engine):
     work = tmp_path / "work"
     work.mkdir()
     model = work / "m.yaml"
     model.write_text(f"sbd: 1\napp: paths\nnodes:\n  Api: {{kind: api}}\n  Fn: {node}\nedges: [Api -> Fn]\n")
     out = work / "deep" / "er" / "app"
     before = snapshot(tmp_path)
-    r = run(sbd, "build", model, "--engine", "sam", "-o", out)
+    r = run(sbd, "build", model, "--engine", engine, "-o", out)
+    if "unknown engine" in r.stderr:
+        pytest.skip(f"no {engine} engine in this build")
     assert r.returncode in (0, 1, 2), r.stderr
     after = snapshot(tmp_path)
     new = {k for k in after if k not in before}

@@ -272,6 +272,27 @@ TEST_CASE("a 200 MB file is refused at once, without reading it") {
                     Catch::Contains("over the limit of 10"));
 }
 
+TEST_CASE("a small file with millions of values is refused before it fills the memory") {
+  // '[0,0,0,...]' is 2 bytes a value, and a value costs about 200 bytes: the
+  // 64 MiB size limit alone would allow some 6 GB of tree.
+  CHECK(sbd::ReadOptions{}.max_values == 1000000);
+  const std::string many = repeat("0,", 1100000) + "0";
+  const Refusal json = refuse("{\"sbd\": 1, \"app\": \"x\", \"nodes\": {}, \"x-a\": [" + many + "]}", Format::json, "wide.json");
+  CHECK(has(json.message, "more than 1000000 values"));
+  const Refusal yaml = refuse("sbd: 1\napp: x\nnodes: {}\nx-a: [" + many + "]\n", Format::yaml, "wide.yaml");
+  CHECK(has(yaml.message, "more than 1000000 values"));
+  CHECK(yaml.line == 4);
+  // A caller may set its own bound.
+  sbd::ReadOptions o;
+  o.max_values = 10;
+  CHECK_THROWS_WITH(sbd::read_string("sbd: 1\napp: x\nnodes: {A: {kind: fn}, B: {kind: fn}, C: {kind: fn}}\n", "m.yaml", o),
+                    Catch::Contains("more than 10 values"));
+  o.max_values = 20;
+  CHECK(sbd::read_string("sbd: 1\napp: x\nnodes: {A: {kind: fn}, B: {kind: fn}, C: {kind: fn}}\n", "m.yaml", o)
+            .nodes()
+            .size() == 3);
+}
+
 TEST_CASE("files without a size (pipes, /proc) are read to the end, within the limit") {
   // Regression: the size was taken by seeking to the end, which gives 0 for a
   // pipe: `sbd validate /dev/stdin` or <(...) read as an empty file.
