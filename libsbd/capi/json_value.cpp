@@ -8,9 +8,12 @@
 #include <rapidjson/reader.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -34,6 +37,29 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     return add(Value(static_cast<double>(u)));
   }
   bool Double(double d) { return add(Value(d)); }
+  // Numbers arrive as text (kParseNumbersAsStringsFlag) and are converted with
+  // std::from_chars: RapidJSON 1.1.0's full-precision conversion runs
+  // __builtin_clz(0) on a zero significand with an exponent ("0e40"), which
+  // is undefined behaviour (found by fuzzing the model reader).
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+    const std::string_view text(s, n);
+    if (text.find_first_of(".eE") == std::string_view::npos) {
+      long long v = 0;
+      const auto r = std::from_chars(s, s + n, v);
+      if (r.ec == std::errc() && r.ptr == s + n) return add(Value(v));
+    }
+    double d = 0;
+    const auto r = std::from_chars(s, s + n, d);
+    if (r.ec == std::errc::result_out_of_range) {
+      const auto e = text.find_first_of("eE");
+      if (e != std::string_view::npos && e + 1 < n && text[e + 1] == '-') return add(Value(0.0));  // underflow
+    }
+    if (r.ec != std::errc() || r.ptr != s + n || !std::isfinite(d)) {
+      error_ = "number out of range: " + std::string(text);
+      return false;
+    }
+    return add(Value(d));
+  }
   bool String(const char* s, rapidjson::SizeType n, bool) { return add(Value(std::string(s, n))); }
   bool StartObject() { return open(Value::map()); }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
@@ -97,7 +123,7 @@ Value parse_json_value(std::string_view text, std::size_t max_depth) {
   rapidjson::MemoryStream bytes(text.data(), text.size());
   rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
   rapidjson::Reader reader;
-  constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+  constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag |
                              rapidjson::kParseValidateEncodingFlag;
   if (!reader.Parse<flags>(in, builder)) {
     const std::size_t offset = std::min(reader.GetErrorOffset(), text.size());
