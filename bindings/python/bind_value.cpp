@@ -84,7 +84,10 @@ sbd::Value value_from_py(py::handle obj, const What& what, int depth) {
       if (!PyUnicode_Check(kv[0].ptr()))
         throw py::type_error(what.str() + ": mapping keys must be str, not " +
                              std::string(Py_TYPE(kv[0].ptr())->tp_name));
-      std::string key = str_arg(kv[0], what.str() + " key");
+      Py_ssize_t size = 0;
+      const char* data = PyUnicode_AsUTF8AndSize(kv[0].ptr(), &size);
+      if (data == nullptr) throw py::error_already_set();  // UnicodeEncodeError, a ValueError
+      std::string key(data, static_cast<std::size_t>(size));
       out.set(key, value_from_py(kv[1], what, depth + 1));
     }
     return out;
