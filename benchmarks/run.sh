@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every stage of the speed bar (docs/performance.md) on the benchmark
+# model at 10, 100, 1,000 and 10,000 cells (70 to 70,000 nodes), then the peak
+# memory of `sbd build` at 10,000 cells (/usr/bin/time -v).
+#
+#   benchmarks/run.sh [BUILD_DIR] [OUT_DIR]
+#
+# BUILD_DIR (default build/bench) must be a Release build with the benchmarks:
+#   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release \
+#         -DSBD_BUILD_BENCHMARKS=ON -DSBD_BUILD_PYTHON=OFF
+#   cmake --build build/bench --target bench_read bench_validate bench_emit bench_build sbd_cli sbd_generate_model
+# OUT_DIR (default BUILD_DIR/bench-results) receives one JSON file per program
+# (Google Benchmark's format) and peak-memory.txt. Set MIN_TIME (seconds per
+# benchmark, default 0.5) to trade precision for time. Wall-clock figures need
+# an idle machine; on a shared one read the CPU time.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build/bench}
+out=${2:-$build/bench-results}
+min_time=${MIN_TIME:-0.5}
+mkdir -p "$out"
+
+run() {
+  local program=$1 filter=$2
+  echo "== $program ($filter)"
+  "$build/benchmarks/$program" --benchmark_filter="$filter" --benchmark_min_time="$min_time" \
+    --benchmark_out="$out/$program.json" --benchmark_out_format=json
+}
+
+# Sizes in cells: /10, /100, /1000, /10000.
+run bench_read     'BM_(Read|Parse)'
+run bench_validate 'BM_Validate/(10|100|1000|10000)$'
+run bench_emit     'BM_(SamTemplate|EmitSam)/(10|100|1000|10000)$'
+run bench_build    'BM_Build'
+
+# Peak memory of the command-line build at 10,000 cells.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$build/benchmarks/sbd_generate_model" 10000 yaml > "$work/model.sbd.yaml"
+# 70,000 nodes are far over CloudFormation's 500 resources per stack (SBD0202,
+# an error that stops the build): the model switches that one rule off.
+echo 'x-sbd-disable: [SBD0202]' >> "$work/model.sbd.yaml"
+echo "== sbd build, 10,000 cells ($(wc -c < "$work/model.sbd.yaml") bytes of YAML)"
+/usr/bin/time -v "$build/tools/sbd/sbd" build "$work/model.sbd.yaml" --engine sam -o "$work/out" \
+  2> "$work/time.txt" || { cat "$work/time.txt"; exit 1; }
+grep -E 'Maximum resident|Elapsed|User time|System time' "$work/time.txt" | tee "$out/peak-memory.txt"
+echo "files written: $(find "$work/out" -type f | wc -l)" | tee -a "$out/peak-memory.txt"
