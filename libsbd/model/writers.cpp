@@ -69,18 +69,18 @@ std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& cp) {
 
 // ---- YAML scalars -----------------------------------------------------------
 
-bool equals_any(std::string_view s, std::initializer_list<const char*> words) {
-  for (const char* w : words)
+// Words that some YAML reader (1.1 or 1.2) resolves to null or a boolean. All
+// are at most five bytes: longer strings are rejected at once (this runs for
+// every scalar the writers emit).
+bool is_reserved_word(std::string_view s) {
+  if (s.empty() || s.size() > 5) return false;
+  static constexpr std::string_view kWords[] = {
+      "~",   "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "y",    "Y",
+      "yes", "Yes",  "YES",  "n",    "N",    "no",   "No",   "NO",    "on",    "On",    "ON",   "off",
+      "Off", "OFF",  "<<",   "=",    ".inf", ".Inf", ".INF", ".nan",  ".NaN",  ".NAN"};
+  for (std::string_view w : kWords)
     if (s == w) return true;
   return false;
-}
-
-// Words that some YAML reader (1.1 or 1.2) resolves to null or a boolean.
-bool is_reserved_word(std::string_view s) {
-  return equals_any(s, {"~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False",
-                        "FALSE", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-                        "on", "On", "ON", "off", "Off", "OFF", "<<", "=", ".inf", ".Inf",
-                        ".INF", ".nan", ".NaN", ".NAN"});
 }
 
 enum class Quoting { plain, single, double_ };
@@ -88,19 +88,20 @@ enum class Quoting { plain, single, double_ };
 Quoting quoting_for(std::string_view s) {
   if (s.empty()) return Quoting::single;
   bool needs_double = false;
-  bool ascii_printable = true;
   for (std::size_t i = 0; i < s.size();) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {  // ASCII: the common case, no decoding
+      if (byte < 0x20 || byte == 0x7F) needs_double = true;
+      ++i;
+      continue;
+    }
     char32_t cp = 0;
     const std::size_t len = utf8_decode(s, i, cp);
     if (len == 0) throw Error(ErrorCode::argument, "a string is not valid UTF-8");
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-        cp == 0xFEFF)
-      needs_double = true;
-    if (cp >= 0x80) ascii_printable = false;
+    if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF) needs_double = true;
     i += len;
   }
   if (needs_double) return Quoting::double_;
-  (void)ascii_printable;
   const char first = s.front();
   const char last = s.back();
   if (std::strchr("-?:,[]{}#&*!|>'\"%@`", first) || first == ' ' || last == ' ')
