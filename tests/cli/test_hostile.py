@@ -56,7 +56,7 @@ CASES: dict[str, tuple[str, bytes, int, str | None]] = {
     "deep lists": ("m.yaml", ("sbd: 1\napp: x\nnodes: " + deep("[", "]")).encode(), 2, "3:"),
     "deep maps": ("m.yaml", ("sbd: 1\napp: x\nnodes: " + deep("{a: ", "}")).encode(), 2, "3:"),
     "deep json": ("m.json", ('{"sbd": 1, "app": "x", "nodes": ' + deep('{"a": ', "}") + "}").encode(), 2, "1:"),
-    "millions of values": ("m.json", ('{"sbd": 1, "app": "x", "nodes": {}, "x-a": [' + "0," * 3_000_000 + "0]}").encode(), 2, "1:"),
+    "millions of values": ("m.json", ('{"sbd": 1, "app": "x", "nodes": {}, "x-a": [' + "0," * 1_050_000 + "0]}").encode(), 2, "1:"),
     "alias bomb": ("m.yaml", ("sbd: 1\napp: x\nnodes: {}\nx-bomb:\n" + "  " + alias_bomb().replace("\n", "\n  ")).encode(), 2, None),
     "scalar as model": ("m.yaml", b"42\n", 2, "1:1"),
     "scalar as nodes": ("m.yaml", b"sbd: 1\napp: x\nnodes: 5\n", 2, "3:8"),
@@ -141,20 +141,26 @@ def test_hostile_input_is_a_clear_error(sbd, tmp_path, rss_guard, name):
             assert not (tmp_path / "imported.yaml").exists()
 
 
+def cpu_seconds_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def test_every_hostile_input_is_refused_quickly(sbd, tmp_path):
-    """All the cases above, one after the other, well within a minute."""
+    """Each case within a few seconds of CPU (the wall clock of a shared
+    machine says little), and within 20 s of wall clock even so."""
     import time
 
-    start = time.monotonic()
     for name, (file_name, data, status, _) in sorted(CASES.items()):
         model = tmp_path / name.replace(" ", "_") / file_name
         model.parent.mkdir()
         model.write_bytes(data)
-        t0 = time.monotonic()
+        cpu0, t0 = cpu_seconds_of_children(), time.monotonic()
         r = run(sbd, "validate", model)
+        cpu, wall = cpu_seconds_of_children() - cpu0, time.monotonic() - t0
         assert r.returncode == status, name
-        assert time.monotonic() - t0 < 5, f"{name} took {time.monotonic() - t0:.1f} s"
-    assert time.monotonic() - start < 60
+        assert cpu < 5, f"{name} took {cpu:.1f} s of CPU"
+        assert wall < 20, f"{name} took {wall:.1f} s"
 
 
 def test_a_200_mb_file_is_refused_at_once(sbd, tmp_path):

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -46,7 +47,8 @@ struct Refusal {
 Refusal refuse(const std::string& text, Format format = Format::detect, const std::string& name = "hostile.yaml") {
   sbd::ReadOptions o;
   o.format = format;
-  const auto start = std::chrono::steady_clock::now();
+  // CPU time: the wall clock of a shared machine says little.
+  const std::clock_t start = std::clock();
   Refusal r;
   try {
     sbd::read_string(text, name, o);
@@ -54,7 +56,7 @@ Refusal refuse(const std::string& text, Format format = Format::detect, const st
   } catch (const Error& e) {
     r = {e.code(), e.location().file, e.location().line, e.location().column, e.message(), e.what(), 0};
   }
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   INFO("error: " << r.what);
   CHECK(r.code == ErrorCode::parse);
   CHECK(r.file == name);
@@ -250,7 +252,7 @@ TEST_CASE("a 200 MB file is refused at once, without reading it") {
     }
     fs::resize_file(file.path(), 200u << 20);
     REQUIRE(fs::file_size(file.path()) == (200u << 20));
-    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t start = std::clock();
     try {
       sbd::read_file(file.path());
       FAIL("a 200 MB file was read");
@@ -259,7 +261,7 @@ TEST_CASE("a 200 MB file is refused at once, without reading it") {
       CHECK(e.location().file == file.path());
       CHECK(has(e.message(), "209715200 bytes, over the limit of 67108864"));
     }
-    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 2.0);
+    CHECK(static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC < 2.0);
   }
   // The default limit is 64 MiB, and a caller may lower or raise it.
   CHECK(sbd::ReadOptions{}.max_bytes == 64u << 20);
