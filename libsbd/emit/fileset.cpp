@@ -9,14 +9,20 @@ SBD_INLINE_NAMESPACE_BEGIN
 namespace {
 
 bool is_device_name(std::string_view component) {
-  // Windows reserves these names, with any extension.
-  std::string stem(component.substr(0, component.find('.')));
-  for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  static const char* kNames[] = {"CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5",
-                                 "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4",
-                                 "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
-  for (const char* n : kNames)
-    if (stem == n) return true;
+  // Windows reserves these names, with any extension, in any case. They are
+  // three or four characters long: anything else is decided at once (this
+  // runs for every component of every file an engine writes).
+  const std::string_view stem = component.substr(0, component.find('.'));
+  if (stem.size() != 3 && stem.size() != 4) return false;
+  char upper[4] = {};
+  for (std::size_t i = 0; i < stem.size(); ++i)
+    upper[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(stem[i])));
+  const std::string_view s(upper, stem.size());
+  static constexpr std::string_view kNames[] = {
+      "CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
+      "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
+  for (std::string_view n : kNames)
+    if (s == n) return true;
   return false;
 }
 
