@@ -56,6 +56,10 @@ void FileSet::check_path(std::string_view path) {
 
 void FileSet::add(const std::string& path, std::string content) {
   check_path(path);
+  // Contents are built by appending, so their capacity is up to twice their
+  // size; a FileSet holds every file of an application until it is written
+  // (hundreds of MB for 10,000 cells): keep only the bytes.
+  content.shrink_to_fit();
   files_[path] = std::move(content);
 }
 
