@@ -76,6 +76,8 @@ _MutableMapping.register(NodeProperties)
 _Sequence.register(EdgeView)
 _Sequence.register(Report)
 
+# sbd.IOError is left out of __all__: `from sbd import *` would shadow the
+# built-in IOError (OSError) with it.
 __all__ = [
     "ArgumentError",
     "Architecture",
@@ -89,7 +91,6 @@ __all__ = [
     "EdgeView",
     "Error",
     "ErrorCode",
-    "IOError",
     "InternalError",
     "InvalidError",
     "KindSpec",
