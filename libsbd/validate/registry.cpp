@@ -21,6 +21,7 @@ namespace sbd::detail {
   X(property_value)               \
   X(route_conflict)               \
   X(api_authorizer)               \
+  X(overlapping_edges)            \
   X(logical_id)                   \
   X(resource_count)               \
   X(function_memory)              \

@@ -91,7 +91,9 @@ RULE_TEST("SBD0102", "action-not-allowed") {
   CHECK(first_of(run_fixture("SBD0102", "bad"), "SBD0102").hint.find("read/write") != std::string::npos);
 }
 
-RULE_TEST("SBD0103", "duplicate-edge") { check_rule("SBD0103", {{"Handler", "Items"}, {"Worker", "Uploads"}}); }
+RULE_TEST("SBD0103", "duplicate-edge") { check_rule("SBD0103", {{"Handler", "Items"}}); }
+
+RULE_TEST("SBD0112", "overlapping-edges") { check_rule("SBD0112", {{"Handler", "Items"}, {"Worker", "Uploads"}}); }
 
 RULE_TEST("SBD0104", "isolated-node") { check_rule("SBD0104", {{"Orphan"}}); }
 
