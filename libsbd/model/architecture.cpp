@@ -53,6 +53,16 @@ std::string join(const std::vector<std::string>& items, const char* sep = ", ") 
   return out;
 }
 
+// A name quoted in a message, cut short: an error about a 10 MB id must not be
+// 10 MB long.
+std::string quoted(const std::string& s) {
+  constexpr std::size_t kMax = 80;
+  if (s.size() <= kMax) return "'" + s + "'";
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  return "'" + s.substr(0, cut) + "...' (" + std::to_string(s.size()) + " bytes)";
+}
+
 std::string kind_list(const Catalog& c) {
   std::vector<std::string> keys;
   for (const auto& k : c.kinds()) keys.push_back(k.key);
@@ -116,20 +126,20 @@ void Architecture::set_runtime(const std::string& runtime) {
 void Architecture::set_name(const std::string& app) {
   if (!is_valid_app_name(app))
     throw Error(ErrorCode::invalid,
-                "'" + app + "' is not a valid app name: a letter, then letters, digits or '-', at most 128");
+                quoted(app) + " is not a valid app name: a letter, then letters, digits or '-', at most 128");
   impl_->settings.name = app;
 }
 
 Node& Architecture::add_node(const std::string& id, const std::string& kind, Value properties) {
   if (!is_valid_logical_id(id))
     throw Error(ErrorCode::invalid,
-                "'" + id + "' is not a valid node id: a CloudFormation logical id is ASCII letters and "
+                quoted(id) + " is not a valid node id: a CloudFormation logical id is ASCII letters and "
                 "digits, starting with a letter, at most 255 characters");
   if (impl_->index.count(id)) throw Error(ErrorCode::invalid, "duplicate node id '" + id + "'");
   const KindSpec* spec = impl_->catalog->kind(kind);
   if (!spec)
     throw Error(ErrorCode::not_found,
-                "node " + id + ": unknown kind '" + kind + "'; the kinds are: " + kind_list(*impl_->catalog));
+                "node " + id + ": unknown kind " + quoted(kind) + "; the kinds are: " + kind_list(*impl_->catalog));
   if (properties.is_null()) properties = Value::map();
   if (!properties.is_map())
     throw Error(ErrorCode::invalid, "node " + id + ": properties must be a mapping");

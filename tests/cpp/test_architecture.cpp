@@ -109,6 +109,10 @@ TEST_CASE("what the model format forbids throws sbd::Error with a clear message"
   CHECK(message_of([&] { arch.add_node("Z", "fn", wrong); }).find("must be an integer") != std::string::npos);
   CHECK(arch.find("Y") == nullptr);  // a refused node is not half-added
   CHECK(code_of([&] { Architecture bad("-app"); }) == ErrorCode::invalid);
+  // A huge id is named, but cut short in the message.
+  const std::string huge_msg = message_of([&] { arch.add_node(std::string(10 << 20, '-'), "fn"); });
+  CHECK(huge_msg.size() < 400);
+  CHECK(huge_msg.find("(10485760 bytes)") != std::string::npos);
 }
 
 TEST_CASE("edges the catalog does not allow are kept for the validator") {
