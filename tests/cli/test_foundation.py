@@ -132,3 +132,26 @@ def test_sam_templates_are_refused_with_a_clear_message(sbd, corpus):
     r = sbd("import", template)
     assert r.returncode == 2
     assert "not supported yet" in r.stderr
+
+
+def test_writing_to_a_device_or_pipe_writes_into_it(sbd, corpus, tmp_path):
+    """`-o /dev/null` must discard the output, never replace the device."""
+    import os
+    import stat
+    import threading
+
+    src = corpus / "sbd-examples" / "basic-api.json"
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    r = sbd("import", src, "-o", fifo)
+    reader.join(timeout=30)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still a pipe
+    assert received and received[0].startswith("sbd: 1\n")
+    for force in ([], ["--force"]):
+        r = sbd("import", src, "-o", "/dev/null", *force)
+        assert r.returncode == 0, r.stderr
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
