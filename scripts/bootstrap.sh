@@ -12,12 +12,17 @@ APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-graph-dev libyaml-dev rapidjson-dev catch2 libbenchmark-dev libcli11-dev pybind11-dev
   graphviz valgrind clang libclang-rt-14-dev librsvg2-bin
-  python3 python3-pip python3-venv nodejs npm maven
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Tools a machine may have from elsewhere (pyenv, NodeSource, /usr/local):
+# installed from Debian only when the command is missing, never over them.
+for tool in python3:python3 pip3:python3-pip node:nodejs npm:npm mvn:maven; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
+done
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]}"
   $SUDO apt-get update -qq
