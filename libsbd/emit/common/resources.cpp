@@ -28,11 +28,6 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // 8 hex digits of FNV-1a: a deployment's logical id changes with its API.
 std::string short_hash(const std::string& text) {
   std::uint32_t h = 2166136261u;
@@ -57,10 +52,24 @@ Value source_statement(const char* service, const char* action, Value resource, 
 
 // The OpenAPI operation key of a method ("get", "x-amazon-apigateway-any-method").
 std::string openapi_method(const std::string& method) {
-  return method == "ANY" ? "x-amazon-apigateway-any-method" : lower(method);
+  return method == "ANY" ? "x-amazon-apigateway-any-method" : lower_ascii(method);
 }
 
 }  // namespace
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Value env_string(const Value& v) {
+  if (!v.tag().empty() || v.is_string()) return v;
+  if (v.is_bool()) return Value(v.as_bool() ? "true" : "false");
+  if (v.is_int()) return Value(std::to_string(v.as_int()));
+  if (v.is_number()) return Value(format_number(v.as_number()));
+  if (v.is_null()) return Value("");
+  return Value(to_json(v, 0));
+}
 
 ApiRoute parse_api_route(const std::string& text, const std::string& node_id) {
   const std::string t = trim(text);
@@ -171,7 +180,19 @@ std::string CfnBuilder::aux(const std::string& owner, const std::string& suffix)
 Value& CfnBuilder::resource(const std::string& id, const std::string& type, Value properties) {
   Value r = obj({{"Type", type}});
   if (properties.is_map() && properties.size() > 0) r.set("Properties", std::move(properties));
-  return resources_.set(id, std::move(r));
+  // Value maps look keys up linearly: the index keeps building linear.
+  if (auto it = resource_index_.find(id); it != resource_index_.end()) {
+    if (refuse_duplicate_resources_)
+      throw Error(ErrorCode::internal, std::string(refuse_duplicate_resources_) + " emitted resource " + id + " twice");
+    return resources_.value_at(it->second) = std::move(r);
+  }
+  resource_index_.emplace(id, resources_.size());
+  return resources_.append(id, std::move(r));
+}
+
+Value* CfnBuilder::find_resource(const std::string& id) {
+  auto it = resource_index_.find(id);
+  return it == resource_index_.end() ? nullptr : &resources_.value_at(it->second);
 }
 
 Value& CfnBuilder::props(Value& res) {
@@ -187,8 +208,9 @@ void CfnBuilder::depends_on(Value& res, const std::vector<std::string>& ids) {
 void CfnBuilder::output(std::string id, const std::string& description, Value value) {
   if (id.size() > 240) id.resize(240);  // logical ids have at most 255 characters
   std::string oid = id;
-  for (int i = 2; outputs_.contains(oid); ++i) oid = id + std::to_string(i);
-  outputs_.set(oid, obj({{"Description", description}, {"Value", std::move(value)}}));
+  for (int i = 2; output_ids_.count(oid); ++i) oid = id + std::to_string(i);
+  output_ids_.insert(oid);
+  outputs_.append(oid, obj({{"Description", description}, {"Value", std::move(value)}}));
 }
 
 Value CfnBuilder::inline_policy(const std::string& policy_name, Value statements) const {
@@ -205,7 +227,7 @@ void CfnBuilder::merge_node_overrides() {
   for (const std::string& id : arch_.sorted_ids()) {
     const Node& n = arch_.node(id);
     if (!n.overrides.is_map() || n.overrides.size() == 0) continue;
-    Value* res = resources_.find(logical_id(n));
+    Value* res = find_resource(logical_id(n));
     if (!res) continue;
     merge_overrides(props(*res), n.overrides);
   }
@@ -429,7 +451,7 @@ void CfnBuilder::delivery_stream(const Node& n) {
     for (const Edge* e : transforms) {
       const Node& f = to(*e);
       processors.push_back(obj({{"Type", "Lambda"},
-                                {"Parameters", arr({obj({{"ParameterName", "LambdaArn"}, {"ParameterValue", arn(f)}})})}}));
+                                {"Parameters", arr({obj({{"ParameterName", "LambdaArn"}, {"ParameterValue", invocation_arn(f)}})})}}));
       statements.push_back(lambda_invoke_statement(arn(f), true));
     }
     s3.set("ProcessingConfiguration", obj({{"Enabled", true}, {"Processors", processors}}));
@@ -643,26 +665,26 @@ void CfnBuilder::iot_republish(const Node& n) {
 
 // ---- orchestration ------------------------------------------------------------------------
 
-void CfnBuilder::state_machine(const Node& n) {
+CfnBuilder::StateMachineParts CfnBuilder::state_machine_parts(const Node& n, std::size_t max_name_base) const {
   const auto calls = outs(n, "fn");
+  StateMachineParts parts;
   Value states = Value::map();
-  Value substitutions = Value::map();
-  Value statements = Value::list();
+  parts.substitutions = Value::map();
   std::vector<std::string> names;
   std::set<std::string> used;
   for (const Edge* e : calls) {
-    std::string base = "Invoke" + to(*e).id, nm = base;
+    std::string base = "Invoke" + to(*e).id;
+    if (base.size() > max_name_base) base.resize(max_name_base);
+    std::string nm = base;
     for (int i = 2; used.count(nm); ++i) nm = base + std::to_string(i);
     used.insert(nm);
     names.push_back(nm);
   }
   for (std::size_t i = 0; i < calls.size(); ++i) {
     const Node& f = to(*calls[i]);
+    parts.called.push_back(&f);
     const std::string var = f.id + "Arn";
-    substitutions.set(var, arn(f));
-    Value st = lambda_invoke_statement(arn(f));
-    if (std::find(statements.items().begin(), statements.items().end(), st) == statements.items().end())
-      statements.push_back(st);
+    parts.substitutions.set(var, invocation_arn(f));
     Value errors = Value::list();
     for (const char* err : kLambdaRetryErrors) errors.push_back(Value(err));
     Value retry = arr({obj({{"ErrorEquals", errors}, {"IntervalSeconds", 1}, {"MaxAttempts", 3}, {"BackoffRate", 2}})});
@@ -676,21 +698,55 @@ void CfnBuilder::state_machine(const Node& n) {
     states.set(names[i], std::move(state));
   }
   if (calls.empty()) states.set("Done", obj({{"Type", "Pass"}, {"End", true}}));
-  Value definition = Value::map();
-  definition.set("Comment", n.description.empty() ? "State machine " + n.id : n.description);
-  definition.set("StartAt", calls.empty() ? std::string("Done") : names.front());
-  definition.set("States", states);
+  parts.definition = Value::map();
+  parts.definition.set("Comment", n.description.empty() ? "State machine " + n.id : n.description);
+  parts.definition.set("StartAt", calls.empty() ? std::string("Done") : names.front());
+  parts.definition.set("States", states);
+  return parts;
+}
+
+void CfnBuilder::state_machine(const Node& n) {
+  StateMachineParts parts = state_machine_parts(n);
+  Value statements = Value::list();
+  for (const Node* f : parts.called) {
+    Value st = lambda_invoke_statement(arn(*f));
+    if (std::find(statements.items().begin(), statements.items().end(), st) == statements.items().end())
+      statements.push_back(st);
+  }
   const std::string role = aux(n.id, "Role");
   Value rp = obj({{"AssumeRolePolicyDocument", assume_role_policy("states.amazonaws.com")}});
   if (statements.size() > 0) rp.set("Policies", inline_policy("InvokeFunctions", statements));
   resource(role, "AWS::IAM::Role", std::move(rp));
-  Value p = obj({{"StateMachineType", str(n, "type", "STANDARD")}, {"RoleArn", get_att(role, "Arn")}, {"Definition", definition}});
-  if (substitutions.size() > 0) p.set("DefinitionSubstitutions", substitutions);
+  Value p = obj({{"StateMachineType", str(n, "type", "STANDARD")},
+                 {"RoleArn", get_att(role, "Arn")},
+                 {"Definition", std::move(parts.definition)}});
+  if (parts.substitutions.size() > 0) p.set("DefinitionSubstitutions", std::move(parts.substitutions));
   resource(logical_id(n), "AWS::StepFunctions::StateMachine", std::move(p));
   output(n.id + "Arn", "ARN of state machine " + n.id, arn(n));
 }
 
 // ---- APIs from OpenAPI bodies ----------------------------------------------------------------
+
+Value CfnBuilder::mock_paths(const Node& n) const {
+  Value paths = Value::map();
+  const Value* r = prop(n, "routes");
+  std::vector<ApiRoute> routes;
+  if (r && r->is_list())
+    for (const Value& item : r->items())
+      if (item.is_string()) routes.push_back(parse_api_route(item.as_string(), n.id));
+  if (routes.empty()) routes.push_back(ApiRoute{"ANY", "/{proxy+}"});
+  for (const ApiRoute& route : routes) {
+    Value op = obj({{"responses", obj({{"501", obj({{"description", "Not implemented"}})}})},
+                    {"x-amazon-apigateway-integration",
+                     obj({{"type", "mock"},
+                          {"requestTemplates", obj({{"application/json", "{\"statusCode\": 501}"}})},
+                          {"responses", obj({{"default", obj({{"statusCode", "501"}})}})}})}});
+    Value* item = paths.find(route.path);
+    if (!item) item = &paths.set(route.path, Value::map());
+    item->set(openapi_method(route.method), std::move(op));
+  }
+  return paths;
+}
 
 void CfnBuilder::rest_api(const Node& n) {
   const std::string lid = logical_id(n);
@@ -758,26 +814,7 @@ void CfnBuilder::rest_api(const Node& n) {
         sfn_statements.push_back(st);
     }
   }
-  if (paths.size() == 0) {
-    // An API that integrates nothing would have no method, and API Gateway
-    // refuses to deploy that: its routes answer 501 from a mock integration.
-    const Value* r = prop(n, "routes");
-    std::vector<ApiRoute> routes;
-    if (r && r->is_list())
-      for (const Value& item : r->items())
-        if (item.is_string()) routes.push_back(parse_api_route(item.as_string(), n.id));
-    if (routes.empty()) routes.push_back(ApiRoute{"ANY", "/{proxy+}"});
-    for (const ApiRoute& route : routes) {
-      Value op = obj({{"responses", obj({{"501", obj({{"description", "Not implemented"}})}})},
-                      {"x-amazon-apigateway-integration",
-                       obj({{"type", "mock"},
-                            {"requestTemplates", obj({{"application/json", "{\"statusCode\": 501}"}})},
-                            {"responses", obj({{"default", obj({{"statusCode", "501"}})}})}})}});
-      Value* item = paths.find(route.path);
-      if (!item) item = &paths.set(route.path, Value::map());
-      item->set(openapi_method(route.method), std::move(op));
-    }
-  }
+  if (paths.size() == 0) paths = mock_paths(n);
   Value body = obj({{"openapi", "3.0.1"}, {"info", obj({{"title", n.id}, {"version", "1.0"}})}, {"paths", paths}});
   if (schemes.size() > 0) body.set("components", obj({{"securitySchemes", schemes}}));
   Value p = obj({{"Name", sub("${AWS::StackName}-" + n.id)}});

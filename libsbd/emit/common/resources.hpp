@@ -17,6 +17,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -36,6 +38,13 @@ ApiRoute parse_api_route(const std::string& text, const std::string& node_id);
 /// cannot create.
 void refuse_reference_cycles(const Architecture& arch);
 
+/// A Lambda environment variable's value as the string Lambda requires
+/// (tagged values such as !Ref stay as they are).
+Value env_string(const Value& v);
+
+/// The lower-case copy of an ASCII string.
+std::string lower_ascii(std::string s);
+
 class CfnBuilder {
  public:
   CfnBuilder(const Architecture& arch, std::set<std::string> reserved_ids = {});
@@ -50,6 +59,9 @@ class CfnBuilder {
   virtual Value name(const Node& n) const;
   virtual Value arn(const Node& n) const;
   virtual Value url(const Node& n) const;
+  /// What other resources (Firehose transforms, state machines) invoke for a
+  /// function (default: arn; SAM: the `live` alias of a gradual deployment).
+  virtual Value invocation_arn(const Node& fn) const { return arn(fn); }
   /// logical_id as a LogicalIdFn for refs.hpp and iam.hpp.
   LogicalIdFn ids() const;
 
@@ -90,6 +102,19 @@ class CfnBuilder {
   /// An HTTP API from an OpenAPI body, JWT authorizers of user pools, the
   /// $default (or named) auto-deployed stage.
   void http_api(const Node& n);
+  /// The OpenAPI paths of an API that integrates nothing: each of its routes
+  /// (else ANY /{proxy+}) answers 501 from a mock integration, since API
+  /// Gateway refuses to deploy an API without a method.
+  Value mock_paths(const Node& n) const;
+  /// The pieces of a state machine: a task state per invoked function, in
+  /// edge order (state names "Invoke<Id>", the base cut to max_name_base
+  /// characters), then the end.
+  struct StateMachineParts {
+    Value definition;                 ///< Comment, StartAt, States
+    Value substitutions;              ///< <Id>Arn: the invocation ARN of each function
+    std::vector<const Node*> called;  ///< the invoked functions, in edge order
+  };
+  StateMachineParts state_machine_parts(const Node& n, std::size_t max_name_base = std::string::npos) const;
 
   // ---- helpers ---------------------------------------------------------------
   const Value* prop(const Node& n, std::string_view key) const { return arch_.property(n, key); }
@@ -106,7 +131,11 @@ class CfnBuilder {
   /// A logical id for a resource that belongs to a node ("<Id><suffix>"),
   /// never a node's or a reserved id nor one given out before; stable.
   std::string aux(const std::string& owner, const std::string& suffix);
+  /// Adds a resource (replacing one of the same id in place, or refusing it
+  /// when refuse_duplicate_resources_ names the engine). Resources are indexed,
+  /// so that building stays linear in the model's size.
   Value& resource(const std::string& id, const std::string& type, Value properties = Value::map());
+  Value* find_resource(const std::string& id);
   static Value& props(Value& res);
   static void depends_on(Value& res, const std::vector<std::string>& ids);
   void output(std::string id, const std::string& description, Value value);
@@ -118,6 +147,9 @@ class CfnBuilder {
 
  protected:
   const Architecture& arch_;
+  /// When set ("the SAM engine"), a second resource of the same id is an
+  /// internal error instead of a replacement.
+  const char* refuse_duplicate_resources_ = nullptr;
 
  private:
   std::string republish_topic(const Node& source, const Node& target) const;
@@ -127,6 +159,8 @@ class CfnBuilder {
   Value parameters_ = Value::map();
   Value resources_ = Value::map();
   Value outputs_ = Value::map();
+  std::unordered_map<std::string, std::size_t> resource_index_;
+  std::unordered_set<std::string> output_ids_;
 };
 
 }  // namespace sbd::detail

@@ -2,6 +2,8 @@
 // from the architecture, serialised with sbd::to_yaml.
 #pragma once
 
+#include "emit/common/resources.hpp"
+
 #include <sbd/emit.hpp>
 #include <sbd/value.hpp>
 
@@ -11,14 +13,11 @@ namespace sbd::detail {
 /// for what no template can express (e.g. a route that is not "METHOD /path").
 Value sam_template(const Architecture& arch, const EmitOptions& options);
 
-/// One route of an API: "GET /photos/{id}" -> {"GET", "/photos/{id}"}.
-struct Route {
-  std::string method;  ///< upper case; ANY for any method
-  std::string path;    ///< starts with '/'
-};
-/// Parses "METHOD /path" (METHOD: ANY, GET, POST, PUT, PATCH, DELETE, HEAD,
-/// OPTIONS, in any case). Throws sbd::Error(invalid) naming the node for
-/// anything else (the validator reports the same routes as SBD0703).
-Route parse_route(const std::string& text, const std::string& node_id);
+/// The routes of an API, parsed as every engine parses them (resources.hpp):
+/// "METHOD /path" (METHOD: ANY, GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS,
+/// in any case); sbd::Error(invalid) naming the node for anything else (the
+/// validator reports the same routes as SBD0703).
+using Route = ApiRoute;
+inline Route parse_route(const std::string& text, const std::string& node_id) { return parse_api_route(text, node_id); }
 
 }  // namespace sbd::detail

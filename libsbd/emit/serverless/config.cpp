@@ -48,21 +48,6 @@ std::string lower_first(std::string s) {
   return s;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// A Lambda environment variable's value must be a string.
-Value env_string(const Value& v) {
-  if (!v.tag().empty() || v.is_string()) return v;
-  if (v.is_bool()) return Value(v.as_bool() ? "true" : "false");
-  if (v.is_int()) return Value(std::to_string(v.as_int()));
-  if (v.is_number()) return Value(format_number(v.as_number()));
-  if (v.is_null()) return Value("");
-  return Value(to_json(v, 0));
-}
-
 // provider.s3 takes a bucket's CloudFormation properties with the first
 // letter in lower case (the framework upper-cases it back).
 Value lower_first_keys(const Value& props) {
@@ -145,7 +130,7 @@ class SlsBuilder final : public CfnBuilder {
   // The literal name the framework gives a bucket it creates: lower case,
   // unique per app, bucket, stage and region (S3 names are global).
   std::string bucket_literal(const Node& n) const {
-    std::string p = lower(kebab(arch_.name())) + "-" + lower(kebab(n.id));
+    std::string p = lower_ascii(kebab(arch_.name())) + "-" + lower_ascii(kebab(n.id));
     std::string out;
     for (char c : p)
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') out.push_back(c);
@@ -407,7 +392,7 @@ Value SlsBuilder::function_events(const Node& fn, const StarterInfo& info) {
         authorizer = Value("aws_iam");
       }
       for (const ApiRoute& r : routes_of(e)) {
-        Value http = obj({{"method", lower(r.method)}, {"path", r.path}});
+        Value http = obj({{"method", lower_ascii(r.method)}, {"path", r.path}});
         if (!authorizer.is_null()) http.set("authorizer", authorizer);
         events.push_back(obj({{"http", http}}));
       }
