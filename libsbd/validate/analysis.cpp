@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,13 @@ long long int_property(const Architecture& arch, const Node& node, std::string_v
   const Value* v = arch.property(node, key);
   if (!v) return fallback;
   if (v->is_int()) return v->as_int();
-  if (v->is_number()) return static_cast<long long>(v->as_number());
+  if (v->is_number()) {
+    // Saturate: casting a double beyond long long's range is undefined.
+    const double d = v->as_number();
+    if (d >= 9.2e18) return std::numeric_limits<long long>::max();
+    if (d <= -9.2e18) return std::numeric_limits<long long>::min();
+    return static_cast<long long>(d);
+  }
   return fallback;
 }
 
@@ -86,7 +93,9 @@ std::string runtime_successor(const Catalog& catalog, const RuntimeSpec& runtime
 }
 
 long long function_timeout(const Architecture& arch, const Node& fn) {
-  return int_property(arch, fn, "timeout", 3);
+  // Bounded so that the rules' sums and multiples cannot overflow (a hostile
+  // 'timeout: 9223372036854775807'); SBD0204 reports the value as written.
+  return std::clamp(int_property(arch, fn, "timeout", 3), -1000000000LL, 1000000000LL);
 }
 
 std::string function_runtime(const Architecture& arch, const Node& fn) {

@@ -5,6 +5,7 @@
 #include "validate/rule.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sbd::detail {
 namespace {
@@ -14,8 +15,9 @@ std::string problem(const PropertySpec& spec, const Value& v, std::string& hint)
   if (v.is_number()) {
     const double x = v.as_number();
     auto num = [](double d) {
-      return d == static_cast<double>(static_cast<long long>(d)) ? std::to_string(static_cast<long long>(d))
-                                                                 : format_number(d);
+      // (casting a double beyond long long's range is undefined: 1e300)
+      return std::fabs(d) < 1e18 && d == std::floor(d) ? std::to_string(static_cast<long long>(d))
+                                                        : format_number(d);
     };
     if ((spec.min && x < *spec.min) || (spec.max && x > *spec.max)) {
       std::string range = spec.min && spec.max ? "from " + num(*spec.min) + " to " + num(*spec.max)
