@@ -1,4 +1,5 @@
 // The generated project's README.md, .gitignore and samconfig.toml.
+#include "emit/common/readme.hpp"
 #include "emit/common/wiring.hpp"
 #include "emit/sam/engine.hpp"
 #include "emit/starter/starter.hpp"
@@ -8,34 +9,6 @@
 #include <sstream>
 
 namespace sbd::detail {
-
-namespace {
-
-std::string toml_string(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (static_cast<unsigned char>(c) >= 0x20) out.push_back(c);
-  }
-  return out + "\"";
-}
-
-// Markdown table cells: no pipes, no line breaks.
-std::string cell(std::string s) {
-  for (char& c : s)
-    if (c == '|' || c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-
-std::string test_command(const std::string& language, const std::string& dir) {
-  if (language == "python") return "(cd " + dir + " && python -m pytest)";
-  if (language == "javascript" || language == "typescript") return "(cd " + dir + " && npm install && npm test)";
-  if (language == "java") return "(cd " + dir + " && mvn -q test)";
-  if (language == "go") return "(cd " + dir + " && go test ./...)";
-  return "";
-}
-
-}  // namespace
 
 std::string sam_readme(const Architecture& arch, const EmitOptions& options, const FileSet& files) {
   const AppSettings& s = arch.settings();
@@ -49,9 +22,7 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
   o << "## What was generated\n\n| path | what |\n|---|---|\n";
   o << "| `template.yaml` | the AWS SAM template: a resource per node, with the events, permissions and "
        "environment variables of each connection |\n";
-  std::vector<const Node*> fns;
-  for (const std::string& id : arch.sorted_ids())
-    if (arch.node(id).kind == "fn") fns.push_back(&arch.node(id));
+  const std::vector<const Node*> fns = functions_by_id(arch);
   for (const Node* fn : fns) {
     const StarterInfo info = starter_info(arch, *fn, options);
     o << "| `" << info.code_uri << "` | function " << fn->id << ": "
@@ -76,28 +47,18 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
       if (fn && !republish) what = "an `IoTRule` event (a topic rule) on each function it invokes";
       else if (fn) what += ", and an `IoTRule` event on each function it invokes";
     }
-    o << "| " << n.id << " | " << cell(k.name) << " | " << what << " |\n";
+    o << "| " << n.id << " | " << md_cell(k.name) << " | " << what << " |\n";
   }
   o << "\n";
 
-  bool any_wire = false;
-  for (const Node* fn : fns)
-    if (!wires_of(arch, *fn).empty()) any_wire = true;
-  if (any_wire) {
-    o << "## Environment variables\n\nEach function reaches the targets of its connections through these "
-         "variables:\n\n| function | variable | target | holds |\n|---|---|---|---|\n";
-    for (const Node* fn : fns)
-      for (const Wire& w : wires_of(arch, *fn))
-        o << "| " << fn->id << " | `" << w.env_var << "` | " << w.target->id << " | " << w.value_kind << " |\n";
-    o << "\n";
-  }
+  write_environment_section(o, arch, fns);
 
   o << "## Build, test and deploy\n\nYou need the [AWS SAM CLI](https://docs.aws.amazon.com/serverless-application-model/"
        "latest/developerguide/install-sam-cli.html), AWS credentials, and the toolchain of each function's language.\n\n"
        "```sh\nsam validate --lint      # check the template\nsam build                # build every function\n";
   for (const Node* fn : fns) {
     const StarterInfo info = starter_info(arch, *fn, options);
-    const std::string cmd = test_command(info.language, info.code_uri.empty() ? "src/" + fn->id : info.code_uri);
+    const std::string cmd = unit_test_command(info.language, info.code_uri.empty() ? "src/" + fn->id : info.code_uri);
     if (!cmd.empty()) o << cmd << "   # unit tests of " << fn->id << "\n";
   }
   o << "sam deploy --guided       # the first time; then `sam deploy`\n```\n\n";
@@ -170,7 +131,7 @@ std::string sam_config(const Architecture& arch) {
     << "# `sam deploy --guided` updates this file with your answers.\n"
     << "version = 0.1\n\n"
     << "[default.global.parameters]\n"
-    << "stack_name = " << toml_string(arch.name()) << "\n\n"
+    << "stack_name = " << quoted_string(arch.name()) << "\n\n"
     << "[default.build.parameters]\n"
     << "cached = true\n"
     << "parallel = true\n\n"
