@@ -54,7 +54,8 @@ if (( ! no_build )); then nice -n 19 cmake --build "$build" -j1 --target "${harn
 
 # --- seeds ---------------------------------------------------------------
 seeds="$build/seeds"
-rm -rf "$seeds"
+# Refreshed in place, never removed: a harness that is still running (another
+# invocation of this script) may read them.
 mkdir -p "$seeds/yaml" "$seeds/json" "$seeds/export"
 find "$here/tests/fixtures" -name '*.yaml' -print0 | while IFS= read -r -d '' f; do
   cp "$f" "$seeds/yaml/$(echo "${f#$here/tests/fixtures/}" | tr '/' '_')"
@@ -106,7 +107,9 @@ run_one() {
   # shellcheck disable=SC2046
   # -fork=1 with -ignore_crashes: one finding does not end the run; each
   # crash, timeout or out-of-memory input is saved in $artifacts.
-  nice -n 19 "$build/tests/fuzz/$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # -timeout is wall-clock time: generous, since the runs are niced on a
+  # shared machine (replay a timeout-* file to see its real cost).
+  nice -n 19 "$build/tests/fuzz/$h" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
     -max_len=16384 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -artifact_prefix="$artifacts" -dict="$(dict_of "$h")" \
     "$corpus" $(seed_dirs "$h") >"$log" 2>&1 || true
