@@ -2,6 +2,7 @@
 
 #include <sbd/error.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include <csignal>
 #include <map>
 #include <string>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -62,7 +64,12 @@ void make_root(const std::string& dir, std::vector<std::string>& created) {
 // The open directories below the root, by relative path ("" is the root).
 class Dirs {
  public:
-  Dirs(std::string root, bool create) : root_(std::move(root)), create_(create) {}
+  Dirs(std::string root, bool create) : root_(std::move(root)), create_(create) {
+    // A quarter of the file descriptors the process may open, at most 256.
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+      max_open_ = std::max<std::size_t>(4, std::min<std::size_t>(256, static_cast<std::size_t>(limit.rlim_cur) / 4));
+  }
   ~Dirs() {
     for (auto& [path, fd] : fds_) ::close(fd);
   }
@@ -70,7 +77,10 @@ class Dirs {
   Dirs& operator=(const Dirs&) = delete;
 
   // The fd of the directory rel (components separated by '/'), or -1 when it
-  // does not exist and create is false. Never follows a symbolic link.
+  // does not exist and create is false. Never follows a symbolic link. The fd
+  // stays valid until the next call: at most max_open_ directories are kept
+  // open (a build of 40,000 folders must not run out of file descriptors), and
+  // one evicted is opened again, component by component, when needed.
   int open(const std::string& rel) {
     auto it = fds_.find(rel);
     if (it != fds_.end()) return it->second;
@@ -102,6 +112,7 @@ class Dirs {
       fd = ::openat(pfd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (fd < 0) fail(join(root_, rel), std::string("cannot open the directory: ") + std::strerror(errno));
     }
+    if (fds_.size() >= max_open_) evict();
     fds_.emplace(rel, fd);
     return fd;
   }
@@ -112,12 +123,26 @@ class Dirs {
       const auto slash = it->rfind('/');
       const std::string parent = slash == std::string::npos ? "" : it->substr(0, slash);
       const std::string name = slash == std::string::npos ? *it : it->substr(slash + 1);
-      auto p = fds_.find(parent);
-      if (p != fds_.end()) ::unlinkat(p->second, name.c_str(), AT_REMOVEDIR);
+      const int pfd = open(parent);
+      if (pfd >= 0) ::unlinkat(pfd, name.c_str(), AT_REMOVEDIR);
     }
   }
 
  private:
+  std::size_t max_open_ = 256;
+
+  // Closes every open directory but the root.
+  void evict() {
+    for (auto it = fds_.begin(); it != fds_.end();) {
+      if (it->first.empty()) {
+        ++it;
+        continue;
+      }
+      ::close(it->second);
+      it = fds_.erase(it);
+    }
+  }
+
   std::string root_;
   bool create_;
   std::map<std::string, int> fds_;
@@ -138,7 +163,7 @@ void write_all(int fd, const std::string& text, const std::string& file) {
 
 struct Pending {
   std::string rel;   // relative path of the file
-  int dirfd = -1;    // its directory
+  std::string dir;   // its directory, relative ("" is the root)
   std::string name;  // its name
   std::string tmp;   // its temporary name in the same directory
   std::string old;   // with --force: the file it replaced, kept until the end
@@ -219,14 +244,21 @@ std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool f
   const std::string suffix = ".sbd-tmp-" + std::to_string(::getpid());
   auto cleanup = [&] {
     for (const Pending& p : pending) {
+      int dfd = -1;
+      try {
+        dfd = dirs.open(p.dir);
+      } catch (...) {
+        continue;  // its folder is gone: nothing of ours is left in it
+      }
+      if (dfd < 0) continue;
       if (p.placed) {
         if (!p.old.empty())
-          ::renameat(p.dirfd, p.old.c_str(), p.dirfd, p.name.c_str());  // put the user's file back
+          ::renameat(dfd, p.old.c_str(), dfd, p.name.c_str());  // put the user's file back
         else
-          ::unlinkat(p.dirfd, p.name.c_str(), 0);  // it did not exist before
+          ::unlinkat(dfd, p.name.c_str(), 0);  // it did not exist before
       } else {
-        ::unlinkat(p.dirfd, p.tmp.c_str(), 0);
-        if (!p.old.empty()) ::unlinkat(p.dirfd, p.old.c_str(), 0);
+        ::unlinkat(dfd, p.tmp.c_str(), 0);
+        if (!p.old.empty()) ::unlinkat(dfd, p.old.c_str(), 0);
       }
     }
     dirs.remove_created();
@@ -237,11 +269,12 @@ std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool f
       const auto slash = path.rfind('/');
       Pending p;
       p.rel = path;
-      p.dirfd = dirs.open(slash == std::string::npos ? "" : path.substr(0, slash));
+      p.dir = slash == std::string::npos ? "" : path.substr(0, slash);
+      const int dfd = dirs.open(p.dir);
       p.name = slash == std::string::npos ? path : path.substr(slash + 1);
       p.tmp = "." + p.name + suffix;
       if (p.tmp.size() > 255) p.tmp = ".sbd-tmp-" + std::to_string(pending.size()) + suffix;
-      const int fd = ::openat(p.dirfd, p.tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+      const int fd = ::openat(dfd, p.tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
       if (fd < 0) fail(join(dir, path), std::string("cannot create the file: ") + std::strerror(errno));
       pending.push_back(p);
       try {
@@ -258,20 +291,21 @@ std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool f
     // the file replaced is kept under a second name until every file is in
     // place, so that a failure can put it back.
     for (Pending& p : pending) {
+      const int dfd = dirs.open(p.dir);
       if (force) {
         std::string old = "." + p.name + ".sbd-old-" + std::to_string(::getpid());
         if (old.size() > 255) old = ".sbd-old-" + std::to_string(&p - pending.data()) + "-" + std::to_string(::getpid());
-        if (::linkat(p.dirfd, p.name.c_str(), p.dirfd, old.c_str(), 0) == 0)
+        if (::linkat(dfd, p.name.c_str(), dfd, old.c_str(), 0) == 0)
           p.old = old;
         else if (errno != ENOENT)
           fail(join(dir, p.rel), std::string("cannot keep the file while replacing it: ") + std::strerror(errno));
-        if (::renameat(p.dirfd, p.tmp.c_str(), p.dirfd, p.name.c_str()) != 0)
+        if (::renameat(dfd, p.tmp.c_str(), dfd, p.name.c_str()) != 0)
           fail(join(dir, p.rel), std::string("cannot replace the file: ") + std::strerror(errno));
       } else {
-        if (::linkat(p.dirfd, p.tmp.c_str(), p.dirfd, p.name.c_str(), 0) != 0)
+        if (::linkat(dfd, p.tmp.c_str(), dfd, p.name.c_str(), 0) != 0)
           fail(join(dir, p.rel), errno == EEXIST ? std::string("exists; use --force to overwrite it")
                                                  : std::string("cannot create the file: ") + std::strerror(errno));
-        ::unlinkat(p.dirfd, p.tmp.c_str(), 0);
+        ::unlinkat(dfd, p.tmp.c_str(), 0);
       }
       p.placed = true;
     }
@@ -280,7 +314,7 @@ std::size_t write_tree(const std::string& dir, const sbd::FileSet& files, bool f
     throw;
   }
   for (const Pending& p : pending)
-    if (!p.old.empty()) ::unlinkat(p.dirfd, p.old.c_str(), 0);
+    if (!p.old.empty()) ::unlinkat(dirs.open(p.dir), p.old.c_str(), 0);
   return pending.size();
 }
 
