@@ -11,7 +11,7 @@ namespace sbd::detail {
 struct ParseLimits {
   std::size_t max_depth = 256;        ///< nesting of lists and maps
   std::size_t max_bytes = 64u << 20;  ///< input size (64 MiB)
-  std::size_t max_values = 1000000;   ///< values in the document (memory)
+  std::size_t max_values = 2500000;   ///< values in the document (memory)
 };
 
 /// Parses one YAML document (libyaml's event parser) into a Value. Plain
