@@ -233,6 +233,27 @@ void CfnBuilder::merge_node_overrides() {
   }
 }
 
+bool CfnBuilder::plain_node(const Node& n) {
+  const std::string& k = n.kind;
+  if (k == "cognitoIdentity") identity_pool(n);
+  else if (k == "userPool") user_pool(n);
+  else if (k == "table") table(n);
+  else if (k == "analyticsStream") analytics(n);
+  else if (k == "deliveryStream") delivery_stream(n);
+  else if (k == "stream") stream(n);
+  else if (k == "iotRule") iot_republish(n);  // functions get their own rules from their events
+  else if (k == "bucket") bucket(n);
+  else if (k == "schedule") schedule_rules(n);  // functions get their own rules from their events
+  else if (k == "topic") topic(n);
+  else if (k == "queue") queue(n);
+  else if (k == "eventBus") event_bus(n);
+  else if (k == "alarm") alarm(n);
+  else if (k == "secret") secret(n);
+  else if (k == "parameter") parameter(n);
+  else return false;
+  return true;
+}
+
 // ---- storage ----------------------------------------------------------------------
 
 void CfnBuilder::table(const Node& n) {
@@ -313,12 +334,19 @@ void CfnBuilder::parameter(const Node& n) {
 
 // ---- messaging ------------------------------------------------------------------
 
-void CfnBuilder::topic(const Node& n) {
+// A FIFO topic or queue ("fifo": true) is named "<stack>-<Id>.fifo", as SNS
+// and SQS require; a standard one gets a generated name.
+Value CfnBuilder::fifo_properties(const Node& n, const std::string& what) const {
   Value p = Value::map();
   if (boolean(n, "fifo")) {
-    p.set("TopicName", sub("${AWS::StackName}-" + n.id + ".fifo"));
-    p.set("FifoTopic", true);
+    p.set(what + "Name", sub("${AWS::StackName}-" + n.id + ".fifo"));
+    p.set("Fifo" + what, true);
   }
+  return p;
+}
+
+void CfnBuilder::topic(const Node& n) {
+  Value p = fifo_properties(n, "Topic");
   resource(logical_id(n), "AWS::SNS::Topic", std::move(p));
   // Who else may publish: buckets (notifications) and schedules (rules).
   Value statements = Value::list();
@@ -335,11 +363,7 @@ void CfnBuilder::topic(const Node& n) {
 }
 
 void CfnBuilder::queue(const Node& n) {
-  Value p = Value::map();
-  if (boolean(n, "fifo")) {
-    p.set("QueueName", sub("${AWS::StackName}-" + n.id + ".fifo"));
-    p.set("FifoQueue", true);
-  }
+  Value p = fifo_properties(n, "Queue");
   p.set("VisibilityTimeout", integer(n, "visibility_timeout", 30));
   p.set("MessageRetentionPeriod", integer(n, "retention", 345600));
   for (const Edge* e : outs(n, "queue")) {

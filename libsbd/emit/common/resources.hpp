@@ -71,6 +71,10 @@ class CfnBuilder {
   Value& parameters() { return parameters_; }
 
   // ---- plain CloudFormation per kind ----------------------------------------
+  /// Builds a node of a kind every engine writes as plain CloudFormation
+  /// (all but fn, api, httpApi and stepFn, whose resources are the engine's
+  /// own) with the kind method below; false for the others.
+  bool plain_node(const Node& n);
   void table(const Node& n);
   /// The bucket's Properties (name when needed, versioning, notifications to
   /// topics and queues) and the logical ids it must wait for.
@@ -78,6 +82,8 @@ class CfnBuilder {
   void bucket(const Node& n);
   void secret(const Node& n);
   void parameter(const Node& n);
+  /// The FIFO name and flag of a topic or queue (what: "Topic" or "Queue").
+  Value fifo_properties(const Node& n, const std::string& what) const;
   void topic(const Node& n);
   void queue(const Node& n);
   void event_bus(const Node& n);

@@ -123,23 +123,8 @@ void Builder::node(const Node& n) {
   if (k == "fn") function(n);
   else if (k == "api") api(n);
   else if (k == "httpApi") sam_http_api(n);
-  else if (k == "cognitoIdentity") identity_pool(n);
-  else if (k == "userPool") user_pool(n);
-  else if (k == "table") table(n);
-  else if (k == "analyticsStream") analytics(n);
-  else if (k == "deliveryStream") delivery_stream(n);
-  else if (k == "stream") stream(n);
-  else if (k == "iotRule") iot_republish(n);  // functions get IoTRule events
-  else if (k == "bucket") bucket(n);
-  else if (k == "schedule") schedule_rules(n);  // functions get Schedule events
-  else if (k == "topic") topic(n);
-  else if (k == "queue") queue(n);
-  else if (k == "eventBus") event_bus(n);
   else if (k == "stepFn") sam_state_machine(n);
-  else if (k == "alarm") alarm(n);
-  else if (k == "secret") secret(n);
-  else if (k == "parameter") parameter(n);
-  else
+  else if (!plain_node(n))  // functions get IoTRule and Schedule events
     throw Error(ErrorCode::invalid, "the SAM engine has no resource for kind '" + k + "' of node " + n.id);
 }
 

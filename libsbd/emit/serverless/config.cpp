@@ -221,40 +221,22 @@ void SlsBuilder::node(const Node& n) {
                                    {"audience", arr({cf_ref(aux(pool.id, "Client"))})}}));
       }
     }
-  } else if (k == "cognitoIdentity") identity_pool(n);
-  else if (k == "userPool") user_pool(n);
-  else if (k == "table") table(n);
-  else if (k == "analyticsStream") analytics(n);
-  else if (k == "deliveryStream") delivery_stream(n);
-  else if (k == "stream") stream(n);
-  else if (k == "iotRule") iot_republish(n);
-  else if (k == "bucket") {
-    if (!is_framework_bucket(n)) {
-      bucket(n);
-    } else {
-      // The framework creates this bucket for the functions' s3 events:
-      // its properties go to provider.s3, what it waits for to extensions.
-      auto [p, waits] = bucket_properties(n);
-      p.erase("BucketName");
-      Value conf = obj({{"name", bucket_literal(n)}});
-      Value lowered = lower_first_keys(p);
-      for (std::size_t i = 0; i < lowered.keys().size(); ++i) conf.set(lowered.keys()[i], lowered.value_at(i));
-      if (n.overrides.is_map())
-        for (std::size_t i = 0; i < n.overrides.keys().size(); ++i)
-          if (!n.overrides.value_at(i).is_null()) conf.set(lower_first(n.overrides.keys()[i]), n.overrides.value_at(i));
-      provider_s3_.set(n.id, conf);
-      if (!waits.empty()) extensions_.set(logical_id(n), obj({{"DependsOn", str_list(waits)}}));
-      output(n.id + "Name", "Name of bucket " + n.id, name(n));
-    }
-  } else if (k == "schedule") schedule_rules(n);
-  else if (k == "topic") topic(n);
-  else if (k == "queue") queue(n);
-  else if (k == "eventBus") event_bus(n);
-  else if (k == "stepFn") state_machine(n);
-  else if (k == "alarm") alarm(n);
-  else if (k == "secret") secret(n);
-  else if (k == "parameter") parameter(n);
-  else
+  } else if (k == "bucket" && is_framework_bucket(n)) {
+    // The framework creates this bucket for the functions' s3 events:
+    // its properties go to provider.s3, what it waits for to extensions.
+    auto [p, waits] = bucket_properties(n);
+    p.erase("BucketName");
+    Value conf = obj({{"name", bucket_literal(n)}});
+    Value lowered = lower_first_keys(p);
+    for (std::size_t i = 0; i < lowered.keys().size(); ++i) conf.set(lowered.keys()[i], lowered.value_at(i));
+    if (n.overrides.is_map())
+      for (std::size_t i = 0; i < n.overrides.keys().size(); ++i)
+        if (!n.overrides.value_at(i).is_null()) conf.set(lower_first(n.overrides.keys()[i]), n.overrides.value_at(i));
+    provider_s3_.set(n.id, conf);
+    if (!waits.empty()) extensions_.set(logical_id(n), obj({{"DependsOn", str_list(waits)}}));
+    output(n.id + "Name", "Name of bucket " + n.id, name(n));
+  } else if (k == "stepFn") state_machine(n);
+  else if (!plain_node(n))
     throw Error(ErrorCode::invalid, "the Serverless Framework engine has no resource for kind '" + k + "' of node " + n.id);
 }
 
