@@ -159,9 +159,10 @@ void bind_error(py::module_& m) {
   for (sbd::ErrorCode code : codes) {
     const std::string name = sbd::error_code_name(code);
     PyObject* extra = builtin_base(name);
-    py::tuple bases = extra != nullptr
-                          ? py::make_tuple(py::handle(table->base), py::handle(extra))
-                          : py::make_tuple(py::handle(table->base));
+    // Built as plain py::tuple on both branches: newer pybind11 gives each
+    // make_tuple its own typed tuple class.
+    py::tuple bases = extra != nullptr ? py::tuple(py::make_tuple(py::handle(table->base), py::handle(extra)))
+                                       : py::tuple(py::make_tuple(py::handle(table->base)));
     py::dict dict;
     dict["code"] = error_code_object(code);
     PyObject* cls = new_class(class_name(name), class_doc(name), bases.ptr(), dict.ptr());
