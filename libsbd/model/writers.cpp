@@ -98,7 +98,10 @@ Quoting quoting_for(std::string_view s) {
     char32_t cp = 0;
     const std::size_t len = utf8_decode(s, i, cp);
     if (len == 0) throw Error(ErrorCode::argument, "a string is not valid UTF-8");
-    if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF) needs_double = true;
+    // (U+FFFE and U+FFFF are not printable in YAML: libyaml refuses them raw.)
+    if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE ||
+        cp == 0xFFFF)
+      needs_double = true;
     i += len;
   }
   if (needs_double) return Quoting::double_;
@@ -153,6 +156,8 @@ void write_string_scalar(std::string& out, std::string_view s) {
       case 0x2028: out += "\\L"; break;
       case 0x2029: out += "\\P"; break;
       case 0xFEFF: out += "\\uFEFF"; break;
+      case 0xFFFE: out += "\\uFFFE"; break;
+      case 0xFFFF: out += "\\uFFFF"; break;
       default:
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
           append_hex(out, "\\x", static_cast<unsigned>(cp), 2);

@@ -99,12 +99,22 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     return scalar(Value(d));
   }
   bool String(const char* s, rapidjson::SizeType len, bool) {
+    if (has_surrogate(s, len)) return fail_here("invalid JSON: a \\u escape of a lone UTF-16 surrogate");
     return scalar(Value(std::string(s, len)));
+  }
+  // RapidJSON validates the bytes but turns a lone surrogate escape
+  // ("\uDC00") into the 3-byte form of a surrogate, which is not UTF-8
+  // (found by fuzzing: the writers then refused the model).
+  static bool has_surrogate(const char* s, std::size_t len) {
+    for (std::size_t i = 0; i + 1 < len; ++i)
+      if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
+    return false;
   }
   bool StartObject() { return start(true); }
   bool Key(const char* s, rapidjson::SizeType len, bool) {
     int line, column;
     here(line, column);
+    if (has_surrogate(s, len)) return fail(line, column, "invalid JSON: a \\u escape of a lone UTF-16 surrogate");
     Frame& top = stack_.back();
     std::string key(s, len);
     bool duplicate = false;

@@ -629,3 +629,19 @@ TEST_CASE("inputs that once broke a reader (tests/fuzz/regressions) read or are 
   }
   CHECK(n >= 1);
 }
+
+TEST_CASE("strings with U+FFFF or a lone surrogate escape (fuzz regressions)") {
+  // U+FFFF is valid UTF-8 but not printable YAML: the writer escapes it.
+  const auto arch = sbd::read_string(R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": "fn", "description": "a\uFFFFb\uFFFE"}}})",
+                                     "ffff.json");
+  const std::string yaml = sbd::write_string(arch, Format::yaml);
+  CHECK(has(yaml, "\\uFFFF"));
+  CHECK(sbd::write_string(sbd::read_string(yaml, "ffff.yaml"), Format::yaml) == yaml);
+  // A lone surrogate escape is not a character: refused where it is.
+  for (const char* text : {R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": "fn", "description": "a\uDC00"}}})",
+                           R"({"sbd": 1, "app": "x", "nodes": {"A\uDFFF": {"kind": "fn"}}})"}) {
+    const Refusal r = refuse(text, Format::json, "surrogate.json");
+    CHECK(has(r.message, "lone UTF-16 surrogate"));
+    CHECK(r.column > 30);
+  }
+}
