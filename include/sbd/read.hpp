@@ -38,7 +38,7 @@ struct ReadOptions {
   std::size_t max_bytes = 64u << 20;      ///< input size (64 MiB)
   /// Values (scalars, lists, maps, alias expansions) in the document: a
   /// value costs about 200 bytes in memory, so this bounds memory (about
-  /// 500 MB) where the size alone would not ('[0,0,0,...]' is 2 bytes a value).
+  /// 600 MB) where the size alone would not ('[0,0,0,...]' is 2 bytes a value).
   /// The browser export of a 70,000-node model holds about 1.2 million.
   std::size_t max_values = 2500000;
 };
