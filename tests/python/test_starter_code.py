@@ -550,3 +550,96 @@ def test_ids_that_are_keywords_give_valid_code(run_sbd, tmp_path, runtime, langu
     for fn in ("Class", "Import"):
         result, log = run(command, tmp_path / "app" / "src" / fn)
         assert result.returncode == 0, log
+
+
+# --- Each function carries only what it uses ---------------------------------
+
+PARTIAL = ROOT / "tests" / "fixtures" / "starter" / "partial_sources.yaml"
+
+# Tests each function's suite holds (its sources + the helpers of its edges).
+PARTIAL_EXPECTED = {"Thumbs": 3, "Mailer": 3, "Front": 3, "Changes": 5, "Fanout": 4, "Transform": 5,
+                    "Sensor": 2, "Lonely": 1}
+
+# What a name is declared by, per language (module level, one per line).
+DECLARATIONS = {
+    ".py": [r"^def (\w+)", r"^class (\w+)", r"^(\w+)(?:: [^=]+)? = ", r"^import (\w+)",
+            r"^from \S+ import (\w+)", r"^from \S+ import (\w+), (\w+)", r"^    (\w+),$"],
+    ".mjs": [r"^(?:export )?(?:async )?function (\w+)", r"^(?:export )?(?:const|let) (\w+)", r"^class (\w+)",
+             r"^import \* as (\w+)", r"^  (\w+),$"],
+    ".ts": [r"^(?:export )?(?:async )?function (\w+)", r"^(?:export )?(?:const|let) (\w+)",
+            r"^(?:export )?(?:class|interface|type) (\w+)", r"^import (?:type )?\* as (\w+)", r"^  (\w+),$"],
+    ".go": [r"^func (\w+)", r"^type (\w+)", r"^var (\w+)", r"^\t(\w+)\s+= "],
+}
+
+
+def unused_names(folder: Path, suffix: str) -> list[str]:
+    """Module-level names (functions, classes, constants, imports) declared in
+    the folder's files but never used anywhere in the folder: dead code. Test
+    functions are used by their runner."""
+    files = {p: p.read_text() for p in folder.rglob(f"*{suffix}") if "node_modules" not in p.parts}
+    everything = "\n".join(files.values())
+    dead = []
+    for path, text in files.items():
+        for pattern in DECLARATIONS[suffix]:
+            for match in re.finditer(pattern, text, re.M):
+                for name in match.groups():
+                    if re.match(r"(?i)^test|^main$|^handler$|^init$", name) or name in ("__name__",):
+                        continue
+                    if len(re.findall(rf"(?<![\w$]){re.escape(name)}(?![\w$])", everything)) < 2:
+                        dead.append(f"{path.name}: {name}")
+    return dead
+
+
+def build_partial(run_sbd, tmp_path: Path, runtime: str, language: str | None = None) -> Path:
+    model = yaml.safe_load(PARTIAL.read_text())
+    model["runtime"] = runtime
+    if language:
+        for node in model["nodes"].values():
+            if node["kind"] == "fn":
+                node["language"] = language
+    path = tmp_path / "model.yaml"
+    path.write_text(yaml.safe_dump(model, sort_keys=False))
+    out = tmp_path / "app"
+    result = run_sbd("build", path, "--engine", "sam", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (out / "src").iterdir()) == sorted(PARTIAL_EXPECTED)
+    return out
+
+
+# Parsers of each event source in events.py, by the source's sample event.
+PYTHON_PARSERS = {"s3": "s3_objects", "sqs": "queue_messages", "sns": "notifications", "dynamodb": "table_changes",
+                  "kinesis": "stream_records", "firehose": "firehose_response", "api": "api_request",
+                  "http_api": "http_api_request", "schedule": "schedule_tick", "eventbridge": "bus_event"}
+
+
+def test_python_functions_carry_only_their_own_parsers_and_helpers(run_sbd, tmp_path):
+    out = build_partial(run_sbd, tmp_path, "python3.13")
+    for fn, count in PARTIAL_EXPECTED.items():
+        folder = out / "src" / fn
+        samples = {p.stem for p in (folder / "events").iterdir()}
+        events_py = (folder / "events.py").read_text()
+        for source, parser in PYTHON_PARSERS.items():
+            assert (f"def {parser}(" in events_py) == (source in samples), (fn, parser)
+        assert unused_names(folder, ".py") == [], fn
+        result, log = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], folder)
+        assert result.returncode == 0, log
+        assert re.search(rf"\b{count} passed\b", log), log
+    # No outgoing connection: no helpers module at all.
+    assert not (out / "src" / "Lonely" / "resources.py").exists()
+    assert "def source_of(" in (out / "src" / "Lonely" / "events.py").read_text()
+    # Far less than the 11.6 KB every function used to carry.
+    assert len((out / "src" / "Sensor" / "events.py").read_text()) < 1500
+
+
+def test_javascript_functions_carry_only_their_own_parsers_and_helpers(run_sbd, tmp_path):
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    out = build_partial(run_sbd, tmp_path, "nodejs22.x")
+    for fn, count in PARTIAL_EXPECTED.items():
+        folder = out / "src" / fn
+        assert unused_names(folder, ".mjs") == [], fn
+        result, log = run(["node", "--test"], folder)
+        assert result.returncode == 0, log
+        assert f"# pass {count}" in log and "# fail 0" in log, log
+    assert not (out / "src" / "Lonely" / "resources.mjs").exists()
+    assert "s3Objects" not in (out / "src" / "Mailer" / "events.mjs").read_text()

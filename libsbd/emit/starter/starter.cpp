@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,334 +30,267 @@ const std::vector<std::pair<std::string, std::string>>& starter_template_files()
 
 namespace {
 
-using Vars = std::map<std::string, std::string>;
-
-const std::string& template_text(const std::string& path) {
-  static const std::map<std::string, const std::string*> index = [] {
-    std::map<std::string, const std::string*> m;
-    for (const auto& f : starter_template_files()) m.emplace(f.first, &f.second);
-    return m;
-  }();
-  auto it = index.find(path);
-  if (it == index.end()) throw Error(ErrorCode::internal, "starter code: no template " + path);
-  return *it->second;
-}
-
-// The snippets of a parts file, by name.
-std::map<std::string, std::string> split_parts(const std::string& text) {
-  std::map<std::string, std::string> parts;
-  std::string* cur = nullptr;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    const std::string line = text.substr(pos, end - pos);
-    std::size_t marker = line.rfind("#@@ ", 0) == 0 ? 4 : line.rfind("//@@ ", 0) == 0 ? 5 : 0;
-    if (marker) {
-      cur = &parts[line.substr(marker)];
-    } else if (cur) {
-      cur->append(line).push_back('\n');
-    }
-    pos = end + 1;
-  }
-  return parts;
-}
-
-const std::map<std::string, std::map<std::string, std::string>>& all_parts();
-
-// A snippet that a language may lack (then empty).
-std::string optional_part(const std::string& language, const std::string& name) {
-  auto lang = all_parts().find(language);
-  if (lang == all_parts().end()) return {};
-  auto it = lang->second.find(name);
-  return it == lang->second.end() ? std::string() : it->second;
-}
-
-const std::map<std::string, std::map<std::string, std::string>>& all_parts() {
-  static const std::map<std::string, std::map<std::string, std::string>> all = [] {
-    std::map<std::string, std::map<std::string, std::string>> m;
-    for (const auto& f : starter_template_files()) {
-      const std::size_t slash = f.first.find('/');
-      if (slash == std::string::npos) continue;
-      if (f.first.compare(slash + 1, 6, "parts.") == 0) m[f.first.substr(0, slash)] = split_parts(f.second);
-    }
-    return m;
-  }();
-  return all;
-}
-
-const std::string& part(const std::string& language, const std::string& name) {
-  const auto& all = all_parts();
-  auto lang = all.find(language);
-  if (lang != all.end()) {
-    auto it = lang->second.find(name);
-    if (it != lang->second.end()) return it->second;
-  }
-  throw Error(ErrorCode::internal, "starter code: no part " + name + " for " + language);
-}
-
-// Replaces every {{key}}; an unknown key is a bug of the templates.
-std::string substitute(const std::string& text, const Vars& vars) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 4);
-  std::size_t pos = 0;
-  while (true) {
-    const std::size_t open = text.find("{{", pos);
-    if (open == std::string::npos) break;
-    const std::size_t close = text.find("}}", open + 2);
-    if (close == std::string::npos) break;
-    const std::string key = text.substr(open + 2, close - open - 2);
-    auto it = vars.find(key);
-    if (it == vars.end()) {
-      // Not a placeholder (e.g. a Go or Java literal "{{"): keep it.
-      const bool word = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-      });
-      if (word) throw Error(ErrorCode::internal, "starter code: unknown placeholder {{" + key + "}}");
-      out.append(text, pos, open + 2 - pos);
-      pos = open + 2;
-      continue;
-    }
-    out.append(text, pos, open - pos);
-    out += it->second;
-    pos = close + 2;
-  }
-  out.append(text, pos, std::string::npos);
-  return out;
-}
-
-// --- What a function is wired to ------------------------------------------
+// --- Names known to the templates -----------------------------------------
 
 // Event sources in the order the handler tests them.
 const char* const kSourceOrder[] = {"s3",  "sqs",      "sns",      "dynamodb",    "kinesis", "firehose",
                                     "api", "http_api", "schedule", "eventbridge", "iot",     "invoke"};
+constexpr int kSources = 12;
+constexpr int kInvoke = 11, kIot = 10;
 
-std::string source_of_kind(const std::string& kind) {
-  static const std::map<std::string, std::string> m = {
-      {"bucket", "s3"},       {"queue", "sqs"},           {"topic", "sns"},       {"table", "dynamodb"},
-      {"stream", "kinesis"},  {"api", "api"},             {"httpApi", "http_api"}, {"schedule", "schedule"},
-      {"eventBus", "eventbridge"}, {"iotRule", "iot"},    {"fn", "invoke"},       {"stepFn", "invoke"},
-      {"deliveryStream", "firehose"}};
-  auto it = m.find(kind);
-  return it == m.end() ? std::string() : it->second;
+// The SDK services of the helpers (sorted: helpers are written in this order).
+const char* const kServices[] = {"dynamodb", "eventbridge", "firehose",       "http", "kinesis", "lambda",
+                                 "s3",       "secretsmanager", "sfn", "sns",  "sqs",     "ssm"};
+constexpr int kServiceCount = 12;
+
+// The helpers of an outgoing connection, by target kind (and action).
+const char* const kWireParts[] = {"table.read", "table.write", "bucket.read", "bucket.write", "queue",
+                                  "topic",      "stream",      "deliveryStream", "eventBus",  "fn",
+                                  "stepFn",     "api",         "secret",        "parameter"};
+constexpr int kWirePartCount = 14;
+
+// Condition tags of "@@if" lines: "on.<source>" (an event source of the
+// function), "svc.<service>" (a service its helpers use), "res.<part>" (a
+// helper), "wires" (any outgoing connection). One bit each.
+constexpr int kTagOn = 0, kTagSvc = kTagOn + kSources, kTagRes = kTagSvc + kServiceCount,
+              kTagWires = kTagRes + kWirePartCount, kTagCount = kTagWires + 1;
+static_assert(kTagCount <= 64, "tags fit a 64-bit mask");
+using Mask = std::uint64_t;
+
+int tag_index(std::string_view tag) {
+  auto find = [&](std::string_view prefix, const char* const* names, int count, int base) {
+    if (tag.substr(0, prefix.size()) != prefix) return -1;
+    const std::string_view rest = tag.substr(prefix.size());
+    for (int i = 0; i < count; ++i)
+      if (rest == names[i]) return base + i;
+    return -1;
+  };
+  int i = find("on.", kSourceOrder, kSources, kTagOn);
+  if (i < 0) i = find("svc.", kServices, kServiceCount, kTagSvc);
+  if (i < 0) i = find("res.", kWireParts, kWirePartCount, kTagRes);
+  if (i < 0 && tag == "wires") i = kTagWires;
+  return i;
 }
+
+// Placeholders ({{name}}): a fixed set, looked up by index when rendering.
+enum Var : std::uint8_t {
+  kFnId, kApp, kRuntime, kModule, kPackageName, kJavaRelease, kNodeMajor, kSourceId, kSourceName, kInvokeDoc,
+  kName, kNamePascal, kEnv, kId, kDispatch, kLogic, kResources, kTests, kLogicFields, kLogicInits, kImports,
+  kTestImports, kDependencies, kServicesVar, kSourcesDoc, kWiresDoc, kVarCount
+};
+const char* const kVarNames[kVarCount] = {
+    "fn_id", "app",  "runtime", "module", "package_name", "java_release", "node_major", "source_id",
+    "source_name", "invoke_doc", "name", "Name", "env", "id", "dispatch", "logic", "resources", "tests",
+    "logic_fields", "logic_inits", "imports", "test_imports", "dependencies", "services", "sources_doc",
+    "wires_doc"};
+
+// --- Compiled templates -----------------------------------------------------
+//
+// A template is compiled once into operations: literal text (a view of the
+// embedded template), a placeholder, or a conditional block. A line
+// "#@@if tag..." or "//@@if tag..." (leading blanks allowed) starts a block
+// kept when any of its terms holds for the function (a term "!tag" holds
+// when the tag does not); "#@@end" / "//@@end" ends it. Blocks nest; the marker lines themselves are not written.
+
+struct Op {
+  enum Kind : std::uint8_t { kText, kVar, kIf } kind;
+  std::uint32_t a = 0;  // text: offset; var: index; if: the op after the block
+  std::uint32_t b = 0;  // text: length
+  Mask mask = 0;        // if: the tags that keep the block when set
+  Mask absent = 0;      // if: the tags that keep the block when not set ("!tag")
+};
+
+struct Template {
+  std::string_view text;
+  std::vector<Op> ops;
+  std::size_t size_hint = 0;  // bytes of literal text
+};
+
+// "@@if a b" / "@@end" after optional blanks and a comment marker, or npos.
+enum class Marker { kNone, kIf, kEnd };
+Marker marker_of(std::string_view line, std::string_view& args) {
+  std::size_t i = line.find_first_not_of(" \t");
+  if (i == std::string_view::npos) return Marker::kNone;
+  line.remove_prefix(i);
+  if (line.substr(0, 1) == "#") line.remove_prefix(1);
+  else if (line.substr(0, 2) == "//") line.remove_prefix(2);
+  else return Marker::kNone;
+  if (line.substr(0, 5) == "@@if ") {
+    args = line.substr(5);
+    return Marker::kIf;
+  }
+  if (line == "@@end") return Marker::kEnd;
+  return Marker::kNone;
+}
+
+void compile_text(Template& t, std::size_t begin, std::size_t end, const std::string& where) {
+  const std::string_view s = t.text;
+  std::size_t pos = begin;
+  auto literal = [&](std::size_t from, std::size_t to) {
+    if (to <= from) return;
+    if (!t.ops.empty() && t.ops.back().kind == Op::kText && t.ops.back().a + t.ops.back().b == from) {
+      t.ops.back().b += static_cast<std::uint32_t>(to - from);
+    } else {
+      t.ops.push_back(Op{Op::kText, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to - from), 0, 0});
+    }
+    t.size_hint += to - from;
+  };
+  std::size_t lit = pos;
+  while (pos < end) {
+    const std::size_t open = s.find("{{", pos);
+    if (open == std::string_view::npos || open >= end) break;
+    const std::size_t close = s.find("}}", open + 2);
+    if (close == std::string_view::npos || close + 2 > end) break;
+    const std::string_view key = s.substr(open + 2, close - open - 2);
+    int var = -1;
+    for (int i = 0; i < kVarCount; ++i)
+      if (key == kVarNames[i]) var = i;
+    if (var < 0) {
+      // Not a placeholder (e.g. a Go or Java literal "{{"): keep it.
+      const bool word = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      });
+      if (word) throw Error(ErrorCode::internal, "starter code: unknown placeholder {{" + std::string(key) + "}} in " + where);
+      pos = open + 2;
+      continue;
+    }
+    literal(lit, open);
+    t.ops.push_back(Op{Op::kVar, static_cast<std::uint32_t>(var), 0, 0, 0});
+    pos = lit = close + 2;
+  }
+  literal(lit, end);
+}
+
+Template compile(std::string_view text, const std::string& where) {
+  Template t;
+  t.text = text;
+  std::vector<std::size_t> open_ifs;
+  std::size_t pos = 0, chunk = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    std::string_view args;
+    const Marker m = marker_of(text.substr(pos, end - pos - (text[end - 1] == '\n' ? 1 : 0)), args);
+    if (m != Marker::kNone) {
+      compile_text(t, chunk, pos, where);
+      chunk = end;
+      if (m == Marker::kIf) {
+        Mask mask = 0, absent = 0;
+        std::size_t p = 0;
+        while (p < args.size()) {
+          const std::size_t q = std::min(args.find(' ', p), args.size());
+          if (q > p) {
+            const bool negated = args[p] == '!';
+            const std::string_view name = args.substr(p + negated, q - p - negated);
+            const int tag = tag_index(name);
+            if (tag < 0) throw Error(ErrorCode::internal, "starter code: unknown tag " + std::string(name) + " in " + where);
+            (negated ? absent : mask) |= Mask{1} << tag;
+          }
+          p = q + 1;
+        }
+        open_ifs.push_back(t.ops.size());
+        t.ops.push_back(Op{Op::kIf, 0, 0, mask, absent});
+      } else {
+        if (open_ifs.empty()) throw Error(ErrorCode::internal, "starter code: @@end without @@if in " + where);
+        t.ops[open_ifs.back()].a = static_cast<std::uint32_t>(t.ops.size());
+        open_ifs.pop_back();
+      }
+    }
+    pos = end;
+  }
+  if (!open_ifs.empty()) throw Error(ErrorCode::internal, "starter code: @@if without @@end in " + where);
+  compile_text(t, chunk, text.size(), where);
+  return t;
+}
+
+// What a template is rendered with.
+struct Context {
+  std::string_view vars[kVarCount];
+  Mask tags = 0;
+};
+
+// The size of the text render() appends.
+std::size_t rendered_size(const Template& t, const Context& c) {
+  std::size_t size = 0;
+  const std::size_t n = t.ops.size();
+  for (std::size_t i = 0; i < n;) {
+    const Op& op = t.ops[i];
+    switch (op.kind) {
+      case Op::kText:
+        size += op.b;
+        ++i;
+        break;
+      case Op::kVar:
+        size += c.vars[op.a].size();
+        ++i;
+        break;
+      case Op::kIf:
+        i = ((op.mask & c.tags) || (op.absent & ~c.tags)) ? i + 1 : op.a;
+        break;
+    }
+  }
+  return size;
+}
+
+void render(const Template& t, const Context& c, std::string& out) {
+  const std::size_t n = t.ops.size();
+  for (std::size_t i = 0; i < n;) {
+    const Op& op = t.ops[i];
+    switch (op.kind) {
+      case Op::kText:
+        out.append(t.text.data() + op.a, op.b);
+        ++i;
+        break;
+      case Op::kVar:
+        out.append(c.vars[op.a]);
+        ++i;
+        break;
+      case Op::kIf:
+        i = ((op.mask & c.tags) || (op.absent & ~c.tags)) ? i + 1 : op.a;
+        break;
+    }
+  }
+}
+
+// --- The templates of each language ----------------------------------------
 
 // The business function each source calls (api and http_api share one).
-std::string logic_of_source(const std::string& source) {
-  static const std::map<std::string, std::string> m = {
-      {"s3", "on_object"},        {"sqs", "on_queue_message"},   {"sns", "on_notification"},
-      {"dynamodb", "on_table_change"}, {"kinesis", "on_stream_record"}, {"firehose", "transform_record"},
-      {"api", "handle_request"},  {"http_api", "handle_request"}, {"schedule", "on_schedule"},
-      {"eventbridge", "on_event"}, {"iot", "on_iot_message"},     {"invoke", "on_invoke"}};
-  return m.at(source);
-}
+const char* const kLogicOfSource[kSources] = {
+    "on_object",      "on_queue_message", "on_notification", "on_table_change", "on_stream_record", "transform_record",
+    "handle_request", "handle_request",   "on_schedule",     "on_event",        "on_iot_message",   "on_invoke"};
 
-struct Source {
-  std::string key;      // s3, sqs, ...
-  std::string node_id;  // the first node that sends these events
-  std::vector<std::string> node_ids;
+struct LanguageFile {
+  const char* tpl;   // below templates/<language>/
+  const char* path;  // below code_uri
+  const char* only_with = nullptr;  // tags: the file is written only when one holds
 };
-
-std::vector<Source> sources_of(const Architecture& arch, const Node& fn) {
-  std::map<std::string, Source> by_key;
-  for (const Edge* e : triggers_of(arch, fn)) {
-    const Node& from = arch.node_at(e->from_index);
-    const std::string key = source_of_kind(from.kind);
-    if (key.empty()) continue;
-    Source& s = by_key[key];
-    if (s.key.empty()) s.key = key, s.node_id = from.id;
-    if (std::find(s.node_ids.begin(), s.node_ids.end(), from.id) == s.node_ids.end()) s.node_ids.push_back(from.id);
-  }
-  // Direct invocations and IoT rule messages look alike: with both, the
-  // invocation handler receives the IoT messages too.
-  if (by_key.count("iot") && by_key.count("invoke")) {
-    for (const auto& id : by_key["iot"].node_ids) by_key["invoke"].node_ids.push_back(id);
-    by_key.erase("iot");
-  }
-  // A function nothing triggers is invoked directly (CLI, console, tests).
-  if (by_key.empty()) by_key["invoke"] = Source{"invoke", "", {}};
-  std::vector<Source> out;
-  for (const char* k : kSourceOrder) {
-    auto it = by_key.find(k);
-    if (it != by_key.end()) out.push_back(it->second);
-  }
-  return out;
-}
-
-// The SDK service a helper of that target kind uses (its client and imports).
-std::string service_of_kind(const std::string& kind) {
-  static const std::map<std::string, std::string> m = {
-      {"table", "dynamodb"},     {"bucket", "s3"},       {"queue", "sqs"},          {"topic", "sns"},
-      {"stream", "kinesis"},     {"deliveryStream", "firehose"}, {"eventBus", "eventbridge"}, {"fn", "lambda"},
-      {"stepFn", "sfn"},         {"api", "http"},        {"httpApi", "http"},       {"secret", "secretsmanager"},
-      {"parameter", "ssm"}};
-  auto it = m.find(kind);
-  return it == m.end() ? std::string() : it->second;
-}
-
-// Go import lines of several snippets: unique, standard library first, then
-// the others, each group sorted by path as gofmt sorts them.
-std::string merge_import_lines(const std::vector<std::string>& snippets) {
-  std::map<std::string, std::string> std_lines, other_lines;  // path -> line
-  for (const auto& s : snippets) {
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-      std::size_t end = s.find('\n', pos);
-      if (end == std::string::npos) end = s.size();
-      const std::string line = s.substr(pos, end - pos);
-      pos = end + 1;
-      const std::size_t q = line.find('"');
-      if (q == std::string::npos) continue;
-      const std::string path = line.substr(q + 1, line.find('"', q + 1) - q - 1);
-      const std::string first = path.substr(0, path.find('/'));
-      (first.find('.') == std::string::npos ? std_lines : other_lines)[path] = line;
-    }
-  }
-  std::string out;
-  for (const auto& l : std_lines) out += l.second + "\n";
-  if (!std_lines.empty() && !other_lines.empty()) out += "\n";
-  for (const auto& l : other_lines) out += l.second + "\n";
-  return out;
-}
-
-// Import lines of other languages (Java): unique and sorted.
-std::string merge_unique_lines(const std::vector<std::string>& snippets) {
-  std::set<std::string> lines;
-  for (const auto& s : snippets) {
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-      std::size_t end = s.find('\n', pos);
-      if (end == std::string::npos) end = s.size();
-      const std::string line = s.substr(pos, end - pos);
-      if (line.find_first_not_of(" \t") != std::string::npos) lines.insert(line);
-      pos = end + 1;
-    }
-  }
-  std::string out;
-  for (const auto& l : lines) out += l + "\n";
-  return out;
-}
-
-// Aligns the second column of "\tName rest" lines (Go struct fields) or the
-// values of "\tName: value" lines (Go keyed literals), as gofmt does.
-std::string align_go(const std::string& block, bool keyed) {
-  std::vector<std::pair<std::string, std::string>> rows;  // indent+name(+':'), rest
-  std::size_t width = 0;
-  std::size_t pos = 0;
-  while (pos < block.size()) {
-    std::size_t end = block.find('\n', pos);
-    if (end == std::string::npos) end = block.size();
-    const std::string line = block.substr(pos, end - pos);
-    pos = end + 1;
-    const std::size_t start = line.find_first_not_of('\t');
-    const std::size_t sep = keyed ? line.find(": ", start) : line.find(' ', start);
-    if (start == std::string::npos || sep == std::string::npos) {
-      rows.emplace_back(line, "");
-      continue;
-    }
-    const std::size_t name_end = keyed ? sep + 1 : sep;
-    rows.emplace_back(line.substr(0, name_end), line.substr(sep + (keyed ? 2 : 1)));
-    width = std::max(width, name_end - start);
-  }
-  std::string out;
-  for (const auto& r : rows) {
-    if (r.second.empty()) {
-      out += r.first + "\n";
-      continue;
-    }
-    const std::size_t start = r.first.find_first_not_of('\t');
-    out += r.first + std::string(width - (r.first.size() - start) + 1, ' ') + r.second + "\n";
-  }
-  return out;
-}
-
-// Every generated file ends with exactly one newline.
-std::string one_final_newline(std::string text) {
-  while (!text.empty() && text.back() == '\n') text.pop_back();
-  return text + "\n";
-}
-
-struct WireInfo {
-  std::string kind;                 // target kind
-  std::vector<std::string> parts;   // "table.read", "table.write", "queue", ...
-  std::string env;
-  std::string id;
-  std::string snake;                // unique among the function's wires
-  std::string pascal;
-};
-
-std::vector<WireInfo> wire_infos(const Architecture& arch, const Node& fn) {
-  std::vector<WireInfo> out;
-  std::set<std::string> used;
-  for (const Wire& w : wires_of(arch, fn)) {
-    WireInfo info;
-    info.kind = w.target->kind;
-    info.env = w.env_var;
-    info.id = w.target->id;
-    const std::string& action = w.edge->action;
-    if (info.kind == "table" || info.kind == "bucket") {
-      if (action != "write") info.parts.push_back(info.kind + ".read");
-      if (action != "read") info.parts.push_back(info.kind + ".write");
-    } else if (info.kind == "httpApi") {
-      info.parts.push_back("api");
-    } else {
-      info.parts.push_back(info.kind);
-    }
-    // The same target twice (two actions): one set of helpers is enough.
-    bool duplicate = false;
-    for (auto& prev : out)
-      if (prev.id == info.id) {
-        for (const auto& p : info.parts)
-          if (std::find(prev.parts.begin(), prev.parts.end(), p) == prev.parts.end()) prev.parts.push_back(p);
-        duplicate = true;
-      }
-    if (duplicate) continue;
-    std::string snake = lower_snake(info.id);
-    std::string pascal = info.id;
-    pascal[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(pascal[0])));
-    // Names are unique per language flavour: "MyAPI" and "MyApi" are my_api
-    // and my_api_2 in Python, MyAPI and MyApi elsewhere.
-    const std::string base_snake = snake, base_pascal = pascal;
-    for (int n = 2; used.count(snake); ++n) snake = base_snake + "_" + std::to_string(n);
-    for (int n = 2; used.count("P" + pascal); ++n) pascal = base_pascal + std::to_string(n);
-    used.insert(snake);
-    used.insert("P" + pascal);
-    info.snake = snake;
-    info.pascal = pascal;
-    out.push_back(std::move(info));
-  }
-  return out;
-}
-
-// --- Languages ------------------------------------------------------------
 
 struct Language {
   const char* key;
-  // Whole files: template (below templates/<key>/) -> output path below code_uri.
-  std::vector<std::pair<const char*, const char*>> files;
+  std::vector<LanguageFile> files;
 };
 
-const Language* language_spec(const std::string& key) {
+const std::vector<Language>& languages() {
   static const std::vector<Language> langs = {
       {"python",
        {{"app.py", "app.py"},
         {"events.py", "events.py"},
         {"logic.py", "logic.py"},
-        {"resources.py", "resources.py"},
+        {"resources.py", "resources.py", "wires"},
         {"test_app.py", "test_app.py"},
         {"requirements.txt", "requirements.txt"}}},
       {"javascript",
        {{"app.mjs", "app.mjs"},
         {"events.mjs", "events.mjs"},
         {"logic.mjs", "logic.mjs"},
-        {"resources.mjs", "resources.mjs"},
+        {"resources.mjs", "resources.mjs", "wires"},
         {"app.test.mjs", "app.test.mjs"},
         {"package.json", "package.json"}}},
       {"typescript",
        {{"app.ts", "app.ts"},
         {"events.ts", "events.ts"},
         {"logic.ts", "logic.ts"},
-        {"resources.ts", "resources.ts"},
+        {"resources.ts", "resources.ts", "wires"},
         {"app.test.ts", "app.test.ts"},
         {"package.json", "package.json"},
         {"tsconfig.json", "tsconfig.json"}}},
@@ -375,9 +310,335 @@ const Language* language_spec(const std::string& key) {
         {"HandlerTest.java", "src/test/java/starter/HandlerTest.java"},
         {"pom.xml", "pom.xml"}}},
   };
-  for (const auto& l : langs)
+  return langs;
+}
+
+const Language* language_spec(std::string_view key) {
+  for (const auto& l : languages())
     if (key == l.key) return &l;
   return nullptr;
+}
+
+// The tags of a condition such as "wires" or "on.s3 on.sqs" (any of them).
+Mask tags_of(std::string_view condition) {
+  Mask mask = 0;
+  std::size_t p = 0;
+  while (p < condition.size()) {
+    const std::size_t q = std::min(condition.find(' ', p), condition.size());
+    if (q > p) {
+      const int tag = tag_index(condition.substr(p, q - p));
+      if (tag < 0) throw Error(ErrorCode::internal, "starter code: unknown tag " + std::string(condition.substr(p, q - p)));
+      mask |= Mask{1} << tag;
+    }
+    p = q + 1;
+  }
+  return mask;
+}
+
+struct FileTemplate {
+  std::string path;  // below code_uri
+  const Template* tpl;
+  Mask only_with;  // 0: always written
+};
+
+// The compiled templates of one language; a missing snippet is null.
+struct LangTemplates {
+  std::vector<FileTemplate> files;
+  const Template* dispatch[kSources] = {};
+  const Template* test[kSources] = {};
+  const Template* logic[kSources] = {};
+  const Template* logic_field[kSources] = {};
+  const Template* logic_init[kSources] = {};
+  const Template* imports_base = nullptr;
+  const Template* testimports_base = nullptr;
+  const Template* imports[kServiceCount] = {};
+  const Template* testimports[kServiceCount] = {};
+  const Template* service[kServiceCount] = {};
+  const Template* testservice[kServiceCount] = {};
+  const Template* dep[kServiceCount] = {};
+  const Template* res[kWirePartCount] = {};
+  const Template* restest[kWirePartCount] = {};
+};
+
+struct Templates {
+  std::map<std::string, LangTemplates> langs;
+  const Template* event_json[kSources] = {};
+  std::vector<std::unique_ptr<Template>> owned;
+};
+
+const std::string* template_file(const std::string& path) {
+  for (const auto& f : starter_template_files())
+    if (f.first == path) return &f.second;
+  return nullptr;
+}
+
+// Every template, compiled once (the first time starter code is written).
+const Templates& templates() {
+  static const Templates all = [] {
+    Templates t;
+    auto own = [&](std::string_view text, const std::string& where) {
+      t.owned.push_back(std::make_unique<Template>(compile(text, where)));
+      return t.owned.back().get();
+    };
+    auto need = [](const std::string& path) {
+      const std::string* text = template_file(path);
+      if (!text) throw Error(ErrorCode::internal, "starter code: no template " + path);
+      return text;
+    };
+    for (int s = 0; s < kSources; ++s) {
+      const std::string path = std::string("common/events/") + kSourceOrder[s] + ".json";
+      t.event_json[s] = own(*need(path), path);
+    }
+    for (const Language& lang : languages()) {
+      LangTemplates& lt = t.langs[lang.key];
+      const std::string dir = std::string(lang.key) + "/";
+      for (const auto& f : lang.files)
+        lt.files.push_back(FileTemplate{f.path, own(*need(dir + f.tpl), dir + f.tpl), f.only_with ? tags_of(f.only_with) : 0});
+      // The snippets of the parts file, each after a marker line "#@@ name" or "//@@ name".
+      const std::string* parts = nullptr;
+      for (const auto& f : starter_template_files())
+        if (f.first.compare(0, dir.size() + 6, dir + "parts.") == 0) parts = &f.second;
+      if (!parts) throw Error(ErrorCode::internal, "starter code: no parts file for " + std::string(lang.key));
+      std::map<std::string, const Template*> by_name;
+      const std::string_view text = *parts;
+      std::string name;
+      std::size_t pos = 0, body = std::string_view::npos;
+      auto close = [&](std::size_t end) {
+        if (body != std::string_view::npos) by_name[name] = own(text.substr(body, end - body), dir + "parts: " + name);
+      };
+      while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        end = end == std::string_view::npos ? text.size() : end + 1;
+        const std::string_view line = text.substr(pos, end - pos);
+        const std::size_t marker = line.substr(0, 4) == "#@@ " ? 4 : line.substr(0, 5) == "//@@ " ? 5 : 0;
+        if (marker) {
+          close(pos);
+          name = std::string(line.substr(marker, line.size() - marker - (line.back() == '\n' ? 1 : 0)));
+          body = end;
+        }
+        pos = end;
+      }
+      close(text.size());
+      auto part = [&](const std::string& n, bool required) -> const Template* {
+        auto it = by_name.find(n);
+        if (it != by_name.end()) return it->second;
+        if (required) throw Error(ErrorCode::internal, "starter code: no part " + n + " for " + lang.key);
+        return nullptr;
+      };
+      for (int s = 0; s < kSources; ++s) {
+        lt.dispatch[s] = part(std::string("dispatch.") + kSourceOrder[s], true);
+        lt.test[s] = part(std::string("test.") + kSourceOrder[s], true);
+        lt.logic[s] = part(std::string("logic.") + kLogicOfSource[s], true);
+        lt.logic_field[s] = part(std::string("logic_field.") + kLogicOfSource[s], false);
+        lt.logic_init[s] = part(std::string("logic_init.") + kLogicOfSource[s], false);
+      }
+      lt.imports_base = part("imports.base", false);
+      lt.testimports_base = part("testimports.base", false);
+      for (int v = 0; v < kServiceCount; ++v) {
+        lt.imports[v] = part(std::string("imports.") + kServices[v], false);
+        lt.testimports[v] = part(std::string("testimports.") + kServices[v], false);
+        lt.service[v] = part(std::string("service.") + kServices[v], false);
+        lt.testservice[v] = part(std::string("testservice.") + kServices[v], false);
+        lt.dep[v] = part(std::string("dep.") + kServices[v], false);
+      }
+      for (int p = 0; p < kWirePartCount; ++p) {
+        lt.res[p] = part(std::string("res.") + kWireParts[p], true);
+        lt.restest[p] = part(std::string("restest.") + kWireParts[p], true);
+      }
+    }
+    return t;
+  }();
+  return all;
+}
+
+// --- What a function is wired to ------------------------------------------
+
+int source_of_kind(std::string_view kind) {
+  static const std::pair<std::string_view, int> m[] = {
+      {"bucket", 0}, {"queue", 1},    {"topic", 2},    {"table", 3},       {"stream", 4},
+      {"deliveryStream", 5}, {"api", 6}, {"httpApi", 7}, {"schedule", 8},   {"eventBus", 9},
+      {"iotRule", 10}, {"fn", 11},    {"stepFn", 11}};
+  for (const auto& e : m)
+    if (e.first == kind) return e.second;
+  return -1;
+}
+
+struct Source {
+  int key = -1;         // index in kSourceOrder
+  std::string node_id;  // the first node that sends these events
+  std::vector<std::string> node_ids;
+};
+
+std::vector<Source> sources_of(const Architecture& arch, const Node& fn) {
+  Source by_key[kSources];
+  for (const Edge* e : triggers_of(arch, fn)) {
+    const Node& from = arch.node_at(e->from_index);
+    const int key = source_of_kind(from.kind);
+    if (key < 0) continue;
+    Source& s = by_key[key];
+    if (s.key < 0) s.key = key, s.node_id = from.id;
+    if (std::find(s.node_ids.begin(), s.node_ids.end(), from.id) == s.node_ids.end()) s.node_ids.push_back(from.id);
+  }
+  // Direct invocations and IoT rule messages look alike: with both, the
+  // invocation handler receives the IoT messages too.
+  if (by_key[kIot].key >= 0 && by_key[kInvoke].key >= 0) {
+    for (const auto& id : by_key[kIot].node_ids) by_key[kInvoke].node_ids.push_back(id);
+    by_key[kIot] = Source{};
+  }
+  std::vector<Source> out;
+  for (auto& s : by_key)
+    if (s.key >= 0) out.push_back(std::move(s));
+  // A function nothing triggers is invoked directly (CLI, console, tests).
+  if (out.empty()) out.push_back(Source{kInvoke, "", {}});
+  return out;
+}
+
+// The SDK service a helper of that target kind uses (its client and imports).
+int service_of_kind(std::string_view kind) {
+  static const std::pair<std::string_view, std::string_view> m[] = {
+      {"table", "dynamodb"}, {"bucket", "s3"},   {"queue", "sqs"},  {"topic", "sns"},
+      {"stream", "kinesis"}, {"deliveryStream", "firehose"}, {"eventBus", "eventbridge"}, {"fn", "lambda"},
+      {"stepFn", "sfn"},     {"api", "http"},    {"httpApi", "http"}, {"secret", "secretsmanager"},
+      {"parameter", "ssm"}};
+  for (const auto& e : m)
+    if (e.first == kind)
+      for (int i = 0; i < kServiceCount; ++i)
+        if (e.second == kServices[i]) return i;
+  return -1;
+}
+
+int wire_part(std::string_view name) {
+  for (int i = 0; i < kWirePartCount; ++i)
+    if (name == kWireParts[i]) return i;
+  return -1;
+}
+
+// Calls f(line) for each line of text (without its newline).
+template <typename F>
+void for_each_line(std::string_view text, F&& f) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    f(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+}
+
+// Go import lines of several snippets: unique, standard library first, then
+// the others, each group sorted by path as gofmt sorts them.
+std::string merge_import_lines(const std::string& snippets) {
+  std::map<std::string_view, std::string_view> std_lines, other_lines;  // path -> line
+  for_each_line(snippets, [&](std::string_view line) {
+    const std::size_t q = line.find('"');
+    if (q == std::string_view::npos) return;
+    const std::string_view path = line.substr(q + 1, line.find('"', q + 1) - q - 1);
+    const std::string_view first = path.substr(0, path.find('/'));
+    (first.find('.') == std::string_view::npos ? std_lines : other_lines)[path] = line;
+  });
+  std::string out;
+  for (const auto& l : std_lines) out.append(l.second).push_back('\n');
+  if (!std_lines.empty() && !other_lines.empty()) out += "\n";
+  for (const auto& l : other_lines) out.append(l.second).push_back('\n');
+  return out;
+}
+
+// Import lines of other languages (Java): unique and sorted.
+std::string merge_unique_lines(const std::string& snippets) {
+  std::set<std::string_view> lines;
+  for_each_line(snippets, [&](std::string_view line) {
+    if (line.find_first_not_of(" \t") != std::string_view::npos) lines.insert(line);
+  });
+  std::string out;
+  for (const auto& l : lines) out.append(l).push_back('\n');
+  return out;
+}
+
+// Aligns the second column of "\tName rest" lines (Go struct fields) or the
+// values of "\tName: value" lines (Go keyed literals), as gofmt does.
+std::string align_go(const std::string& block, bool keyed) {
+  std::vector<std::pair<std::string_view, std::string_view>> rows;  // indent+name(+':'), rest
+  std::size_t width = 0;
+  for_each_line(block, [&](std::string_view line) {
+    const std::size_t start = line.find_first_not_of('\t');
+    const std::size_t sep = start == std::string_view::npos ? start : keyed ? line.find(": ", start) : line.find(' ', start);
+    if (start == std::string_view::npos || sep == std::string_view::npos) {
+      rows.emplace_back(line, std::string_view());
+      return;
+    }
+    const std::size_t name_end = keyed ? sep + 1 : sep;
+    rows.emplace_back(line.substr(0, name_end), line.substr(sep + (keyed ? 2 : 1)));
+    width = std::max(width, name_end - start);
+  });
+  std::string out;
+  for (const auto& r : rows) {
+    out.append(r.first);
+    if (!r.second.empty()) {
+      const std::size_t start = r.first.find_first_not_of('\t');
+      out.append(width - (r.first.size() - start) + 1, ' ').append(r.second);
+    }
+    out.push_back('\n');
+  }
+  return out;
+}
+
+// Every generated file ends with exactly one newline.
+void one_final_newline(std::string& text) {
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  text.push_back('\n');
+}
+
+struct WireInfo {
+  std::string kind;        // target kind
+  std::vector<int> parts;  // indexes in kWireParts
+  std::string env;
+  std::string id;
+  std::string snake;  // unique among the function's wires
+  std::string pascal;
+};
+
+std::vector<WireInfo> wire_infos(const Architecture& arch, const Node& fn) {
+  std::vector<WireInfo> out;
+  std::vector<std::string> used;
+  auto is_used = [&](const std::string& s) { return std::find(used.begin(), used.end(), s) != used.end(); };
+  for (const Wire& w : wires_of(arch, fn)) {
+    WireInfo info;
+    info.kind = w.target->kind;
+    info.env = w.env_var;
+    info.id = w.target->id;
+    const std::string& action = w.edge->action;
+    if (info.kind == "table" || info.kind == "bucket") {
+      if (action != "write") info.parts.push_back(wire_part(info.kind + ".read"));
+      if (action != "read") info.parts.push_back(wire_part(info.kind + ".write"));
+    } else {
+      info.parts.push_back(wire_part(info.kind == "httpApi" ? std::string("api") : info.kind));
+    }
+    if (std::find(info.parts.begin(), info.parts.end(), -1) != info.parts.end())
+      throw Error(ErrorCode::internal, "starter code: no helper for a " + info.kind);
+    // The same target twice (two actions): one set of helpers is enough.
+    bool duplicate = false;
+    for (auto& prev : out)
+      if (prev.id == info.id) {
+        for (int p : info.parts)
+          if (std::find(prev.parts.begin(), prev.parts.end(), p) == prev.parts.end()) prev.parts.push_back(p);
+        duplicate = true;
+      }
+    if (duplicate) continue;
+    std::string snake = lower_snake(info.id);
+    std::string pascal = info.id;
+    pascal[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(pascal[0])));
+    // Names are unique per language flavour: "MyAPI" and "MyApi" are my_api
+    // and my_api_2 in Python, MyAPI and MyApi elsewhere.
+    const std::string base_snake = snake, base_pascal = pascal;
+    for (int n = 2; is_used(snake); ++n) snake = base_snake + "_" + std::to_string(n);
+    for (int n = 2; is_used("P" + pascal); ++n) pascal = base_pascal + std::to_string(n);
+    used.push_back(snake);
+    used.push_back("P" + pascal);
+    info.snake = std::move(snake);
+    info.pascal = std::move(pascal);
+    out.push_back(std::move(info));
+  }
+  return out;
 }
 
 // The runtime the function runs on: its own property, else the override of
@@ -389,20 +650,15 @@ std::string effective_runtime(const Architecture& arch, const Node& fn, const Em
   return runtime_of(arch, fn);
 }
 
-std::string effective_language(const Architecture& arch, const Node& fn, const EmitOptions& options) {
+std::string effective_language(const std::string& runtime, const Node& fn) {
   const Value* lang = fn.properties.find("language");
   const std::string explicit_lang = lang && lang->is_string() ? lang->as_string() : std::string();
-  const std::string language = language_for(effective_runtime(arch, fn, options), explicit_lang);
+  std::string language = language_for(runtime, explicit_lang);
   return language_spec(language) ? language : std::string();
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
+void render_opt(const Template* t, const Context& c, std::string& out) {
+  if (t) render(*t, c, out);
 }
 
 }  // namespace
@@ -411,7 +667,7 @@ StarterInfo starter_info(const Architecture& arch, const Node& fn, const EmitOpt
   StarterInfo info;
   info.code_uri = "src/" + fn.id + "/";
   info.runtime = effective_runtime(arch, fn, options);
-  info.language = effective_language(arch, fn, options);
+  info.language = effective_language(info.runtime, fn);
   if (info.language == "java") {
     info.handler = "starter.Handler::handleRequest";
   } else if (info.language == "go") {
@@ -445,7 +701,7 @@ StarterInfo starter_info(const Architecture& arch, const Node& fn, const EmitOpt
 void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptions& options, FileSet& out) {
   if (fn.kind != "fn") throw Error(ErrorCode::argument, "starter code: " + fn.id + " is not a function");
   const StarterInfo info = starter_info(arch, fn, options);
-  const std::string dir = info.code_uri;
+  const std::string& dir = info.code_uri;
   if (info.language.empty()) {
     out.add(dir + "README.md", "# " + fn.id +
                                    "\n\nlibsbd writes no starter code for the runtime `" + info.runtime +
@@ -456,93 +712,131 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
     return;
   }
   const std::string& lang = info.language;
-  const Language& spec = *language_spec(lang);
+  const LangTemplates& lt = templates().langs.at(lang);
   const std::vector<Source> sources = sources_of(arch, fn);
   const std::vector<WireInfo> wires = wire_infos(arch, fn);
 
-  Vars base;
-  base["fn_id"] = fn.id;
-  base["app"] = arch.name();
-  base["runtime"] = info.runtime;
-  base["module"] = kebab(arch.name()) + "/" + kebab(fn.id);
-  base["package_name"] = kebab(arch.name()) + "-" + kebab(fn.id);
-  base["java_release"] = info.runtime.rfind("java", 0) == 0 ? info.runtime.substr(4) : "21";
-  base["node_major"] = info.runtime.rfind("nodejs", 0) == 0 ? info.runtime.substr(6, info.runtime.find('.') - 6) : "22";
+  // What the function uses: its event sources, services and helpers.
+  Mask tags = 0;
+  for (const Source& s : sources) tags |= Mask{1} << (kTagOn + s.key);
+  bool services[kServiceCount] = {};
+  for (const WireInfo& w : wires) {
+    const int svc = service_of_kind(w.kind);
+    if (svc >= 0) services[svc] = true, tags |= Mask{1} << (kTagSvc + svc);
+    for (int p : w.parts) tags |= Mask{1} << (kTagRes + p);
+    tags |= Mask{1} << kTagWires;
+  }
+
+  const std::string app = arch.name();
+  const std::string app_kebab = kebab(app), fn_kebab = kebab(fn.id);
+  const std::string module = app_kebab + "/" + fn_kebab;
+  const std::string package_name = app_kebab + "-" + fn_kebab;
+  const std::string java_release = info.runtime.rfind("java", 0) == 0 ? info.runtime.substr(4) : "21";
+  const std::string node_major =
+      info.runtime.rfind("nodejs", 0) == 0 ? info.runtime.substr(6, info.runtime.find('.') - 6) : "22";
+  Context base;
+  base.tags = tags;
+  base.vars[kFnId] = fn.id;
+  base.vars[kApp] = app;
+  base.vars[kRuntime] = info.runtime;
+  base.vars[kModule] = module;
+  base.vars[kPackageName] = package_name;
+  base.vars[kJavaRelease] = java_release;
+  base.vars[kNodeMajor] = node_major;
 
   // Sources: dispatch branches, business functions (once each), tests, samples.
-  std::string dispatch, logic, logic_fields, logic_inits, tests, resources, restests;
-  std::set<std::string> logic_done;
-  std::vector<std::string> sources_doc;
-  std::vector<std::string> invoke_extra;
+  std::string dispatch, logic, logic_fields, logic_inits, tests, resources;
+  std::string sources_doc, wires_doc;
+  const std::string_view bullet = lang == "python" ? "- " : "// - ";
+  bool handles_requests = false;
   for (const Source& s : sources) {
-    Vars v = base;
-    v["source_id"] = s.node_id.empty() ? fn.id : s.node_id;
-    v["source_name"] = kebab(s.node_id.empty() ? fn.id : s.node_id);
-    v["invoke_doc"] = "";
-    std::string from = s.node_ids.empty() ? "a direct invocation" : join(s.node_ids, ", ");
-    sources_doc.push_back(s.key + " (" + from + ")");
-    if (s.key == "invoke") {
-      for (const auto& id : s.node_ids)
-        if (arch.find(id) && arch.find(id)->kind == "iotRule") invoke_extra.push_back(id);
-      if (!invoke_extra.empty()) v["invoke_doc"] = ", or IoT rule " + join(invoke_extra, ", ");
+    Context v = base;
+    const std::string& source_id = s.node_id.empty() ? fn.id : s.node_id;
+    const std::string source_name = kebab(source_id);
+    std::string invoke_doc;
+    v.vars[kSourceId] = source_id;
+    v.vars[kSourceName] = source_name;
+    if (!sources_doc.empty()) sources_doc.push_back('\n');
+    sources_doc.append(bullet).append(kSourceOrder[s.key]).append(" (");
+    if (s.node_ids.empty()) sources_doc.append("a direct invocation");
+    for (std::size_t i = 0; i < s.node_ids.size(); ++i) sources_doc.append(i ? ", " : "").append(s.node_ids[i]);
+    sources_doc.push_back(')');
+    if (s.key == kInvoke) {
+      for (const auto& id : s.node_ids) {
+        const Node* n = arch.find(id);
+        if (n && n->kind == "iotRule") invoke_doc.append(invoke_doc.empty() ? ", or IoT rule " : ", ").append(id);
+      }
+      v.vars[kInvokeDoc] = invoke_doc;
     }
-    dispatch += substitute(part(lang, "dispatch." + s.key), v);
-    const std::string lf = logic_of_source(s.key);
-    if (logic_done.insert(lf).second) {
-      logic += substitute(part(lang, "logic." + lf), v);
-      logic_fields += optional_part(lang, "logic_field." + lf);
-      logic_inits += optional_part(lang, "logic_init." + lf);
+    render(*lt.dispatch[s.key], v, dispatch);
+    const bool request = std::string_view(kLogicOfSource[s.key]) == "handle_request";
+    if (!request || !handles_requests) {
+      render(*lt.logic[s.key], v, logic);
+      render_opt(lt.logic_field[s.key], v, logic_fields);
+      render_opt(lt.logic_init[s.key], v, logic_inits);
+      handles_requests = handles_requests || request;
     }
-    tests += substitute(part(lang, "test." + s.key), v);
-    out.add(dir + "events/" + s.key + ".json", substitute(template_text("common/events/" + s.key + ".json"), v));
+    render(*lt.test[s.key], v, tests);
+    const Template& json = *templates().event_json[s.key];
+    std::string sample;
+    sample.reserve(rendered_size(json, v));
+    render(json, v, sample);
+    out.add(dir + "events/" + kSourceOrder[s.key] + ".json", std::move(sample));
   }
 
-  // Outgoing connections: helpers and their tests.
-  std::vector<std::string> wires_doc;
-  std::set<std::string> services;
-  for (const WireInfo& w : wires) services.insert(service_of_kind(w.kind));
-  std::vector<std::string> imports{optional_part(lang, "imports.base")};
-  std::vector<std::string> test_imports{optional_part(lang, "testimports.base")};
-  std::string service_code, test_service_code, dependencies;
-  for (const auto& svc : services) {
-    imports.push_back(optional_part(lang, "imports." + svc));
-    test_imports.push_back(optional_part(lang, "testimports." + svc));
-    service_code += optional_part(lang, "service." + svc);
-    dependencies += optional_part(lang, "dep." + svc);
-    test_service_code += optional_part(lang, "testservice." + svc);
+  // Outgoing connections: the clients of their services, helpers and tests.
+  std::string imports, test_imports, service_code, dependencies;
+  render_opt(lt.imports_base, base, imports);
+  render_opt(lt.testimports_base, base, test_imports);
+  for (int svc = 0; svc < kServiceCount; ++svc) {
+    if (!services[svc]) continue;
+    render_opt(lt.imports[svc], base, imports);
+    render_opt(lt.testimports[svc], base, test_imports);
+    render_opt(lt.service[svc], base, service_code);
+    render_opt(lt.dep[svc], base, dependencies);
+    render_opt(lt.testservice[svc], base, tests);
   }
   for (const WireInfo& w : wires) {
-    Vars v = base;
-    v["name"] = w.snake;
-    v["Name"] = w.pascal;
-    v["env"] = w.env;
-    v["id"] = w.id;
-    for (const auto& p : w.parts) {
-      resources += substitute(part(lang, "res." + p), v);
-      restests += substitute(part(lang, "restest." + p), v);
+    Context v = base;
+    v.vars[kName] = w.snake;
+    v.vars[kNamePascal] = w.pascal;
+    v.vars[kEnv] = w.env;
+    v.vars[kId] = w.id;
+    for (int p : w.parts) {
+      render(*lt.res[p], v, resources);
+      render(*lt.restest[p], v, tests);
     }
-    wires_doc.push_back(w.id + " (" + w.kind + ", $" + w.env + ")");
+    if (!wires_doc.empty()) wires_doc.push_back('\n');
+    wires_doc.append(bullet).append(w.id).append(" (").append(w.kind).append(", $").append(w.env).push_back(')');
   }
+  if (wires_doc.empty()) wires_doc.append(bullet).append("none");
 
-  Vars files = base;
-  files["dispatch"] = dispatch;
-  files["logic"] = logic;
-  files["resources"] = resources;
-  files["tests"] = tests + test_service_code + restests;
-  files["logic_fields"] = align_go(logic_fields, false);
-  files["logic_inits"] = align_go(logic_inits, true);
-  const auto merge = lang == "go" ? merge_import_lines : merge_unique_lines;
-  files["imports"] = merge(imports);
-  files["test_imports"] = merge(test_imports);
-  files["dependencies"] = dependencies;
-  files["services"] = service_code;
-  // Documentation lists, one item a line, in the language's comment style.
-  const std::string bullet = lang == "python" ? "- " : "// - ";
-  if (wires_doc.empty()) wires_doc.push_back("none");
-  files["sources_doc"] = bullet + join(sources_doc, "\n" + bullet);
-  files["wires_doc"] = bullet + join(wires_doc, "\n" + bullet);
-  for (const auto& f : spec.files)
-    out.add(dir + f.second, one_final_newline(substitute(template_text(std::string(lang) + "/" + f.first), files)));
+  Context files = base;
+  const std::string fields = logic_fields.empty() ? std::string() : align_go(logic_fields, false);
+  const std::string inits = logic_inits.empty() ? std::string() : align_go(logic_inits, true);
+  const bool go = lang == "go";
+  const std::string merged_imports = go ? merge_import_lines(imports) : merge_unique_lines(imports);
+  const std::string merged_test_imports = go ? merge_import_lines(test_imports) : merge_unique_lines(test_imports);
+  files.vars[kDispatch] = dispatch;
+  files.vars[kLogic] = logic;
+  files.vars[kResources] = resources;
+  files.vars[kTests] = tests;
+  files.vars[kLogicFields] = fields;
+  files.vars[kLogicInits] = inits;
+  files.vars[kImports] = merged_imports;
+  files.vars[kTestImports] = merged_test_imports;
+  files.vars[kDependencies] = dependencies;
+  files.vars[kServicesVar] = service_code;
+  files.vars[kSourcesDoc] = sources_doc;
+  files.vars[kWiresDoc] = wires_doc;
+  for (const FileTemplate& f : lt.files) {
+    if (f.only_with && !(f.only_with & tags)) continue;
+    std::string text;
+    text.reserve(rendered_size(*f.tpl, files) + 1);  // exactly: FileSet keeps the capacity
+    render(*f.tpl, files, text);
+    one_final_newline(text);
+    out.add(dir + f.path, std::move(text));
+  }
 }
 
 void emit_starter_shared(const Architecture&, const EmitOptions&, FileSet&) {}

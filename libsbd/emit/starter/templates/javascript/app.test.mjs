@@ -7,9 +7,12 @@ import { readFileSync } from 'node:fs';
 
 import { handler, makeHandler } from './app.mjs';
 import * as logic from './logic.mjs';
+//@@if wires
 import * as resources from './resources.mjs';
+//@@end
 
 const load = (name) => JSON.parse(readFileSync(new URL(`./events/${name}.json`, import.meta.url), 'utf8'));
+//@@if res.table.read res.table.write res.bucket.read res.bucket.write res.queue res.topic res.stream res.deliveryStream res.eventBus res.fn res.stepFn res.secret res.parameter
 
 /** Records the operations sent to an AWS SDK client and answers them. */
 class FakeClient {
@@ -23,6 +26,8 @@ class FakeClient {
     return this.responses[operation] ?? {};
   }
 }
+//@@end
+//@@if wires
 
 function withEnv(name, value, fn) {
   const old = process.env[name];
@@ -32,5 +37,5 @@ function withEnv(name, value, fn) {
     else process.env[name] = old;
   });
 }
-void [handler, makeHandler, logic, resources, FakeClient, withEnv, load];
+//@@end
 {{tests}}

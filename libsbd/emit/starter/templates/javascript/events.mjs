@@ -1,41 +1,80 @@
 // Turns the events of AWS Lambda's event sources into plain values.
 //
-// Written by sbd (Serverless by Design); the same file in every JavaScript
-// function. The handler (app.mjs) uses it so that the business logic
-// (logic.mjs) never sees the shape of a Lambda event.
+// Written by sbd (Serverless by Design) for the event sources of {{fn_id}}
+// (and the helpers of resources.mjs): the handler (app.mjs) uses it so that
+// the business logic (logic.mjs) never sees the shape of a Lambda event.
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis
 
 const RECORD_SOURCES = {
+//@@if on.s3
   'aws:s3': 's3',
+//@@end
+//@@if on.sqs
   'aws:sqs': 'sqs',
+//@@end
+//@@if on.sns
   'aws:sns': 'sns',
+//@@end
+//@@if on.dynamodb
   'aws:dynamodb': 'dynamodb',
+//@@end
+//@@if on.kinesis
   'aws:kinesis': 'kinesis',
+//@@end
 };
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge svc.dynamodb
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+//@@end
 
 /**
- * The kind of event: s3, sqs, sns, dynamodb, kinesis, firehose, api, http_api,
- * schedule, eventbridge, or invoke (anything else: a direct invocation by a
- * function or a state machine, or an IoT rule's message).
+ * The kind of event, among the sources of {{fn_id}}; anything else is
+ * 'invoke' (a direct invocation by a function, a state machine or the CLI,
+ * or an IoT rule's message).
  */
 export function sourceOf(event) {
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge
   if (!isObject(event)) return 'invoke';
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis
   const records = event.Records;
   if (Array.isArray(records) && records.length > 0 && isObject(records[0])) {
     const source = records[0].eventSource ?? records[0].EventSource ?? '';
     return RECORD_SOURCES[source] ?? 'invoke';
   }
+//@@end
+//@@if on.firehose
   if ('deliveryStreamArn' in event && Array.isArray(event.records)) return 'firehose';
+//@@end
+//@@if on.api on.http_api
   if (isObject(event.requestContext)) {
+//@@if on.http_api
     if (event.version === '2.0' && isObject(event.requestContext.http)) return 'http_api';
+//@@end
+//@@if on.api
     if ('httpMethod' in event) return 'api';
+//@@end
   }
+//@@end
+//@@if on.schedule
+//@@if on.eventbridge
   if ('detail-type' in event && 'source' in event) {
     return event['detail-type'] === 'Scheduled Event' && event.source === 'aws.events' ? 'schedule' : 'eventbridge';
   }
+//@@end
+//@@if !on.eventbridge
+  if (event['detail-type'] === 'Scheduled Event' && event.source === 'aws.events') return 'schedule';
+//@@end
+//@@end
+//@@if on.eventbridge
+//@@if !on.schedule
+  if ('detail-type' in event && 'source' in event) return 'eventbridge';
+//@@end
+//@@end
   return 'invoke';
 }
+//@@if on.sqs on.sns on.kinesis on.api on.http_api res.api
 
 /** The JSON value of a text, or the text itself when it is not JSON. */
 export function parseJson(text) {
@@ -46,6 +85,8 @@ export function parseJson(text) {
     return text;
   }
 }
+//@@end
+//@@if on.s3
 
 // --- S3 ----------------------------------------------------------------------
 
@@ -58,8 +99,10 @@ export function s3Objects(event) {
     eventName: r.eventName ?? '',
   }));
 }
+//@@end
+//@@if on.sqs
 
-// --- SQS, SNS ----------------------------------------------------------------
+// --- SQS ---------------------------------------------------------------------
 
 /** @returns {{messageId: string, body: any, attributes: object, queueArn: string}[]} */
 export function queueMessages(event) {
@@ -70,6 +113,10 @@ export function queueMessages(event) {
     queueArn: r.eventSourceARN ?? '',
   }));
 }
+//@@end
+//@@if on.sns
+
+// --- SNS ---------------------------------------------------------------------
 
 /** @returns {{messageId: string, topicArn: string, subject: string|null, message: any}[]} */
 export function notifications(event) {
@@ -80,6 +127,8 @@ export function notifications(event) {
     message: parseJson(r.Sns.Message),
   }));
 }
+//@@end
+//@@if on.dynamodb svc.dynamodb
 
 // --- DynamoDB ----------------------------------------------------------------
 
@@ -127,6 +176,8 @@ export function toDynamo(value) {
 export const itemFromDynamo = (image) =>
   image == null ? null : Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fromDynamo(v)]));
 export const itemToDynamo = (item) => Object.fromEntries(Object.entries(item).map(([k, v]) => [k, toDynamo(v)]));
+//@@end
+//@@if on.dynamodb
 
 /** @returns {{eventName: string, keys: object, newImage: object|null, oldImage: object|null, sequenceNumber: string}[]} */
 export function tableChanges(event) {
@@ -138,6 +189,8 @@ export function tableChanges(event) {
     sequenceNumber: r.dynamodb.SequenceNumber,
   }));
 }
+//@@end
+//@@if on.kinesis
 
 // --- Kinesis -----------------------------------------------------------------
 
@@ -153,6 +206,8 @@ export function streamRecords(event) {
     };
   });
 }
+//@@end
+//@@if on.sqs on.dynamodb on.kinesis
 
 // --- Partial batch failures (SQS, Kinesis, DynamoDB streams) -----------------
 
@@ -172,6 +227,8 @@ export async function batchResponse(items, itemId, process) {
   }
   return { batchItemFailures };
 }
+//@@end
+//@@if on.api on.http_api
 
 // --- API Gateway (REST proxy and HTTP API v2) --------------------------------
 
@@ -192,13 +249,17 @@ function request(method, path, event) {
   };
 }
 
+//@@if on.api
 /** A REST API (API Gateway v1) proxy integration request. */
 export const apiRequest = (event) => request(event.httpMethod, event.path ?? '/', event);
 
+//@@end
+//@@if on.http_api
 /** An HTTP API (payload format 2.0) request. */
 export const httpApiRequest = (event) =>
   request(event.requestContext.http.method, event.rawPath ?? event.requestContext.http.path ?? '/', event);
 
+//@@end
 /**
  * The proxy response of a REST API or an HTTP API from {status, body, headers}:
  * a string body is sent as is, anything else as JSON.
@@ -212,8 +273,10 @@ export function apiResponse({ status = 200, body = null, headers = {} } = {}) {
   }
   return { statusCode: status, headers: out, body: text, isBase64Encoded: false };
 }
+//@@end
+//@@if on.eventbridge
 
-// --- EventBridge and schedules -----------------------------------------------
+// --- EventBridge -------------------------------------------------------------
 
 /** @returns {{source: string, detailType: string, detail: any, time: string}} */
 export const busEvent = (event) => ({
@@ -222,9 +285,15 @@ export const busEvent = (event) => ({
   detail: event.detail ?? null,
   time: event.time ?? '',
 });
+//@@end
+//@@if on.schedule
+
+// --- Schedules ---------------------------------------------------------------
 
 /** @returns {{time: string, rules: string[]}} */
 export const scheduleTick = (event) => ({ time: event.time ?? '', rules: [...(event.resources ?? [])] });
+//@@end
+//@@if on.firehose
 
 // --- Firehose data transformation --------------------------------------------
 
@@ -251,3 +320,4 @@ export async function firehoseResponse(event, transform) {
   }
   return { records };
 }
+//@@end

@@ -3,6 +3,4 @@
 //
 // Outgoing connections (helpers in resources.mjs):
 {{wires_doc}}
-// eslint-disable-next-line no-unused-vars
-import * as resources from './resources.mjs';
 {{logic}}

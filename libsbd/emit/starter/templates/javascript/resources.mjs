@@ -3,24 +3,58 @@
 // sets. The SDK is imported on first use (it is part of the Lambda Node.js
 // runtime), so importing this module needs neither the SDK nor credentials,
 // and tests can replace a client with useClient().
-import { itemFromDynamo, itemToDynamo, parseJson } from './events.mjs';
+//@@if res.table.read res.table.write res.api
+import {
+//@@if res.table.read
+  itemFromDynamo,
+//@@end
+//@@if res.table.read res.table.write
+  itemToDynamo,
+//@@end
+//@@if res.api
+  parseJson,
+//@@end
+} from './events.mjs';
+//@@end
+//@@if res.table.read res.table.write res.bucket.read res.bucket.write res.queue res.topic res.stream res.deliveryStream res.eventBus res.fn res.stepFn res.secret res.parameter
 
 const SDK = {
+//@@if svc.dynamodb
   dynamodb: ['@aws-sdk/client-dynamodb', 'DynamoDBClient'],
+//@@end
+//@@if svc.s3
   s3: ['@aws-sdk/client-s3', 'S3Client'],
+//@@end
+//@@if svc.sqs
   sqs: ['@aws-sdk/client-sqs', 'SQSClient'],
+//@@end
+//@@if svc.sns
   sns: ['@aws-sdk/client-sns', 'SNSClient'],
+//@@end
+//@@if svc.kinesis
   kinesis: ['@aws-sdk/client-kinesis', 'KinesisClient'],
+//@@end
+//@@if svc.firehose
   firehose: ['@aws-sdk/client-firehose', 'FirehoseClient'],
+//@@end
+//@@if svc.eventbridge
   eventbridge: ['@aws-sdk/client-eventbridge', 'EventBridgeClient'],
+//@@end
+//@@if svc.lambda
   lambda: ['@aws-sdk/client-lambda', 'LambdaClient'],
+//@@end
+//@@if svc.sfn
   sfn: ['@aws-sdk/client-sfn', 'SFNClient'],
+//@@end
+//@@if svc.secretsmanager
   secretsmanager: ['@aws-sdk/client-secrets-manager', 'SecretsManagerClient'],
+//@@end
+//@@if svc.ssm
   ssm: ['@aws-sdk/client-ssm', 'SSMClient'],
+//@@end
 };
 
 const clients = new Map();
-let fetchImpl = (...args) => fetch(...args);
 
 /** Sends one operation ("PutItem", ...) of a service, making its client once. */
 export async function send(service, operation, input) {
@@ -39,20 +73,27 @@ export async function send(service, operation, input) {
 export function useClient(service, client) {
   clients.set(service, client);
 }
+//@@end
+//@@if res.api
+
+let fetchImpl = (...args) => fetch(...args);
 
 /** Replaces fetch (for tests). */
 export function useFetch(replacement) {
   fetchImpl = replacement;
 }
+//@@end
 
 const env = (name) => {
   const value = process.env[name];
   if (value === undefined) throw new Error(`environment variable ${name} is not set`);
   return value;
 };
+//@@if res.bucket.write res.stream res.deliveryStream res.fn
 const bytes = (data) =>
   data instanceof Uint8Array ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data));
+//@@end
+//@@if res.queue res.topic res.api
 const text = (data) => (typeof data === 'string' ? data : JSON.stringify(data));
-// Keeps the linter quiet when a function has no helper that uses these.
-void [itemFromDynamo, itemToDynamo, parseJson, env, bytes, text, fetchImpl];
+//@@end
 {{resources}}

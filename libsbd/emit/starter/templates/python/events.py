@@ -1,49 +1,112 @@
 """Turns the events of AWS Lambda's event sources into plain, typed values.
 
-Written by sbd (Serverless by Design); the same file in every Python function.
-The handler (app.py) uses it so that the business logic (logic.py) never sees
-the shape of a Lambda event.
+Written by sbd (Serverless by Design) for the event sources of {{fn_id}}
+(and the helpers of resources.py): the handler (app.py) uses it so that the
+business logic (logic.py) never sees the shape of a Lambda event.
 """
 from __future__ import annotations
 
+#@@if on.dynamodb svc.dynamodb on.kinesis on.api on.http_api on.firehose
 import base64
+#@@end
+#@@if on.sqs on.sns on.kinesis on.api on.http_api res.api
 import json
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional
+#@@end
+#@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.api on.http_api on.schedule on.eventbridge
+from dataclasses import (
+    dataclass,
+#@@if on.sqs on.api on.http_api
+    field,
+#@@end
+)
+#@@end
+from typing import (
+    Any,
+#@@if on.sqs on.dynamodb on.kinesis on.firehose
+    Callable,
+#@@end
+#@@if on.sqs on.dynamodb on.kinesis
+    Iterable,
+#@@end
+#@@if on.sqs on.sns on.kinesis on.api on.http_api res.api on.dynamodb svc.dynamodb on.firehose
+    Optional,
+#@@end
+)
+#@@if on.s3
 from urllib.parse import unquote_plus
+#@@end
+#@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis
 
 _RECORD_SOURCES = {
+#@@if on.s3
     "aws:s3": "s3",
+#@@end
+#@@if on.sqs
     "aws:sqs": "sqs",
+#@@end
+#@@if on.sns
     "aws:sns": "sns",
+#@@end
+#@@if on.dynamodb
     "aws:dynamodb": "dynamodb",
+#@@end
+#@@if on.kinesis
     "aws:kinesis": "kinesis",
+#@@end
 }
+#@@end
 
 
 def source_of(event: Any) -> str:
-    """The kind of event: s3, sqs, sns, dynamodb, kinesis, firehose, api,
-    http_api, schedule, eventbridge, or invoke (anything else: a direct
-    invocation by a function or a state machine, or an IoT rule's message)."""
+    """The kind of event, among the sources of {{fn_id}}; anything else is
+    "invoke" (a direct invocation by a function, a state machine or the CLI,
+    or an IoT rule's message)."""
+#@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge
     if isinstance(event, dict):
+#@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis
         records = event.get("Records")
         if isinstance(records, list) and records and isinstance(records[0], dict):
             first = records[0]
             source = first.get("eventSource") or first.get("EventSource") or ""
             return _RECORD_SOURCES.get(source, "invoke")
+#@@end
+#@@if on.firehose
         if "deliveryStreamArn" in event and isinstance(event.get("records"), list):
             return "firehose"
+#@@end
+#@@if on.api on.http_api
         context = event.get("requestContext")
         if isinstance(context, dict):
+#@@if on.http_api
             if event.get("version") == "2.0" and isinstance(context.get("http"), dict):
                 return "http_api"
+#@@end
+#@@if on.api
             if "httpMethod" in event:
                 return "api"
+#@@end
+#@@end
+#@@if on.schedule
+#@@if on.eventbridge
         if "detail-type" in event and "source" in event:
             if event["detail-type"] == "Scheduled Event" and event["source"] == "aws.events":
                 return "schedule"
             return "eventbridge"
+#@@end
+#@@if !on.eventbridge
+        if event.get("detail-type") == "Scheduled Event" and event.get("source") == "aws.events":
+            return "schedule"
+#@@end
+#@@end
+#@@if on.eventbridge
+#@@if !on.schedule
+        if "detail-type" in event and "source" in event:
+            return "eventbridge"
+#@@end
+#@@end
+#@@end
     return "invoke"
+#@@if on.sqs on.sns on.kinesis on.api on.http_api res.api
 
 
 def parse_json(text: Optional[str]) -> Any:
@@ -54,6 +117,8 @@ def parse_json(text: Optional[str]) -> Any:
         return json.loads(text)
     except ValueError:
         return text
+#@@end
+#@@if on.s3
 
 
 # --- S3 ----------------------------------------------------------------------
@@ -73,6 +138,8 @@ def s3_objects(event: dict) -> list[S3Object]:
         out.append(S3Object(bucket=s3["bucket"]["name"], key=unquote_plus(s3["object"]["key"]),
                             size=int(s3["object"].get("size", 0)), event_name=record.get("eventName", "")))
     return out
+#@@end
+#@@if on.sqs
 
 
 # --- SQS ---------------------------------------------------------------------
@@ -89,6 +156,8 @@ def queue_messages(event: dict) -> list[QueueMessage]:
     return [QueueMessage(message_id=r["messageId"], body=parse_json(r.get("body")),
                          attributes=r.get("messageAttributes") or {}, queue_arn=r.get("eventSourceARN", ""))
             for r in event["Records"]]
+#@@end
+#@@if on.sns
 
 
 # --- SNS ---------------------------------------------------------------------
@@ -105,6 +174,8 @@ def notifications(event: dict) -> list[Notification]:
     return [Notification(message_id=r["Sns"]["MessageId"], topic_arn=r["Sns"].get("TopicArn", ""),
                          subject=r["Sns"].get("Subject"), message=parse_json(r["Sns"].get("Message")))
             for r in event["Records"]]
+#@@end
+#@@if on.dynamodb svc.dynamodb
 
 
 # --- DynamoDB ----------------------------------------------------------------
@@ -161,6 +232,8 @@ def item_from_dynamodb(image: Optional[dict]) -> Optional[dict]:
 
 def item_to_dynamodb(item: dict) -> dict:
     return {str(k): to_dynamodb(v) for k, v in item.items()}
+#@@end
+#@@if on.dynamodb
 
 
 @dataclass(frozen=True)
@@ -178,6 +251,8 @@ def table_changes(event: dict) -> list[TableChange]:
                         old_image=item_from_dynamodb(r["dynamodb"].get("OldImage")),
                         sequence_number=r["dynamodb"]["SequenceNumber"])
             for r in event["Records"]]
+#@@end
+#@@if on.kinesis
 
 
 # --- Kinesis -----------------------------------------------------------------
@@ -196,6 +271,8 @@ def stream_records(event: dict) -> list[StreamRecord]:
     return [StreamRecord(partition_key=r["kinesis"]["partitionKey"], sequence_number=r["kinesis"]["sequenceNumber"],
                          data=base64.b64decode(r["kinesis"]["data"]))
             for r in event["Records"]]
+#@@end
+#@@if on.sqs on.dynamodb on.kinesis
 
 
 # --- Partial batch failures (SQS, Kinesis, DynamoDB streams) -----------------
@@ -212,6 +289,8 @@ def batch_response(items: Iterable[Any], item_id: Callable[[Any], str], process:
             logging.getLogger(__name__).exception("item %s failed", item_id(item))
             failures.append({"itemIdentifier": item_id(item)})
     return {"batchItemFailures": failures}
+#@@end
+#@@if on.api on.http_api
 
 
 # --- API Gateway (REST proxy and HTTP API v2) --------------------------------
@@ -243,6 +322,7 @@ def _body(event: dict) -> Optional[str]:
     return body
 
 
+#@@if on.api
 def api_request(event: dict) -> Request:
     """A REST API (API Gateway v1) proxy integration request."""
     return Request(method=event["httpMethod"], path=event.get("path", "/"),
@@ -251,6 +331,8 @@ def api_request(event: dict) -> Request:
                    headers={k.lower(): v for k, v in (event.get("headers") or {}).items()}, body=_body(event))
 
 
+#@@end
+#@@if on.http_api
 def http_api_request(event: dict) -> Request:
     """An HTTP API (payload format 2.0) request."""
     http = event["requestContext"]["http"]
@@ -260,6 +342,7 @@ def http_api_request(event: dict) -> Request:
                    headers={k.lower(): v for k, v in (event.get("headers") or {}).items()}, body=_body(event))
 
 
+#@@end
 def api_response(response: Response) -> dict:
     """The proxy response of a REST API or an HTTP API."""
     headers = dict(response.headers)
@@ -269,9 +352,11 @@ def api_response(response: Response) -> dict:
         body = json.dumps(response.body)
         headers.setdefault("Content-Type", "application/json")
     return {"statusCode": response.status, "headers": headers, "body": body, "isBase64Encoded": False}
+#@@end
+#@@if on.eventbridge
 
 
-# --- EventBridge and schedules -----------------------------------------------
+# --- EventBridge -------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Event:
@@ -284,7 +369,11 @@ class Event:
 def bus_event(event: dict) -> Event:
     return Event(source=event["source"], detail_type=event["detail-type"], detail=event.get("detail"),
                  time=event.get("time", ""))
+#@@end
+#@@if on.schedule
 
+
+# --- Schedules ---------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Tick:
@@ -294,6 +383,8 @@ class Tick:
 
 def schedule_tick(event: dict) -> Tick:
     return Tick(time=event.get("time", ""), rules=list(event.get("resources") or []))
+#@@end
+#@@if on.firehose
 
 
 # --- Firehose data transformation --------------------------------------------
@@ -316,3 +407,4 @@ def firehose_response(event: dict, transform: Callable[[bytes], Optional[bytes]]
             records.append({"recordId": record["recordId"], "result": "Ok",
                             "data": base64.b64encode(data).decode("ascii")})
     return {"records": records}
+#@@end

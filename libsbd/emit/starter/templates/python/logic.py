@@ -6,12 +6,26 @@ Outgoing connections (helpers in resources.py):
 """
 from __future__ import annotations
 
+#@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.schedule on.eventbridge on.iot
 import logging
-from typing import Any, Optional
+#@@end
+#@@if on.firehose on.iot on.invoke
+from typing import (
+#@@if on.iot on.invoke
+    Any,
+#@@end
+#@@if on.firehose
+    Optional,
+#@@end
+)
+#@@end
 
+#@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.api on.http_api on.schedule on.eventbridge
 import events
-import resources  # noqa: F401 - the SDK helpers of the outgoing connections
+#@@end
+#@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.schedule on.eventbridge on.iot
 
 logger = logging.getLogger(__name__)
 logger.setLevel(logging.INFO)
+#@@end
 {{logic}}

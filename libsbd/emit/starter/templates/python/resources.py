@@ -5,12 +5,24 @@ credentials nor network, and tests can replace them with use_client().
 """
 from __future__ import annotations
 
+#@@if res.bucket.write res.stream res.deliveryStream res.queue res.topic res.eventBus res.fn res.stepFn res.api
 import json
+#@@end
 import os
-from typing import Any, Optional
-from urllib.request import Request, urlopen  # noqa: F401 - used by API helpers
+from typing import (
+    Any,
+#@@if res.table.read res.queue res.topic
+    Optional,
+#@@end
+)
+#@@if res.api
+from urllib.request import Request, urlopen
+#@@end
+#@@if res.table.read res.table.write res.api
 
-import events  # noqa: F401 - DynamoDB value conversion
+import events
+#@@end
+#@@if res.table.read res.table.write res.bucket.read res.bucket.write res.queue res.topic res.stream res.deliveryStream res.eventBus res.fn res.stepFn res.secret res.parameter
 
 _clients: dict = {}
 
@@ -27,6 +39,8 @@ def client(service: str) -> Any:
 def use_client(service: str, replacement: Any) -> None:
     """Replaces the client of a service (for tests)."""
     _clients[service] = replacement
+#@@end
+#@@if res.bucket.write res.stream res.deliveryStream
 
 
 def _bytes(data: Any) -> bytes:
@@ -35,8 +49,11 @@ def _bytes(data: Any) -> bytes:
     if isinstance(data, str):
         return data.encode("utf-8")
     return json.dumps(data).encode("utf-8")
+#@@end
+#@@if res.queue res.topic
 
 
 def _text(data: Any) -> str:
     return data if isinstance(data, str) else json.dumps(data)
+#@@end
 {{resources}}

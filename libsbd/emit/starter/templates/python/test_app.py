@@ -1,22 +1,27 @@
 """Unit tests of {{fn_id}}: the handler with a sample event of each source
 (events/*.json, also usable with `sam local invoke -e`) and the SDK helpers
 with fake clients. No AWS access needed: run `python -m pytest` here."""
+#@@if on.firehose
 import base64
+#@@end
 import json
 import pathlib
 
-import pytest  # noqa: F401
-
 import app
+#@@if on.s3 on.api on.http_api on.eventbridge
 import events
+#@@end
 import logic
+#@@if wires
 import resources
+#@@end
 
 EVENTS = pathlib.Path(__file__).parent / "events"
 
 
 def load(name):
     return json.loads((EVENTS / f"{name}.json").read_text())
+#@@if res.table.read res.table.write res.bucket.read res.bucket.write res.queue res.topic res.stream res.deliveryStream res.eventBus res.fn res.stepFn res.secret res.parameter
 
 
 class FakeClient:
@@ -32,4 +37,5 @@ class FakeClient:
             return self.responses.get(operation, {})
 
         return call
+#@@end
 {{tests}}
