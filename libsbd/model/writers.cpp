@@ -85,13 +85,42 @@ bool is_reserved_word(std::string_view s) {
 
 enum class Quoting { plain, single, double_ };
 
+// What each byte asks of the scanner in quoting_for: 0 for the printable
+// ASCII characters that decide nothing by themselves (the bulk of every
+// scalar), 1 for ' ' and ':' (": " and " #" force quotes), 2 for ASCII
+// control characters and DEL (double quotes), 3 for the bytes of multi-byte
+// UTF-8 sequences (decoded).
+struct ByteClasses {
+  unsigned char c[256];
+  constexpr ByteClasses() : c() {
+    for (int b = 0; b < 256; ++b)
+      c[b] = b < 0x20 || b == 0x7F ? 2 : b >= 0x80 ? 3 : (b == ' ' || b == ':') ? 1 : 0;
+  }
+};
+constexpr ByteClasses kByteClasses;
+
+// One pass over the string: the quoting its content requires, then the
+// quoting its first and last characters or its whole text (a number, a
+// reserved word) require.
 Quoting quoting_for(std::string_view s) {
   if (s.empty()) return Quoting::single;
+  const std::size_t n = s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   bool needs_double = false;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {  // ASCII: the common case, no decoding
-      if (byte < 0x20 || byte == 0x7F) needs_double = true;
+  bool separator = false;  // ": " or " #" somewhere
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char cls = kByteClasses.c[p[i]];
+    if (cls == 0) {
+      ++i;
+      continue;
+    }
+    if (cls == 1) {
+      if (i + 1 < n && ((p[i] == ':' && p[i + 1] == ' ') || (p[i] == ' ' && p[i + 1] == '#'))) separator = true;
+      ++i;
+      continue;
+    }
+    if (cls == 2) {
+      needs_double = true;
       ++i;
       continue;
     }
@@ -113,9 +142,7 @@ Quoting quoting_for(std::string_view s) {
   // sexagesimal): quote, whatever a given reader would make of it.
   if ((first >= '0' && first <= '9') || first == '+' || first == '.') return Quoting::single;
   if (is_reserved_word(s)) return Quoting::single;
-  if (last == ':' || s.find(": ") != std::string_view::npos ||
-      s.find(" #") != std::string_view::npos)
-    return Quoting::single;
+  if (last == ':' || separator) return Quoting::single;
   return Quoting::plain;
 }
 
@@ -130,14 +157,19 @@ void write_string_scalar(std::string& out, std::string_view s) {
     case Quoting::plain:
       out.append(s.data(), s.size());
       return;
-    case Quoting::single:
+    case Quoting::single: {
       out.push_back('\'');
-      for (char c : s) {
-        if (c == '\'') out.push_back('\'');
-        out.push_back(c);
+      // Quotes inside are doubled: copy the runs between them at once.
+      std::size_t from = 0;
+      for (std::size_t q = s.find('\''); q != std::string_view::npos; q = s.find('\'', q + 1)) {
+        out.append(s.data() + from, q + 1 - from);
+        out.push_back('\'');
+        from = q + 1;
       }
+      out.append(s.data() + from, s.size() - from);
       out.push_back('\'');
       return;
+    }
     case Quoting::double_:
       break;
   }
@@ -173,7 +205,12 @@ void write_scalar(std::string& out, const Value& v) {
   switch (v.type()) {
     case Value::Type::null: out += "null"; break;
     case Value::Type::boolean: out += v.as_bool() ? "true" : "false"; break;
-    case Value::Type::integer: out += std::to_string(v.as_int()); break;
+    case Value::Type::integer: {
+      char buf[24];
+      const auto res = std::to_chars(buf, buf + sizeof buf, v.as_int());
+      out.append(buf, res.ptr);
+      break;
+    }
     case Value::Type::number: out += format_number(v.as_number()); break;
     case Value::Type::string: write_string_scalar(out, v.as_string()); break;
     case Value::Type::list: out += "[]"; break;  // only empty ones get here
@@ -212,17 +249,18 @@ void write_after_indicator(std::string& out, const Value& v, int indent, bool in
 
 void write_block(std::string& out, const Value& v, int indent, bool inline_first) {
   bool first = true;
+  const std::vector<Value>& items = v.items();
   if (v.is_map()) {
-    const auto& keys = v.keys();
+    const std::vector<std::string>& keys = v.keys();
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (!(first && inline_first)) indent_to(out, indent);
       first = false;
       write_string_scalar(out, keys[i]);
       out.push_back(':');
-      write_after_indicator(out, v.value_at(i), indent, false);
+      write_after_indicator(out, items[i], indent, false);
     }
   } else {
-    for (const Value& item : v.items()) {
+    for (const Value& item : items) {
       if (!(first && inline_first)) indent_to(out, indent);
       first = false;
       out.push_back('-');

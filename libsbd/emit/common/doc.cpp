@@ -2,13 +2,18 @@
 
 namespace sbd::detail {
 
-Value obj(std::initializer_list<std::pair<std::string, Value>> entries) {
+Value obj(std::initializer_list<Entry> entries) {
   Value m = Value::map();
-  for (const auto& [k, v] : entries) m.set(k, v);
+  for (const Entry& e : entries) m.set(std::move(e.key), std::move(e.value));
   return m;
 }
 
-Value arr(std::initializer_list<Value> items) { return Value::list(std::vector<Value>(items)); }
+Value arr(std::initializer_list<Item> items) {
+  std::vector<Value> list;
+  list.reserve(items.size());
+  for (const Item& i : items) list.push_back(std::move(i.value));
+  return Value::list(std::move(list));
+}
 
 Value str_list(const std::vector<std::string>& items) {
   Value l = Value::list();

@@ -13,10 +13,26 @@
 
 namespace sbd::detail {
 
-/// A map from key/value pairs, in the order given.
-Value obj(std::initializer_list<std::pair<std::string, Value>> entries);
+/// One key/value pair of obj(). The elements of an initializer list are
+/// const; their members are mutable so that obj() moves them into the map
+/// instead of copying every value of the document once more.
+struct Entry {
+  template <typename K, typename V>
+  Entry(K&& k, V&& v) : key(std::forward<K>(k)), value(std::forward<V>(v)) {}
+  mutable std::string key;
+  mutable Value value;
+};
+/// One item of arr(), moved into the list (see Entry).
+struct Item {
+  template <typename V>
+  Item(V&& v) : value(std::forward<V>(v)) {}  // NOLINT: implicit, as a Value is
+  mutable Value value;
+};
+
+/// A map from key/value pairs, in the order given (a repeated key replaces).
+Value obj(std::initializer_list<Entry> entries);
 /// A list of values.
-Value arr(std::initializer_list<Value> items);
+Value arr(std::initializer_list<Item> items);
 /// A list of strings.
 Value str_list(const std::vector<std::string>& items);
 

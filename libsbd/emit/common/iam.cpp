@@ -82,24 +82,28 @@ Value s3_access_statement(const std::string& action, Value bucket_arn) {
   return allow(read ? kS3Read : write ? kS3Write : kS3Crud, arr({std::move(bucket_arn), std::move(objects)}));
 }
 
-Access function_access(const Architecture& arch, const Edge& edge, LogicalIdFn id) {
+Access function_access(const Architecture& arch, const Edge& edge, const LogicalIdFn& id, bool statements) {
   Access a;
   const Node& to = arch.node_at(edge.to_index);
   const std::string& k = to.kind;
   const std::string& act = edge.action;
   if (act == "on-failure" || k == "alarm") return a;
+  // The policy template, and false when the caller wants no statements
+  // besides it (they would be built for nothing).
   auto tmpl = [&](const char* name, const char* param, Value v) {
     a.sam_policy = name;
     a.sam_parameters = obj({{param, std::move(v)}});
+    return statements;
   };
   if (k == "bucket") {
     const bool read = act == "read", write = act == "write";
-    tmpl(read ? "S3ReadPolicy" : write ? "S3WritePolicy" : "S3CrudPolicy", "BucketName", name_of(arch, to, id));
-    a.statements.push_back(s3_access_statement(act, arn_of(arch, to, id)));
+    if (tmpl(read ? "S3ReadPolicy" : write ? "S3WritePolicy" : "S3CrudPolicy", "BucketName", name_of(arch, to, id)))
+      a.statements.push_back(s3_access_statement(act, arn_of(arch, to, id)));
   } else if (k == "table") {
     const bool read = act == "read", write = act == "write";
-    tmpl(read ? "DynamoDBReadPolicy" : write ? "DynamoDBWritePolicy" : "DynamoDBCrudPolicy", "TableName",
-         name_of(arch, to, id));
+    if (!tmpl(read ? "DynamoDBReadPolicy" : write ? "DynamoDBWritePolicy" : "DynamoDBCrudPolicy", "TableName",
+              name_of(arch, to, id)))
+      return a;
     Value arn = arn_of(arch, to, id);
     a.statements.push_back(allow(read ? kDdbRead : write ? kDdbWrite : kDdbCrud, arr({arn, with_suffix(arn, "/index/*")})));
   } else if (k == "api" || k == "httpApi") {
@@ -107,26 +111,26 @@ Access function_access(const Architecture& arch, const Edge& edge, LogicalIdFn i
   } else if (k == "stream") {
     a.statements.push_back(kinesis_write_statement(arn_of(arch, to, id)));
   } else if (k == "deliveryStream") {
-    tmpl("FirehoseWritePolicy", "DeliveryStreamName", name_of(arch, to, id));
-    a.statements.push_back(firehose_write_statement(arn_of(arch, to, id)));
+    if (tmpl("FirehoseWritePolicy", "DeliveryStreamName", name_of(arch, to, id)))
+      a.statements.push_back(firehose_write_statement(arn_of(arch, to, id)));
   } else if (k == "topic") {
-    tmpl("SNSPublishMessagePolicy", "TopicName", name_of(arch, to, id));
-    a.statements.push_back(allow({"sns:Publish"}, arn_of(arch, to, id)));
+    if (tmpl("SNSPublishMessagePolicy", "TopicName", name_of(arch, to, id)))
+      a.statements.push_back(allow({"sns:Publish"}, arn_of(arch, to, id)));
   } else if (k == "queue") {
-    tmpl("SQSSendMessagePolicy", "QueueName", name_of(arch, to, id));
-    a.statements.push_back(allow({"sqs:SendMessage"}, arn_of(arch, to, id)));
+    if (tmpl("SQSSendMessagePolicy", "QueueName", name_of(arch, to, id)))
+      a.statements.push_back(allow({"sqs:SendMessage"}, arn_of(arch, to, id)));
   } else if (k == "eventBus") {
-    tmpl("EventBridgePutEventsPolicy", "EventBusName", name_of(arch, to, id));
-    a.statements.push_back(allow({"events:PutEvents"}, arn_of(arch, to, id)));
+    if (tmpl("EventBridgePutEventsPolicy", "EventBusName", name_of(arch, to, id)))
+      a.statements.push_back(allow({"events:PutEvents"}, arn_of(arch, to, id)));
   } else if (k == "fn") {
-    tmpl("LambdaInvokePolicy", "FunctionName", name_of(arch, to, id));
-    a.statements.push_back(lambda_invoke_statement(arn_of(arch, to, id)));
+    if (tmpl("LambdaInvokePolicy", "FunctionName", name_of(arch, to, id)))
+      a.statements.push_back(lambda_invoke_statement(arn_of(arch, to, id)));
   } else if (k == "stepFn") {
-    tmpl("StepFunctionsExecutionPolicy", "StateMachineName", name_of(arch, to, id));
-    a.statements.push_back(allow({"states:StartExecution"}, arn_of(arch, to, id)));
+    if (tmpl("StepFunctionsExecutionPolicy", "StateMachineName", name_of(arch, to, id)))
+      a.statements.push_back(allow({"states:StartExecution"}, arn_of(arch, to, id)));
   } else if (k == "secret") {
-    tmpl("AWSSecretsManagerGetSecretValuePolicy", "SecretArn", arn_of(arch, to, id));
-    a.statements.push_back(allow({"secretsmanager:GetSecretValue"}, arn_of(arch, to, id)));
+    if (tmpl("AWSSecretsManagerGetSecretValuePolicy", "SecretArn", arn_of(arch, to, id)))
+      a.statements.push_back(allow({"secretsmanager:GetSecretValue"}, arn_of(arch, to, id)));
   } else if (k == "parameter") {
     // SSMParameterReadPolicy also grants ssm:DescribeParameters on "*", which
     // a function reading one parameter does not need: explicit statement only.

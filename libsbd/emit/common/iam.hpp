@@ -32,8 +32,11 @@ struct Access {
 };
 /// The access behind a fn -> X edge (read/write, put, send, invoke, ...).
 /// Empty for edges that grant nothing to the function (fn -> alarm) and for
-/// on-failure edges (the engine's failure destination grants that).
-Access function_access(const Architecture& arch, const Edge& edge, LogicalIdFn id = node_logical_id);
+/// on-failure edges (the engine's failure destination grants that). With
+/// statements false, an access that has a policy template comes without its
+/// statements (an engine that uses the template needs none).
+Access function_access(const Architecture& arch, const Edge& edge, const LogicalIdFn& id = node_logical_id,
+                       bool statements = true);
 
 /// The statements a resource policy or role needs for other connections.
 /// Kinesis stream consumer (Firehose source, Flink input).

@@ -194,7 +194,7 @@ static Value explicit_bucket_arn(const Architecture& arch, const Node& bucket) {
              obj({{"Suffix", stack_id_suffix()}}));
 }
 
-Value name_of(const Architecture& arch, const Node& node, LogicalIdFn id) {
+Value name_of(const Architecture& arch, const Node& node, const LogicalIdFn& id) {
   const std::string lid = id(node);
   const std::string& k = node.kind;
   if (k == "bucket" && bucket_needs_explicit_name(arch, node)) return explicit_bucket_name(arch, node);
@@ -205,7 +205,7 @@ Value name_of(const Architecture& arch, const Node& node, LogicalIdFn id) {
   return cf_ref(lid);
 }
 
-Value arn_of(const Architecture& arch, const Node& node, LogicalIdFn id) {
+Value arn_of(const Architecture& arch, const Node& node, const LogicalIdFn& id) {
   const std::string lid = id(node);
   const std::string& k = node.kind;
   if (k == "bucket" && bucket_needs_explicit_name(arch, node)) return explicit_bucket_arn(arch, node);
@@ -220,11 +220,11 @@ Value arn_of(const Architecture& arch, const Node& node, LogicalIdFn id) {
   return get_att(lid, "Arn");
 }
 
-Value execute_api_arn(const Architecture&, const Node& api, LogicalIdFn id) {
+Value execute_api_arn(const Architecture&, const Node& api, const LogicalIdFn& id) {
   return sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${" + id(api) + "}/*");
 }
 
-Value url_of(const Architecture& arch, const Node& node, LogicalIdFn id) {
+Value url_of(const Architecture& arch, const Node& node, const LogicalIdFn& id) {
   const std::string lid = id(node);
   if (node.kind == "queue") return cf_ref(lid);
   if (node.kind == "api" || node.kind == "httpApi") {
@@ -237,7 +237,7 @@ Value url_of(const Architecture& arch, const Node& node, LogicalIdFn id) {
   return arn_of(arch, node, id);
 }
 
-Value env_value(const Architecture& arch, const Wire& wire, LogicalIdFn id) {
+Value env_value(const Architecture& arch, const Wire& wire, const LogicalIdFn& id) {
   if (!wire.target) return Value();
   if (wire.value_kind == "url") return url_of(arch, *wire.target, id);
   if (wire.value_kind == "arn") return arn_of(arch, *wire.target, id);

@@ -72,14 +72,14 @@ std::vector<std::vector<std::string>> reference_cycles(const Architecture& arch)
 Value explicit_bucket_name(const Architecture& arch, const Node& bucket);
 
 /// The deployed name (or id) of a node's resource: !Ref, !GetAtt ...Name, ...
-Value name_of(const Architecture& arch, const Node& node, LogicalIdFn id = node_logical_id);
+Value name_of(const Architecture& arch, const Node& node, const LogicalIdFn& id = node_logical_id);
 /// The ARN of a node's resource.
-Value arn_of(const Architecture& arch, const Node& node, LogicalIdFn id = node_logical_id);
+Value arn_of(const Architecture& arch, const Node& node, const LogicalIdFn& id = node_logical_id);
 /// The URL of a queue, or the invoke URL of an API (with its stage).
-Value url_of(const Architecture& arch, const Node& node, LogicalIdFn id = node_logical_id);
+Value url_of(const Architecture& arch, const Node& node, const LogicalIdFn& id = node_logical_id);
 /// The execute-api ARN pattern of an API ("arn:...:execute-api:...:<id>/*").
-Value execute_api_arn(const Architecture& arch, const Node& api, LogicalIdFn id = node_logical_id);
+Value execute_api_arn(const Architecture& arch, const Node& api, const LogicalIdFn& id = node_logical_id);
 /// The value of a wiring environment variable (name, ARN or URL of the target).
-Value env_value(const Architecture& arch, const Wire& wire, LogicalIdFn id = node_logical_id);
+Value env_value(const Architecture& arch, const Wire& wire, const LogicalIdFn& id = node_logical_id);
 
 }  // namespace sbd::detail

@@ -194,7 +194,9 @@ void Builder::function(const Node& fn) {
   Value policies = Value::list();
   Value statements = Value::list();
   for (const Edge* e : outs(fn)) {
-    Access a = function_access(arch_, *e);
+    // The statements only when no policy template fits.
+    Access a = function_access(arch_, *e, node_logical_id, false);
+    if (a.sam_policy.empty()) a = function_access(arch_, *e, node_logical_id, true);
     if (!a.sam_policy.empty()) {
       Value entry = obj({{a.sam_policy, a.sam_parameters}});
       if (std::find(policies.items().begin(), policies.items().end(), entry) == policies.items().end())
