@@ -99,6 +99,20 @@ struct ByteClasses {
 };
 constexpr ByteClasses kByteClasses;
 
+// What the first byte of a scalar decides: 1 quote it (an indicator, a
+// space, the start of a number), 2 it may be a reserved word (is_reserved_word),
+// 0 neither.
+struct FirstBytes {
+  unsigned char c[256];
+  constexpr FirstBytes() : c() {
+    const char* quote = "-?:,[]{}#&*!|>'\"%@` +.0123456789";
+    for (const char* q = quote; *q; ++q) c[static_cast<unsigned char>(*q)] = 1;
+    const char* reserved = "~nNtTfFyYoO<=";
+    for (const char* r = reserved; *r; ++r) c[static_cast<unsigned char>(*r)] = 2;
+  }
+};
+constexpr FirstBytes kFirstBytes;
+
 // One pass over the string: the quoting its content requires, then the
 // quoting its first and last characters or its whole text (a number, a
 // reserved word) require.
@@ -134,14 +148,13 @@ Quoting quoting_for(std::string_view s) {
     i += len;
   }
   if (needs_double) return Quoting::double_;
-  const char first = s.front();
+  const auto first = static_cast<unsigned char>(s.front());
   const char last = s.back();
-  if (std::strchr("-?:,[]{}#&*!|>'\"%@`", first) || first == ' ' || last == ' ')
-    return Quoting::single;
-  // Anything that starts like a number (ints, floats, octal, hex, 1.1
-  // sexagesimal): quote, whatever a given reader would make of it.
-  if ((first >= '0' && first <= '9') || first == '+' || first == '.') return Quoting::single;
-  if (is_reserved_word(s)) return Quoting::single;
+  // An indicator or a space first, or anything that starts like a number
+  // (ints, floats, octal, hex, 1.1 sexagesimal): quote, whatever a given
+  // reader would make of it.
+  if (kFirstBytes.c[first] == 1 || last == ' ') return Quoting::single;
+  if (kFirstBytes.c[first] == 2 && is_reserved_word(s)) return Quoting::single;
   if (last == ':' || separator) return Quoting::single;
   return Quoting::plain;
 }

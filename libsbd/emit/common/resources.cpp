@@ -110,8 +110,14 @@ void refuse_reference_cycles(const Architecture& arch) {
 // ---- naming and helpers ----------------------------------------------------------
 
 CfnBuilder::CfnBuilder(const Architecture& arch, std::set<std::string> reserved_ids)
-    : arch_(arch), taken_(std::move(reserved_ids)) {
-  for (const Node& n : arch_.nodes()) taken_.insert(n.id);
+    : arch_(arch) {
+  // Sized once: a model of n nodes has about n resources and outputs.
+  const std::size_t n = arch_.node_count();
+  taken_.reserve(2 * n + reserved_ids.size());
+  resource_index_.reserve(2 * n);
+  output_ids_.reserve(n);
+  for (const std::string& id : reserved_ids) taken_.insert(id);
+  for (const Node& node : arch_.nodes()) taken_.insert(node.id);
 }
 
 LogicalIdFn CfnBuilder::ids() const {
@@ -208,9 +214,8 @@ void CfnBuilder::depends_on(Value& res, const std::vector<std::string>& ids) {
 void CfnBuilder::output(std::string id, const std::string& description, Value value) {
   if (id.size() > 240) id.resize(240);  // logical ids have at most 255 characters
   std::string oid = id;
-  for (int i = 2; output_ids_.count(oid); ++i) oid = id + std::to_string(i);
-  output_ids_.insert(oid);
-  outputs_.append(oid, obj({{"Description", description}, {"Value", std::move(value)}}));
+  for (int i = 2; !output_ids_.insert(oid).second; ++i) oid = id + std::to_string(i);
+  outputs_.append(std::move(oid), obj({{"Description", description}, {"Value", std::move(value)}}));
 }
 
 Value CfnBuilder::inline_policy(const std::string& policy_name, Value statements) const {
@@ -265,7 +270,9 @@ void CfnBuilder::table(const Node& n) {
     attrs.push_back(obj({{"AttributeName", sk}, {"AttributeType", "S"}}));
     keys.push_back(obj({{"AttributeName", sk}, {"KeyType", "RANGE"}}));
   }
-  Value p = obj({{"BillingMode", "PAY_PER_REQUEST"}, {"AttributeDefinitions", attrs}, {"KeySchema", keys}});
+  Value p = obj({{"BillingMode", "PAY_PER_REQUEST"},
+                 {"AttributeDefinitions", std::move(attrs)},
+                 {"KeySchema", std::move(keys)}});
   std::string view = str(n, "stream");
   if (view.empty() && !outs(n, "fn").empty()) view = "NEW_AND_OLD_IMAGES";
   if (!view.empty()) p.set("StreamSpecification", obj({{"StreamViewType", view}}));
@@ -303,9 +310,9 @@ std::pair<Value, std::vector<std::string>> CfnBuilder::bucket_properties(const N
   }
   if (topics.size() > 0 || queues.size() > 0) {
     Value nc = Value::map();
-    if (topics.size() > 0) nc.set("TopicConfigurations", topics);
-    if (queues.size() > 0) nc.set("QueueConfigurations", queues);
-    p.set("NotificationConfiguration", nc);
+    if (topics.size() > 0) nc.set("TopicConfigurations", std::move(topics));
+    if (queues.size() > 0) nc.set("QueueConfigurations", std::move(queues));
+    p.set("NotificationConfiguration", std::move(nc));
   }
   return {std::move(p), std::move(waits)};
 }
@@ -358,7 +365,7 @@ void CfnBuilder::topic(const Node& n) {
   }
   if (statements.size() > 0)
     resource(aux(n.id, "Policy"), "AWS::SNS::TopicPolicy",
-             obj({{"Topics", arr({arn(n)})}, {"PolicyDocument", policy_document(statements)}}));
+             obj({{"Topics", arr({arn(n)})}, {"PolicyDocument", policy_document(std::move(statements))}}));
   output(n.id + "Arn", "ARN of topic " + n.id, arn(n));
 }
 
@@ -379,7 +386,7 @@ void CfnBuilder::queue(const Node& n) {
     statements.push_back(source_statement("s3.amazonaws.com", "sqs:SendMessage", arn(n), arn(from(*e)), true));
   if (statements.size() > 0)
     resource(aux(n.id, "Policy"), "AWS::SQS::QueuePolicy",
-             obj({{"Queues", arr({cf_ref(lid)})}, {"PolicyDocument", policy_document(statements)}}));
+             obj({{"Queues", arr({cf_ref(lid)})}, {"PolicyDocument", policy_document(std::move(statements))}}));
   output(n.id + "Url", "URL of queue " + n.id, url(n));
 }
 

@@ -160,7 +160,7 @@ class CfnBuilder {
  private:
   std::string republish_topic(const Node& source, const Node& target) const;
 
-  std::set<std::string> taken_;
+  std::unordered_set<std::string> taken_;
   std::map<std::pair<std::string, std::string>, std::string> aux_;
   Value parameters_ = Value::map();
   Value resources_ = Value::map();

@@ -9,36 +9,32 @@ namespace {
 // Splits an id into words at lower->upper and letter<->digit boundaries, and
 // before the last capital of a run of capitals followed by a lower-case letter
 // ("MyAPIKey" -> My API Key).
-std::vector<std::string> words_of(std::string_view id) {
-  std::vector<std::string> words;
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) words.push_back(cur), cur.clear();
-  };
+// The words of an id (runs of letters and digits, split where a lower-case
+// letter or a digit meets an upper-case one, and before the last capital of
+// an acronym: "HTTPServer2Go" -> HTTP, Server2, Go), joined with sep, in
+// upper or lower case. Straight into the result: this runs for every wiring
+// variable and every kebab-case name.
+std::string join_words(std::string_view id, char sep, bool upper) {
+  std::string out;
+  out.reserve(id.size() + 4);
+  bool in_word = false;
   for (std::size_t i = 0; i < id.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(id[i]);
     if (!std::isalnum(c)) {
-      flush();
+      in_word = false;
       continue;
     }
-    if (!cur.empty()) {
+    if (in_word) {
       const unsigned char p = static_cast<unsigned char>(id[i - 1]);
       const bool next_lower = i + 1 < id.size() && std::islower(static_cast<unsigned char>(id[i + 1]));
       if (std::isupper(c) && (std::islower(p) || std::isdigit(p) || (std::isupper(p) && next_lower)))
-        flush();
+        in_word = false;
     }
-    cur.push_back(static_cast<char>(c));
-  }
-  flush();
-  return words;
-}
-
-std::string join_words(std::string_view id, char sep, bool upper) {
-  std::string out;
-  for (const auto& w : words_of(id)) {
-    if (!out.empty()) out.push_back(sep);
-    for (char c : w) out.push_back(static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
-                                                           : std::tolower(static_cast<unsigned char>(c))));
+    if (!in_word) {
+      if (!out.empty()) out.push_back(sep);
+      in_word = true;
+    }
+    out.push_back(static_cast<char>(upper ? std::toupper(c) : std::tolower(c)));
   }
   return out;
 }

@@ -170,7 +170,7 @@ void Builder::hoist_globals() {
 // ---- functions -----------------------------------------------------------------
 
 void Builder::function(const Node& fn) {
-  const StarterInfo info = starter_info(arch_, fn, options_);
+  StarterInfo info = starter_info(arch_, fn, options_);
   Value p = Value::map();
   if (!fn.description.empty()) p.set("Description", fn.description);
   p.set("CodeUri", info.code_uri);
@@ -187,7 +187,7 @@ void Builder::function(const Node& fn) {
   for (const Wire& w : wires_of(arch_, fn)) vars.set(w.env_var, env_value(arch_, w));
   if (const Value* env = prop(fn, "environment"); env && env->is_map())
     for (std::size_t i = 0; i < env->keys().size(); ++i) vars.set(env->keys()[i], env_string(env->value_at(i)));
-  if (vars.size() > 0) p.set("Environment", obj({{"Variables", vars}}));
+  if (vars.size() > 0) p.set("Environment", obj({{"Variables", std::move(vars)}}));
 
   // Permissions: a SAM policy template scoped to the edge's resource where one
   // fits, explicit statements otherwise.
@@ -198,11 +198,11 @@ void Builder::function(const Node& fn) {
     Access a = function_access(arch_, *e, node_logical_id, false);
     if (a.sam_policy.empty()) a = function_access(arch_, *e, node_logical_id, true);
     if (!a.sam_policy.empty()) {
-      Value entry = obj({{a.sam_policy, a.sam_parameters}});
+      Value entry = obj({{std::move(a.sam_policy), std::move(a.sam_parameters)}});
       if (std::find(policies.items().begin(), policies.items().end(), entry) == policies.items().end())
-        policies.push_back(entry);
+        policies.push_back(std::move(entry));
     } else {
-      for (const Value& st : a.statements.items()) statements.push_back(st);
+      for (Value& st : a.statements.items()) statements.push_back(std::move(st));
     }
   }
   // A CodeDeploy hook reports its result to CodeDeploy and may invoke the
@@ -216,8 +216,8 @@ void Builder::function(const Node& fn) {
                                sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:"
                                    "function:${AWS::StackName}-*")));
   }
-  if (statements.size() > 0) policies.push_back(obj({{"Version", "2012-10-17"}, {"Statement", statements}}));
-  if (policies.size() > 0) p.set("Policies", policies);
+  if (statements.size() > 0) policies.push_back(obj({{"Version", "2012-10-17"}, {"Statement", std::move(statements)}}));
+  if (policies.size() > 0) p.set("Policies", std::move(policies));
 
   function_events(fn, p, info);
 
@@ -233,7 +233,7 @@ void Builder::function(const Node& fn) {
   function_deployment(fn, p);
 
   Value& res = resource(fn.id, "AWS::Serverless::Function", std::move(p));
-  if (info.metadata.is_map() && info.metadata.size() > 0) res.set("Metadata", info.metadata);
+  if (info.metadata.is_map() && info.metadata.size() > 0) res.set("Metadata", std::move(info.metadata));
   output(fn.id + "Arn", "ARN of function " + fn.id, get_att(fn.id, "Arn"));
 }
 
@@ -254,8 +254,8 @@ void Builder::function_events(const Node& fn, Value& p, const StarterInfo& info)
         const Value* v = eprop(e, f);
         if (v && v->is_string() && !v->as_string().empty()) rules.push_back(obj({{"Name", f}, {"Value", *v}}));
       }
-      if (rules.size() > 0) ev.set("Filter", obj({{"S3Key", obj({{"Rules", rules}})}}));
-      events.set(event_name(used, src.id + "S3"), obj({{"Type", "S3"}, {"Properties", ev}}));
+      if (rules.size() > 0) ev.set("Filter", obj({{"S3Key", obj({{"Rules", std::move(rules)}})}}));
+      events.set(event_name(used, src.id + "S3"), obj({{"Type", "S3"}, {"Properties", std::move(ev)}}));
     } else if (k == "table" || k == "stream") {
       const Value* pos = eprop(e, "starting_position");
       const Value* batch = eprop(e, "batch_size");
@@ -265,7 +265,7 @@ void Builder::function_events(const Node& fn, Value& p, const StarterInfo& info)
       if (info.reports_batch_item_failures) ev.set("FunctionResponseTypes", batch_failures);
       const char* type = k == "table" ? "DynamoDB" : "Kinesis";
       events.set(event_name(used, src.id + (k == "table" ? "Stream" : "Kinesis")),
-                 obj({{"Type", type}, {"Properties", ev}}));
+                 obj({{"Type", type}, {"Properties", std::move(ev)}}));
     } else if (k == "api" || k == "httpApi") {
       for (const ApiRoute& r : routes_of(e)) {
         Value ev = k == "api" ? obj({{"RestApiId", cf_ref(src.id)}}) : obj({{"ApiId", cf_ref(src.id)}});
@@ -273,12 +273,12 @@ void Builder::function_events(const Node& fn, Value& p, const StarterInfo& info)
         // SAM's Api events take lower-case methods ("get", "any"); HttpApi upper case.
         ev.set("Method", k == "api" ? lower_ascii(r.method) : r.method);
         events.set(event_name(used, src.id + capitalised_lower(r.method) + path_words(r.path)),
-                   obj({{"Type", k == "api" ? "Api" : "HttpApi"}, {"Properties", ev}}));
+                   obj({{"Type", k == "api" ? "Api" : "HttpApi"}, {"Properties", std::move(ev)}}));
       }
     } else if (k == "schedule") {
       Value ev = obj({{"Schedule", str(src, "expression", "rate(5 minutes)")}});
       if (!src.description.empty()) ev.set("Description", src.description);
-      events.set(event_name(used, src.id + "Schedule"), obj({{"Type", "Schedule"}, {"Properties", ev}}));
+      events.set(event_name(used, src.id + "Schedule"), obj({{"Type", "Schedule"}, {"Properties", std::move(ev)}}));
     } else if (k == "topic") {
       events.set(event_name(used, src.id + "Sns"), obj({{"Type", "SNS"}, {"Properties", obj({{"Topic", cf_ref(src.id)}})}}));
     } else if (k == "queue") {
@@ -290,18 +290,18 @@ void Builder::function_events(const Node& fn, Value& p, const StarterInfo& info)
       if (const Value* mc = eprop(e, "maximum_concurrency"); mc && mc->is_int())
         ev.set("ScalingConfig", obj({{"MaximumConcurrency", mc->as_int()}}));
       if (info.reports_batch_item_failures) ev.set("FunctionResponseTypes", batch_failures);
-      events.set(event_name(used, src.id + "Sqs"), obj({{"Type", "SQS"}, {"Properties", ev}}));
+      events.set(event_name(used, src.id + "Sqs"), obj({{"Type", "SQS"}, {"Properties", std::move(ev)}}));
     } else if (k == "eventBus") {
       Value ev = obj({{"EventBusName", cf_ref(src.id)}, {"Pattern", event_pattern(src)}});
-      events.set(event_name(used, src.id + "Rule"), obj({{"Type", "EventBridgeRule"}, {"Properties", ev}}));
+      events.set(event_name(used, src.id + "Rule"), obj({{"Type", "EventBridgeRule"}, {"Properties", std::move(ev)}}));
     } else if (k == "iotRule") {
       Value ev = obj({{"Sql", str(src, "sql", "SELECT * FROM 'topic/#'")}, {"AwsIotSqlVersion", "2016-03-23"}});
-      events.set(event_name(used, src.id + "IoT"), obj({{"Type", "IoTRule"}, {"Properties", ev}}));
+      events.set(event_name(used, src.id + "IoT"), obj({{"Type", "IoTRule"}, {"Properties", std::move(ev)}}));
     }
     // fn -> fn, stepFn -> fn and deliveryStream -> fn invoke through the
     // caller's permissions: no event on the callee.
   }
-  if (events.size() > 0) p.set("Events", events);
+  if (events.size() > 0) p.set("Events", std::move(events));
 }
 
 void Builder::function_deployment(const Node& fn, Value& p) {
@@ -359,11 +359,11 @@ void Builder::api(const Node& n) {
     for (const Edge* e : pools)
       authorizers.set(from(*e).id + "Authorizer", obj({{"UserPoolArn", get_att(from(*e).id, "Arn")}}));
     a.set("DefaultAuthorizer", from(*pools.front()).id + "Authorizer");
-    a.set("Authorizers", authorizers);
+    a.set("Authorizers", std::move(authorizers));
   } else if (auth == "iam" || identity) {
     a.set("DefaultAuthorizer", "AWS_IAM");
   }
-  if (a.size() > 0) p.set("Auth", a);
+  if (a.size() > 0) p.set("Auth", std::move(a));
   // An API that integrates nothing would have no method, and API Gateway
   // refuses to deploy that: its routes answer 501 from a mock integration.
   bool integrated = false;
@@ -373,7 +373,7 @@ void Builder::api(const Node& n) {
     Value paths = mock_paths(n);
     p.set("DefinitionBody", obj({{"openapi", "3.0.1"},
                                  {"info", obj({{"title", sub("${AWS::StackName}-" + n.id)}, {"version", "1.0"}})},
-                                 {"paths", paths}}));
+                                 {"paths", std::move(paths)}}));
   }
   resource(n.id, "AWS::Serverless::Api", std::move(p));
   output(n.id + "Url", "Invoke URL of REST API " + n.id, url_of(arch_, n));
