@@ -8,6 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -79,7 +80,7 @@ bool is_reserved_word(std::string_view s) {
       "yes", "Yes",  "YES",  "n",    "N",    "no",   "No",   "NO",    "on",    "On",    "ON",   "off",
       "Off", "OFF",  "<<",   "=",    ".inf", ".Inf", ".INF", ".nan",  ".NaN",  ".NAN"};
   for (std::string_view w : kWords)
-    if (s == w) return true;
+    if (w.size() == s.size() && w.front() == s.front() && s == w) return true;
   return false;
 }
 
@@ -159,13 +160,59 @@ Quoting quoting_for(std::string_view s) {
   return Quoting::plain;
 }
 
-void append_hex(std::string& out, const char* prefix, unsigned value, int digits) {
+// The YAML writer's output: a string grown by doubling and filled through a
+// raw pointer (std::string's checks and calls per append cost more than the
+// few bytes each piece of a YAML line copies).
+class YamlBuffer {
+ public:
+  YamlBuffer() : buf_(4096, '\0'), p_(&buf_[0]), end_(p_ + buf_.size()) {}
+  YamlBuffer(const YamlBuffer&) = delete;
+  YamlBuffer& operator=(const YamlBuffer&) = delete;
+  void push_back(char c) {
+    room(1);
+    *p_++ = c;
+  }
+  void append(const char* s, std::size_t n) {
+    room(n);
+    std::memcpy(p_, s, n);
+    p_ += n;
+  }
+  void append(std::size_t n, char c) {
+    room(n);
+    std::memset(p_, c, n);
+    p_ += n;
+  }
+  YamlBuffer& operator+=(std::string_view s) {
+    append(s.data(), s.size());
+    return *this;
+  }
+  std::string take() {
+    buf_.resize(static_cast<std::size_t>(p_ - buf_.data()));
+    return std::move(buf_);
+  }
+
+ private:
+  void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
+  }
+  void grow(std::size_t n) {
+    const auto used = static_cast<std::size_t>(p_ - buf_.data());
+    buf_.resize(std::max(buf_.size() * 2, used + n));
+    p_ = &buf_[0] + used;
+    end_ = &buf_[0] + buf_.size();
+  }
+  std::string buf_;
+  char* p_;
+  char* end_;
+};
+
+void append_hex(YamlBuffer& out, const char* prefix, unsigned value, int digits) {
   static const char* hex = "0123456789ABCDEF";
   out += prefix;
   for (int d = digits - 1; d >= 0; --d) out.push_back(hex[(value >> (4 * d)) & 0xF]);
 }
 
-void write_string_scalar(std::string& out, std::string_view s) {
+void write_string_scalar(YamlBuffer& out, std::string_view s) {
   switch (quoting_for(s)) {
     case Quoting::plain:
       out.append(s.data(), s.size());
@@ -214,14 +261,14 @@ void write_string_scalar(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-void write_scalar(std::string& out, const Value& v) {
+void write_scalar(YamlBuffer& out, const Value& v) {
   switch (v.type()) {
     case Value::Type::null: out += "null"; break;
     case Value::Type::boolean: out += v.as_bool() ? "true" : "false"; break;
     case Value::Type::integer: {
       char buf[24];
       const auto res = std::to_chars(buf, buf + sizeof buf, v.as_int());
-      out.append(buf, res.ptr);
+      out.append(buf, static_cast<std::size_t>(res.ptr - buf));
       break;
     }
     case Value::Type::number: out += format_number(v.as_number()); break;
@@ -233,14 +280,14 @@ void write_scalar(std::string& out, const Value& v) {
 
 bool is_block(const Value& v) { return (v.is_list() || v.is_map()) && v.size() > 0; }
 
-void indent_to(std::string& out, int n) { out.append(static_cast<std::size_t>(n), ' '); }
+void indent_to(YamlBuffer& out, int n) { out.append(static_cast<std::size_t>(n), ' '); }
 
-void write_block(std::string& out, const Value& v, int indent, bool inline_first);
+void write_block(YamlBuffer& out, const Value& v, int indent, bool inline_first);
 
 // Writes what follows "key:" or "-": a tag, then a scalar on the same line or a
 // block on the next lines. inline_item: after "-", a block without a tag may
 // start on the same line.
-void write_after_indicator(std::string& out, const Value& v, int indent, bool inline_item) {
+void write_after_indicator(YamlBuffer& out, const Value& v, int indent, bool inline_item) {
   if (!v.tag().empty()) {
     out.push_back(' ');
     out += v.tag();
@@ -260,7 +307,7 @@ void write_after_indicator(std::string& out, const Value& v, int indent, bool in
   }
 }
 
-void write_block(std::string& out, const Value& v, int indent, bool inline_first) {
+void write_block(YamlBuffer& out, const Value& v, int indent, bool inline_first) {
   bool first = true;
   const std::vector<Value>& items = v.items();
   if (v.is_map()) {
@@ -352,7 +399,7 @@ void write_json(Writer& w, const Value& v) {
 }  // namespace
 
 std::string to_yaml(const Value& v) {
-  std::string out;
+  YamlBuffer out;
   if (is_block(v) && v.tag().empty()) {
     write_block(out, v, 0, false);
   } else {
@@ -364,7 +411,7 @@ std::string to_yaml(const Value& v) {
       out.push_back('\n');
     }
   }
-  return out;
+  return out.take();
 }
 
 std::string to_json(const Value& v, int indent) {

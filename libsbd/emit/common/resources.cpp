@@ -229,9 +229,13 @@ Value CfnBuilder::event_pattern(const Node& bus) const {
 }
 
 void CfnBuilder::merge_node_overrides() {
-  for (const std::string& id : arch_.sorted_ids()) {
-    const Node& n = arch_.node(id);
-    if (!n.overrides.is_map() || n.overrides.size() == 0) continue;
+  // In id order; only the nodes that have overrides are sorted.
+  std::vector<const Node*> nodes;
+  for (const Node& n : arch_.nodes())
+    if (n.overrides.is_map() && n.overrides.size() > 0) nodes.push_back(&n);
+  std::sort(nodes.begin(), nodes.end(), [](const Node* a, const Node* b) { return a->id < b->id; });
+  for (const Node* np : nodes) {
+    const Node& n = *np;
     Value* res = find_resource(logical_id(n));
     if (!res) continue;
     merge_overrides(props(*res), n.overrides);
