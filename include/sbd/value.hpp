@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,7 +31,7 @@ class Value {
   Value(long i) : type_(Type::integer), int_(i) {}
   Value(long long i) : type_(Type::integer), int_(i) {}
   Value(unsigned i) : type_(Type::integer), int_(i) {}
-  Value(double d) : type_(Type::number), num_(d) {}
+  Value(double d) : type_(Type::number) { num_ = d; }
   Value(const char* s) : type_(Type::string), str_(s) {}
   Value(std::string s) : type_(Type::string), str_(std::move(s)) {}
   Value(std::string_view s) : type_(Type::string), str_(s) {}
@@ -62,8 +63,10 @@ class Value {
   const Value& operator[](std::size_t i) const;
   Value& operator[](std::size_t i);
   Value& push_back(Value v);
-  const std::vector<Value>& items() const noexcept { return items_; }
-  std::vector<Value>& items() noexcept { return items_; }
+  /// The items of a list, or the values of a map (parallel to keys()); empty
+  /// for a scalar.
+  inline const std::vector<Value>& items() const noexcept;
+  inline std::vector<Value>& items();
 
   // Maps (insertion order).
   const Value* find(std::string_view key) const noexcept;
@@ -73,14 +76,16 @@ class Value {
   Value& set(std::string key, Value v);
   /// Appends without checking for an existing key (readers check duplicates).
   Value& append(std::string key, Value v);
+  /// Room for n entries (a map) or items (a list) without reallocating.
+  void reserve(std::size_t n);
   bool erase(std::string_view key);
-  const std::vector<std::string>& keys() const noexcept { return keys_; }
+  inline const std::vector<std::string>& keys() const noexcept;
   /// The value of the i-th entry of a map (keys()[i]).
-  const Value& value_at(std::size_t i) const { return items_.at(i); }
-  Value& value_at(std::size_t i) { return items_.at(i); }
+  const Value& value_at(std::size_t i) const { return items().at(i); }
+  Value& value_at(std::size_t i) { return items().at(i); }
 
-  const std::string& tag() const noexcept { return tag_; }
-  void set_tag(std::string tag) { tag_ = std::move(tag); }
+  const std::string& tag() const noexcept { return tag_ ? *tag_ : empty_string(); }
+  void set_tag(std::string tag);
 
   int line() const noexcept { return line_; }
   int column() const noexcept { return column_; }
@@ -89,22 +94,52 @@ class Value {
     column_ = column;
   }
 
+  Value(const Value& other);
+  Value& operator=(const Value& other);
+  Value(Value&&) noexcept = default;
+  Value& operator=(Value&&) noexcept = default;
+  ~Value() = default;
+
   /// Deep equality of type, tag and content (locations are ignored; map keys
   /// compared in order).
   friend bool operator==(const Value& a, const Value& b) noexcept;
   friend bool operator!=(const Value& a, const Value& b) noexcept { return !(a == b); }
 
  private:
+  // Kept small (72 bytes on 64-bit): a model holds hundreds of thousands of
+  // values, and the tree is walked by every stage. Lists and maps keep their
+  // items and keys in one box allocated on first insertion; the tag, rare,
+  // is allocated only when set.
+  struct Box;
+  static const std::string& empty_string() noexcept;
+  static const std::vector<Value>& empty_items() noexcept;
+  static const std::vector<std::string>& empty_keys() noexcept;
+  Box& box();
+
   Type type_ = Type::null;
   int line_ = 0;
   int column_ = 0;
-  long long int_ = 0;
-  double num_ = 0;
+  union {
+    long long int_ = 0;
+    double num_;
+  };
   std::string str_;
-  std::string tag_;
-  std::vector<Value> items_;      // list items, or map values
-  std::vector<std::string> keys_;  // map keys, parallel to items_
+  std::unique_ptr<std::string> tag_;
+  std::unique_ptr<Box> box_;
 };
+
+struct Value::Box {
+  std::vector<Value> items;        // list items, or map values
+  std::vector<std::string> keys;   // map keys, parallel to items
+};
+
+inline const std::vector<Value>& Value::items() const noexcept {
+  return box_ ? box_->items : empty_items();
+}
+inline std::vector<Value>& Value::items() { return box().items; }
+inline const std::vector<std::string>& Value::keys() const noexcept {
+  return box_ ? box_->keys : empty_keys();
+}
 
 /// Writes a value as block-style YAML (tags in short form), ending in a newline.
 /// Every string scalar is quoted when a YAML 1.1 or 1.2 parser would read it as

@@ -77,6 +77,11 @@ struct Catalog::Impl {
   std::unordered_map<std::string, std::size_t> kind_index;
   std::unordered_map<std::string, std::size_t> connection_index;  // "from\nto"
   std::unordered_map<std::string, std::size_t> runtime_index;
+  // Fast lookups for the hot paths (every node and edge of a model asks):
+  // kinds by a view of their key (views into `kinds`, rebuilt by reindex()
+  // and after a copy), and connections by the pair of kind indexes.
+  std::unordered_map<std::string_view, std::size_t> kind_views;
+  std::vector<std::ptrdiff_t> pair_matrix;  // kinds.size()^2, -1 for none
 
   static std::string pair_key(std::string_view from, std::string_view to) {
     std::string k(from);
@@ -93,14 +98,26 @@ struct Catalog::Impl {
     for (std::size_t i = 0; i < connections.size(); ++i)
       connection_index[pair_key(connections[i].from, connections[i].to)] = i;
     for (std::size_t i = 0; i < runtimes.size(); ++i) runtime_index[runtimes[i].name] = i;
+    kind_views.clear();
+    for (std::size_t i = 0; i < kinds.size(); ++i) kind_views[kinds[i].key] = i;
+    const std::size_t k = kinds.size();
+    pair_matrix.assign(k * k, -1);
+    for (std::size_t i = 0; i < connections.size(); ++i) {
+      auto a = kind_views.find(connections[i].from), b = kind_views.find(connections[i].to);
+      if (a != kind_views.end() && b != kind_views.end())
+        pair_matrix[a->second * k + b->second] = static_cast<std::ptrdiff_t>(i);
+    }
   }
 };
 
 Catalog::Catalog() : impl_(std::make_unique<Impl>()) {}
 Catalog::~Catalog() = default;
-Catalog::Catalog(const Catalog& o) : impl_(std::make_unique<Impl>(*o.impl_)) {}
+Catalog::Catalog(const Catalog& o) : impl_(std::make_unique<Impl>(*o.impl_)) { impl_->reindex(); }
 Catalog& Catalog::operator=(const Catalog& o) {
-  if (this != &o) impl_ = std::make_unique<Impl>(*o.impl_);
+  if (this != &o) {
+    impl_ = std::make_unique<Impl>(*o.impl_);
+    impl_->reindex();  // the views must point into this catalog's kinds
+  }
   return *this;
 }
 Catalog::Catalog(Catalog&&) noexcept = default;
@@ -354,11 +371,17 @@ const std::vector<ConnectionSpec>& Catalog::connections() const noexcept { retur
 const std::vector<RuntimeSpec>& Catalog::runtimes() const noexcept { return impl_->runtimes; }
 
 const KindSpec* Catalog::kind(std::string_view key) const noexcept {
-  auto it = impl_->kind_index.find(std::string(key));
-  return it == impl_->kind_index.end() ? nullptr : &impl_->kinds[it->second];
+  auto it = impl_->kind_views.find(key);
+  return it == impl_->kind_views.end() ? nullptr : &impl_->kinds[it->second];
 }
 
 const ConnectionSpec* Catalog::connection(std::string_view from_kind, std::string_view to_kind) const noexcept {
+  auto a = impl_->kind_views.find(from_kind);
+  auto b = impl_->kind_views.find(to_kind);
+  if (a != impl_->kind_views.end() && b != impl_->kind_views.end()) {
+    const std::ptrdiff_t i = impl_->pair_matrix[a->second * impl_->kinds.size() + b->second];
+    return i < 0 ? nullptr : &impl_->connections[static_cast<std::size_t>(i)];
+  }
   auto it = impl_->connection_index.find(Impl::pair_key(from_kind, to_kind));
   return it == impl_->connection_index.end() ? nullptr : &impl_->connections[it->second];
 }

@@ -163,15 +163,13 @@ Edge& Architecture::connect(const std::string& from, const std::string& to, cons
   if (!a) throw Error(ErrorCode::not_found, "edge " + from + " -> " + to + ": unknown node '" + from + "'");
   const Node* b = find(to);
   if (!b) throw Error(ErrorCode::not_found, "edge " + from + " -> " + to + ": unknown node '" + to + "'");
+  const ConnectionSpec* spec = impl_->catalog->connection(a->kind, b->kind);
   std::string act = action;
-  if (act.empty()) {
-    const ConnectionSpec* c = impl_->catalog->connection(a->kind, b->kind);
-    act = c ? c->default_action() : "connect";
-  }
+  if (act.empty()) act = spec ? spec->default_action() : "connect";
   if (properties.is_null()) properties = Value::map();
   if (!properties.is_map())
     throw Error(ErrorCode::invalid, "edge " + from + " -> " + to + ": properties must be a mapping");
-  if (const ConnectionSpec* c = impl_->catalog->connection(a->kind, b->kind)) {
+  if (const ConnectionSpec* c = spec) {
     for (std::size_t i = 0; i < properties.keys().size(); ++i) {
       const std::string& key = properties.keys()[i];
       const PropertySpec* p = c->property(key);

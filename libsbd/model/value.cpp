@@ -13,10 +13,50 @@ namespace {
 }
 }  // namespace
 
+const std::string& Value::empty_string() noexcept {
+  static const std::string empty;
+  return empty;
+}
+const std::vector<Value>& Value::empty_items() noexcept {
+  static const std::vector<Value> empty;
+  return empty;
+}
+const std::vector<std::string>& Value::empty_keys() noexcept {
+  static const std::vector<std::string> empty;
+  return empty;
+}
+
+Value::Box& Value::box() {
+  if (!box_) box_ = std::make_unique<Box>();
+  return *box_;
+}
+
+Value::Value(const Value& o)
+    : type_(o.type_), line_(o.line_), column_(o.column_), str_(o.str_),
+      tag_(o.tag_ ? std::make_unique<std::string>(*o.tag_) : nullptr),
+      box_(o.box_ ? std::make_unique<Box>(*o.box_) : nullptr) {
+  if (type_ == Type::number) num_ = o.num_;
+  else int_ = o.int_;
+}
+
+Value& Value::operator=(const Value& o) {
+  if (this != &o) {
+    Value copy(o);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+void Value::set_tag(std::string tag) {
+  if (tag.empty()) tag_.reset();
+  else if (tag_) *tag_ = std::move(tag);
+  else tag_ = std::make_unique<std::string>(std::move(tag));
+}
+
 Value Value::list(std::vector<Value> items) {
   Value v;
   v.type_ = Type::list;
-  v.items_ = std::move(items);
+  if (!items.empty()) v.box().items = std::move(items);
   return v;
 }
 
@@ -27,7 +67,7 @@ Value Value::map() {
 }
 
 Value Value::tagged(std::string tag, Value v) {
-  v.tag_ = std::move(tag);
+  v.set_tag(std::move(tag));
   return v;
 }
 
@@ -66,32 +106,40 @@ const std::string& Value::as_string() const {
 }
 
 std::size_t Value::size() const noexcept {
-  return (type_ == Type::list || type_ == Type::map) ? items_.size() : 0;
+  return (type_ == Type::list || type_ == Type::map) && box_ ? box_->items.size() : 0;
 }
 
 const Value& Value::operator[](std::size_t i) const {
   if (type_ != Type::list) wrong_type(*this, "a list");
-  if (i >= items_.size()) throw Error(ErrorCode::argument, "list index out of range");
-  return items_[i];
+  if (i >= size()) throw Error(ErrorCode::argument, "list index out of range");
+  return box_->items[i];
 }
 
 Value& Value::operator[](std::size_t i) {
   if (type_ != Type::list) wrong_type(*this, "a list");
-  if (i >= items_.size()) throw Error(ErrorCode::argument, "list index out of range");
-  return items_[i];
+  if (i >= size()) throw Error(ErrorCode::argument, "list index out of range");
+  return box_->items[i];
 }
 
 Value& Value::push_back(Value v) {
   if (type_ == Type::null) type_ = Type::list;
   if (type_ != Type::list) wrong_type(*this, "a list");
-  items_.push_back(std::move(v));
-  return items_.back();
+  auto& items = box().items;
+  items.push_back(std::move(v));
+  return items.back();
+}
+
+void Value::reserve(std::size_t n) {
+  Box& b = box();
+  b.items.reserve(n);
+  if (type_ == Type::map || type_ == Type::null) b.keys.reserve(n);
 }
 
 const Value* Value::find(std::string_view key) const noexcept {
-  if (type_ != Type::map) return nullptr;
-  for (std::size_t i = 0; i < keys_.size(); ++i)
-    if (keys_[i] == key) return &items_[i];
+  if (type_ != Type::map || !box_) return nullptr;
+  const auto& keys = box_->keys;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return &box_->items[i];
   return nullptr;
 }
 
@@ -112,17 +160,20 @@ Value& Value::set(std::string key, Value v) {
 Value& Value::append(std::string key, Value v) {
   if (type_ == Type::null) type_ = Type::map;
   if (type_ != Type::map) wrong_type(*this, "a mapping");
-  keys_.push_back(std::move(key));
-  items_.push_back(std::move(v));
-  return items_.back();
+  Box& b = box();
+  b.keys.push_back(std::move(key));
+  b.items.push_back(std::move(v));
+  return b.items.back();
 }
 
 bool Value::erase(std::string_view key) {
-  if (type_ != Type::map) return false;
-  for (std::size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] == key) {
-      keys_.erase(keys_.begin() + static_cast<std::ptrdiff_t>(i));
-      items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(i));
+  if (type_ != Type::map || !box_) return false;
+  auto& keys = box_->keys;
+  auto& items = box_->items;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == key) {
+      keys.erase(keys.begin() + static_cast<std::ptrdiff_t>(i));
+      items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
       return true;
     }
   }
@@ -130,15 +181,15 @@ bool Value::erase(std::string_view key) {
 }
 
 bool operator==(const Value& a, const Value& b) noexcept {
-  if (a.type_ != b.type_ || a.tag_ != b.tag_) return false;
+  if (a.type_ != b.type_ || a.tag() != b.tag()) return false;
   switch (a.type_) {
     case Value::Type::null: return true;
     case Value::Type::boolean:
     case Value::Type::integer: return a.int_ == b.int_;
     case Value::Type::number: return a.num_ == b.num_;
     case Value::Type::string: return a.str_ == b.str_;
-    case Value::Type::list: return a.items_ == b.items_;
-    case Value::Type::map: return a.keys_ == b.keys_ && a.items_ == b.items_;
+    case Value::Type::list: return a.items() == b.items();
+    case Value::Type::map: return a.keys() == b.keys() && a.items() == b.items();
   }
   return false;
 }
