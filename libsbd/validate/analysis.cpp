@@ -6,24 +6,19 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
+#include <utility>
 #include <string>
 #include <vector>
 
 namespace sbd::detail {
 
+namespace {
+long long int_of(const Value* v, long long fallback) noexcept;
+}  // namespace
+
 long long int_property(const Architecture& arch, const Node& node, std::string_view key,
                        long long fallback) {
-  const Value* v = arch.property(node, key);
-  if (!v) return fallback;
-  if (v->is_int()) return v->as_int();
-  if (v->is_number()) {
-    // Saturate: casting a double beyond long long's range is undefined.
-    const double d = v->as_number();
-    if (d >= 9.2e18) return std::numeric_limits<long long>::max();
-    if (d <= -9.2e18) return std::numeric_limits<long long>::min();
-    return static_cast<long long>(d);
-  }
-  return fallback;
+  return int_of(arch.property(node, key), fallback);
 }
 
 bool bool_property(const Architecture& arch, const Node& node, std::string_view key, bool fallback) {
@@ -135,6 +130,203 @@ std::vector<std::vector<std::size_t>> out_adjacency(const Architecture& arch) {
 Invocation invocation_of(const Architecture& arch, const Edge& edge) noexcept {
   const ConnectionSpec* c = arch.connection_of(edge);
   return c ? c->invocation : Invocation::none;
+}
+
+// ---- the shared analysis ---------------------------------------------------
+
+Kind kind_code(std::string_view k) noexcept {
+  static constexpr std::pair<std::string_view, Kind> names[] = {
+      {"fn", Kind::fn},
+      {"api", Kind::api},
+      {"httpApi", Kind::httpApi},
+      {"queue", Kind::queue},
+      {"bucket", Kind::bucket},
+      {"table", Kind::table},
+      {"stream", Kind::stream},
+      {"topic", Kind::topic},
+      {"eventBus", Kind::eventBus},
+      {"schedule", Kind::schedule},
+      {"iotRule", Kind::iotRule},
+      {"deliveryStream", Kind::deliveryStream},
+      {"analyticsStream", Kind::analyticsStream},
+      {"userPool", Kind::userPool},
+      {"cognitoIdentity", Kind::cognitoIdentity},
+      {"alarm", Kind::alarm},
+      {"stepFn", Kind::stepFn},
+  };
+  for (const auto& [name, code] : names)
+    if (name == k) return code;
+  return Kind::other;
+}
+
+Action action_code(std::string_view a) noexcept {
+  static constexpr std::pair<std::string_view, Action> names[] = {
+      {"read", Action::read},
+      {"write", Action::write},
+      {"read/write", Action::read_write},
+      {"put", Action::put},
+      {"send", Action::send},
+      {"notification", Action::notification},
+      {"on-failure", Action::on_failure},
+      {"invoke", Action::invoke},
+      {"trigger", Action::trigger},
+      {"dead-letter", Action::dead_letter},
+      {"integration", Action::integration},
+      {"authorize", Action::authorize},
+      {"destination", Action::destination},
+      {"transform", Action::transform},
+      {"input", Action::input},
+      {"metric", Action::metric},
+  };
+  for (const auto& [name, code] : names)
+    if (name == a) return code;
+  return Action::other;
+}
+
+namespace {
+bool is_write(Action a) noexcept {
+  return a == Action::write || a == Action::read_write || a == Action::put || a == Action::send ||
+         a == Action::notification;
+}
+}  // namespace
+
+Analysis::Analysis(const Architecture& arch) : arch_(arch) {
+  const std::size_t n = arch.node_count();
+  const std::size_t m = arch.edge_count();
+  nodes_.reserve(n);
+  kinds_.reserve(n);
+  for (const Node& node : arch.nodes()) {
+    const Kind k = kind_code(node.kind);
+    nodes_.push_back(&node);
+    kinds_.push_back(k);
+    any_location_ = any_location_ || node.location.known();
+    by_kind_[static_cast<std::size_t>(k)].push_back(nodes_.size() - 1);
+  }
+  for (std::size_t k = 1; k < kind_specs_.size(); ++k)
+    if (!by_kind_[k].empty()) kind_specs_[k] = arch.catalog().kind(nodes_[by_kind_[k].front()]->kind);
+
+  edges_.reserve(m);
+  actions_.reserve(m);
+  connections_.reserve(m);
+  from_.reserve(m);
+  to_.reserve(m);
+  out_start_.assign(n + 1, 0);
+  in_start_.assign(n + 1, 0);
+  writes_.assign(n, 0);
+  on_failure_.assign(n, 0);
+  for (const Edge& e : arch.edges()) {
+    const Action a = action_code(e.action);
+    edges_.push_back(&e);
+    actions_.push_back(a);
+    connections_.push_back(arch.connection_of(e));
+    from_.push_back(e.from_index);
+    to_.push_back(e.to_index);
+    ++out_start_[e.from_index + 1];
+    ++in_start_[e.to_index + 1];
+    if (is_write(a)) writes_[e.from_index] = 1;
+    if (a == Action::on_failure) on_failure_[e.from_index] = 1;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    out_start_[i + 1] += out_start_[i];
+    in_start_[i + 1] += in_start_[i];
+  }
+  out_edges_.resize(m);
+  in_edges_.resize(m);
+  std::vector<std::size_t> out_fill(out_start_.begin(), out_start_.end() - 1);
+  std::vector<std::size_t> in_fill(in_start_.begin(), in_start_.end() - 1);
+  for (std::size_t i = 0; i < m; ++i) {
+    out_edges_[out_fill[from_[i]]++] = i;
+    in_edges_[in_fill[to_[i]]++] = i;
+  }
+}
+
+const KindSpec* Analysis::kind_spec(std::size_t node) const noexcept {
+  const Kind k = kinds_[node];
+  if (k != Kind::other) return kind_specs_[static_cast<std::size_t>(k)];
+  return arch_.catalog().kind(nodes_[node]->kind);
+}
+
+const Value* Analysis::property(std::size_t node, std::string_view key) const noexcept {
+  const Node& n = *nodes_[node];
+  if (const Value* v = n.properties.find(key)) return v;
+  if (kinds_[node] == Kind::fn && key == "runtime") return arch_.property(n, key);
+  const KindSpec* spec = kind_spec(node);
+  if (!spec) return nullptr;
+  const PropertySpec* p = spec->property(key);
+  return p && !p->default_value.is_null() ? &p->default_value : nullptr;
+}
+
+namespace {
+long long int_of(const Value* v, long long fallback) noexcept {
+  if (!v) return fallback;
+  if (v->is_int()) return v->as_int();
+  if (v->is_number()) {
+    // Saturate: casting a double beyond long long's range is undefined.
+    const double d = v->as_number();
+    if (d >= 9.2e18) return std::numeric_limits<long long>::max();
+    if (d <= -9.2e18) return std::numeric_limits<long long>::min();
+    return static_cast<long long>(d);
+  }
+  return fallback;
+}
+}  // namespace
+
+long long Analysis::int_property(std::size_t node, std::string_view key, long long fallback) const noexcept {
+  return int_of(property(node, key), fallback);
+}
+
+bool Analysis::bool_property(std::size_t node, std::string_view key, bool fallback) const noexcept {
+  const Value* v = property(node, key);
+  return v && v->is_bool() ? v->as_bool() : fallback;
+}
+
+std::string Analysis::string_property(std::size_t node, std::string_view key, const std::string& fallback) const {
+  const Value* v = property(node, key);
+  return v && v->is_string() ? v->as_string() : fallback;
+}
+
+const Value* Analysis::edge_property(std::size_t edge, std::string_view key) const noexcept {
+  if (const Value* v = edges_[edge]->properties.find(key)) return v;
+  const ConnectionSpec* c = connections_[edge];
+  if (!c) return nullptr;
+  const PropertySpec* p = c->property(key);
+  return p && !p->default_value.is_null() ? &p->default_value : nullptr;
+}
+
+std::string Analysis::edge_string_property(std::size_t edge, std::string_view key) const {
+  const Value* v = edge_property(edge, key);
+  return v && v->is_string() ? v->as_string() : std::string();
+}
+
+long long Analysis::timeout(std::size_t node) const noexcept {
+  return std::clamp(int_property(node, "timeout", 3), -1000000000LL, 1000000000LL);
+}
+
+std::string Analysis::label(std::size_t node) const {
+  const KindSpec* spec = kind_spec(node);
+  if (!spec) return arch_.kind_of(*nodes_[node]).name + " " + nodes_[node]->id;  // throws as label() does
+  std::string out;
+  out.reserve(spec->name.size() + 1 + nodes_[node]->id.size());
+  out += spec->name;
+  out += ' ';
+  out += nodes_[node]->id;
+  return out;
+}
+
+const std::vector<RuntimeUse>& Analysis::runtime_uses() const {
+  if (!runtime_uses_) {
+    std::vector<RuntimeUse> out;
+    RuntimeUse inherited{arch_.runtime(), {}, true};
+    for (std::size_t i : nodes_of(Kind::fn)) {
+      const Node& n = *nodes_[i];
+      const Value* own = n.properties.find("runtime");
+      if (own && own->is_string()) out.push_back(RuntimeUse{own->as_string(), {n.id}, false});
+      else inherited.functions.push_back(n.id);
+    }
+    if (!inherited.functions.empty()) out.insert(out.begin(), std::move(inherited));
+    runtime_uses_ = std::move(out);
+  }
+  return *runtime_uses_;
 }
 
 namespace {

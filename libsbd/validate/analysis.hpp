@@ -3,6 +3,8 @@
 
 #include <sbd/architecture.hpp>
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +40,114 @@ struct RuntimeUse {
   bool inherited = false;              ///< from the app's `runtime`
 };
 std::vector<RuntimeUse> runtime_uses(const Architecture& arch);
+
+/// The kinds the rules ask about, as small numbers (Kind::other for every
+/// other kind, e.g. one a user's catalog adds).
+enum class Kind : unsigned char {
+  other, fn, api, httpApi, queue, bucket, table, stream, topic, eventBus, schedule, iotRule,
+  deliveryStream, analyticsStream, userPool, cognitoIdentity, alarm, stepFn, count_
+};
+Kind kind_code(std::string_view kind) noexcept;
+
+/// The edge actions the rules ask about, as small numbers.
+enum class Action : unsigned char {
+  other, read, write, read_write, put, send, notification, on_failure, invoke, trigger, dead_letter,
+  integration, authorize, destination, transform, input, metric
+};
+Action action_code(std::string_view action) noexcept;
+
+/// Out-degrees up to this are checked pairwise (no hash map) by the rules
+/// that compare a node's edges with each other.
+inline constexpr std::size_t small_degree = 16;
+
+/// A contiguous run of edge (or node) indexes.
+struct IndexRange {
+  const std::size_t* first = nullptr;
+  const std::size_t* last = nullptr;
+  const std::size_t* begin() const noexcept { return first; }
+  const std::size_t* end() const noexcept { return last; }
+  std::size_t size() const noexcept { return static_cast<std::size_t>(last - first); }
+  bool empty() const noexcept { return first == last; }
+};
+
+/// What every rule needs about the graph, computed once per validation run in
+/// O(nodes + edges) and shared by the rules (read-only): node kinds and edge
+/// actions as numbers, the nodes of each kind, each edge's catalog connection,
+/// in and out adjacency (edge indexes in edge order), and per-node facts.
+class Analysis {
+ public:
+  explicit Analysis(const Architecture& arch);
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+
+  const Architecture& arch() const noexcept { return arch_; }
+  std::size_t node_count() const noexcept { return nodes_.size(); }
+  std::size_t edge_count() const noexcept { return edges_.size(); }
+  const Node& node(std::size_t i) const noexcept { return *nodes_[i]; }
+  const Edge& edge(std::size_t i) const noexcept { return *edges_[i]; }
+
+  Kind kind(std::size_t node) const noexcept { return kinds_[node]; }
+  /// The nodes of a kind, in model order.
+  const std::vector<std::size_t>& nodes_of(Kind k) const noexcept {
+    return by_kind_[static_cast<std::size_t>(k)];
+  }
+  Action action(std::size_t edge) const noexcept { return actions_[edge]; }
+  /// Edge::from_index and Edge::to_index.
+  std::size_t from(std::size_t edge) const noexcept { return from_[edge]; }
+  std::size_t to(std::size_t edge) const noexcept { return to_[edge]; }
+  /// Architecture::connection_of, computed once per edge.
+  const ConnectionSpec* connection(std::size_t edge) const noexcept { return connections_[edge]; }
+  Invocation invocation(std::size_t edge) const noexcept {
+    return connections_[edge] ? connections_[edge]->invocation : Invocation::none;
+  }
+  /// The edges leaving / entering a node, in edge order.
+  IndexRange out(std::size_t node) const noexcept {
+    return {out_edges_.data() + out_start_[node], out_edges_.data() + out_start_[node + 1]};
+  }
+  IndexRange in(std::size_t node) const noexcept {
+    return {in_edges_.data() + in_start_[node], in_edges_.data() + in_start_[node + 1]};
+  }
+  /// writes_data() and has_on_failure() of every node.
+  bool writes_data(std::size_t node) const noexcept { return writes_[node] != 0; }
+  bool has_on_failure(std::size_t node) const noexcept { return on_failure_[node] != 0; }
+  const std::vector<char>& data_writers() const noexcept { return writes_; }
+  /// Whether some node has a known location (false for a model built in code).
+  bool any_node_location() const noexcept { return any_location_; }
+
+  /// Architecture::property, with the catalog entry of the node's kind looked
+  /// up once per kind.
+  const Value* property(std::size_t node, std::string_view key) const noexcept;
+  long long int_property(std::size_t node, std::string_view key, long long fallback) const noexcept;
+  bool bool_property(std::size_t node, std::string_view key, bool fallback) const noexcept;
+  std::string string_property(std::size_t node, std::string_view key, const std::string& fallback = {}) const;
+  /// Architecture::property of an edge, with its connection looked up once.
+  const Value* edge_property(std::size_t edge, std::string_view key) const noexcept;
+  /// An edge's property as a string ("" when absent), as string_property().
+  std::string edge_string_property(std::size_t edge, std::string_view key) const;
+  /// function_timeout() of a function node.
+  long long timeout(std::size_t node) const noexcept;
+  /// The catalog entry of a node's kind (null only for a kind the catalog lacks).
+  const KindSpec* kind_spec(std::size_t node) const noexcept;
+  /// "SQS queue Jobs", as label().
+  std::string label(std::size_t node) const;
+  /// runtime_uses(), computed on first use.
+  const std::vector<RuntimeUse>& runtime_uses() const;
+
+ private:
+  const Architecture& arch_;
+  std::vector<const Node*> nodes_;
+  std::vector<const Edge*> edges_;
+  std::vector<Kind> kinds_;
+  std::array<std::vector<std::size_t>, static_cast<std::size_t>(Kind::count_)> by_kind_;
+  std::array<const KindSpec*, static_cast<std::size_t>(Kind::count_)> kind_specs_{};
+  std::vector<Action> actions_;
+  std::vector<std::size_t> from_, to_;
+  std::vector<const ConnectionSpec*> connections_;
+  std::vector<std::size_t> out_start_, out_edges_, in_start_, in_edges_;
+  std::vector<char> writes_, on_failure_;
+  bool any_location_ = false;
+  mutable std::optional<std::vector<RuntimeUse>> runtime_uses_;
+};
 
 /// What to move a runtime to: its successor in the catalog, else the runtime
 /// of the same family that AWS Lambda supports the longest; "" if none.
@@ -93,6 +203,7 @@ std::string route_problem(std::string_view route);
 /// for the model (see resource_estimate.cpp for the table). The one place that
 /// knows it: replace with the engine's real count when that exists.
 std::size_t estimate_sam_resources(const Architecture& arch);
+std::size_t estimate_sam_resources(const Analysis& a);
 
 /// A logical id that SAM derives from a node's id (the function's role, an
 /// API's stage...). exact is false when SAM appends a hash (only its length
@@ -103,5 +214,6 @@ struct DerivedId {
 };
 /// The logical ids SAM derives from a node's id, used by the logical-id rule.
 std::vector<DerivedId> derived_logical_ids(const Architecture& arch, const Node& node);
+std::vector<DerivedId> derived_logical_ids(const Analysis& a, std::size_t node);
 
 }  // namespace sbd::detail

@@ -83,6 +83,67 @@ std::size_t estimate_sam_resources(const Architecture& arch) {
   return total;
 }
 
+std::size_t estimate_sam_resources(const Analysis& a) {
+  // The same count with the kinds as numbers.
+  const bool deployment = a.arch().settings().deployment.has_value();
+  std::size_t total = deployment ? 2 : 0;
+  for (std::size_t i = 0; i < a.node_count(); ++i) {
+    switch (a.kind(i)) {
+      case Kind::fn: total += deployment ? 5 : 2; break;
+      case Kind::api: total += 3; break;
+      case Kind::cognitoIdentity: total += 4; break;
+      case Kind::httpApi:
+      case Kind::userPool:
+      case Kind::analyticsStream:
+      case Kind::deliveryStream:
+      case Kind::stepFn: total += 2; break;
+      case Kind::schedule: break;
+      default: total += 1; break;
+    }
+  }
+  for (std::size_t ei = 0; ei < a.edge_count(); ++ei) {
+    const Kind f = a.kind(a.from(ei));
+    const Kind t = a.kind(a.to(ei));
+    if (t == Kind::fn) {
+      if (f == Kind::api || f == Kind::httpApi) {
+        const Value* routes = a.edge_property(ei, "routes");
+        if (!routes || !routes->is_list()) routes = a.property(a.from(ei), "routes");
+        total += routes && routes->is_list() && routes->size() > 0 ? routes->size() : 1;
+      } else if (f == Kind::bucket || f == Kind::queue || f == Kind::table || f == Kind::stream ||
+                 f == Kind::iotRule) {
+        total += 1;
+      } else if (f == Kind::topic || f == Kind::eventBus || f == Kind::schedule) {
+        total += 2;
+      }
+    } else if (f == Kind::schedule) {
+      total += 2;
+    } else if (f == Kind::bucket && (t == Kind::topic || t == Kind::queue)) {
+      total += 1;
+    } else if (f == Kind::iotRule && t == Kind::iotRule) {
+      total += 1;
+    }
+  }
+  return total;
+}
+
+std::vector<DerivedId> derived_logical_ids(const Analysis& a, std::size_t i) {
+  const Node& node = a.node(i);
+  switch (a.kind(i)) {
+    case Kind::fn:
+    case Kind::stepFn: return {{node.id + "Role", true}};
+    case Kind::api: {
+      const Value* stage = a.property(i, "stage");
+      std::string s = stage && stage->is_string() ? stage->as_string() : "prod";
+      std::string clean;
+      for (char c : s)
+        if (std::isalnum(static_cast<unsigned char>(c))) clean += c;
+      return {{node.id + "Deployment0123456789", false}, {node.id + clean + "Stage", true}};
+    }
+    case Kind::httpApi: return {{node.id + "ApiGatewayDefaultStage", true}};
+    default: return {};
+  }
+}
+
 std::vector<DerivedId> derived_logical_ids(const Architecture& arch, const Node& node) {
   // What the SAM translator itself names after a resource's logical id.
   if (node.kind == "fn" || node.kind == "stepFn") return {{node.id + "Role", true}};

@@ -12,13 +12,19 @@
 
 namespace sbd::detail {
 
-/// What a rule sees besides the architecture: the date of "today" and the
-/// sink of its findings. The engine stamps code, rule name and severity.
+class Analysis;
+
+/// What a rule sees besides the architecture: the shared analysis of the
+/// graph, the date of "today" and the sink of its findings. The engine stamps
+/// code, rule name and severity.
 class Context {
  public:
-  Context(const Architecture& arch, long today_days, std::vector<Diagnostic>& out)
-      : arch_(arch), today_days_(today_days), out_(out) {}
+  Context(const Architecture& arch, const Analysis& analysis, long today_days, std::vector<Diagnostic>& out)
+      : arch_(arch), analysis_(analysis), today_days_(today_days), out_(out) {}
 
+  /// The graph's kinds, connections and adjacency, computed once per run
+  /// (analysis.hpp).
+  const Analysis& analysis() const noexcept { return analysis_; }
   /// Days since 1970-01-01 of ValidateOptions::today (or of the system date).
   long today_days() const noexcept { return today_days_; }
 
@@ -29,6 +35,7 @@ class Context {
 
  private:
   const Architecture& arch_;
+  const Analysis& analysis_;
   long today_days_;
   std::vector<Diagnostic>& out_;
 };

@@ -1,6 +1,7 @@
 // The validator's engine: runs every registered rule that is not disabled,
 // turns a rule that throws into an internal diagnostic, applies severity
 // overrides and sorts the findings into a deterministic order.
+#include "validate/analysis.hpp"
 #include "validate/rule.hpp"
 
 #include <sbd/error.hpp>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <exception>
@@ -26,7 +28,7 @@ void Context::report(std::vector<std::string> nodes, std::string message, std::s
   d.hint = std::move(hint);
   if (where && where->known()) {
     d.location = *where;
-  } else {
+  } else if (analysis_.any_node_location()) {
     for (const auto& id : d.nodes) {
       if (const Node* n = arch_.find(id); n && n->location.known()) {
         d.location = n->location;
@@ -134,12 +136,26 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
     }
   }
 
+  // Codes compare as strings in the final order: rank them once, so that the
+  // sort compares numbers.
+  std::vector<std::string> codes{internal_error_code};
+  for (const auto& info : infos) codes.push_back(info.code);
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  auto rank_of = [&](const std::string& code) {
+    return static_cast<int>(std::lower_bound(codes.begin(), codes.end(), code) - codes.begin());
+  };
+  const int internal_rank = rank_of(internal_error_code);
+
+  const Analysis analysis(arch);
   Report report;
+  std::vector<int> ranks;  // the code rank of each diagnostic of report
+  std::vector<Diagnostic> found;
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const RuleInfo& info = infos[i];
     if (off.count(info.code)) continue;
-    std::vector<Diagnostic> found;
-    Context ctx(arch, today, found);
+    found.clear();
+    Context ctx(arch, analysis, today, found);
     std::string failure;
     try {
       rules[i]->check(arch, ctx);
@@ -161,31 +177,66 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
       if (auto it = options.severities.find(d.code); it != options.severities.end())
         d.severity = it->second;
       report.diagnostics.push_back(std::move(d));
+      ranks.push_back(internal_rank);
       continue;
     }
     Severity severity = info.severity;
     if (auto it = options.severities.find(info.code); it != options.severities.end())
       severity = it->second;
+    const int rank = rank_of(info.code);
     for (auto& d : found) {
       d.code = info.code;
       d.rule = info.name;
       d.severity = severity;
       report.diagnostics.push_back(std::move(d));
+      ranks.push_back(rank);
     }
   }
 
   // Deterministic order: by position in the model file (findings without a
-  // position last), then code, nodes and message.
-  std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     const int la = a.location.known() ? a.location.line : INT_MAX;
-                     const int lb = b.location.known() ? b.location.line : INT_MAX;
-                     if (la != lb) return la < lb;
-                     if (a.location.column != b.location.column) return a.location.column < b.location.column;
-                     if (a.code != b.code) return a.code < b.code;
-                     if (a.nodes != b.nodes) return a.nodes < b.nodes;
-                     return a.message < b.message;
-                   });
+  // position last), then code, nodes and message; stable (equal findings keep
+  // the order of the rules). Sorted as small keys, then moved once.
+  struct Key {
+    int line, column, rank;
+    bool has_nodes;
+    std::uint64_t head[2];  // the first 16 bytes of the first node id, big-endian, zero-padded
+    std::size_t index;
+  };
+  auto& ds = report.diagnostics;
+  std::vector<Key> keys(ds.size());
+  for (std::size_t i = 0; i < ds.size(); ++i) {
+    const Diagnostic& d = ds[i];
+    Key& k = keys[i];
+    k = Key{d.location.known() ? d.location.line : INT_MAX, d.location.column, ranks[i], !d.nodes.empty(), {0, 0}, i};
+    if (k.has_nodes) {
+      const std::string& id = d.nodes.front();
+      for (std::size_t b = 0; b < 16 && b < id.size(); ++b)
+        k.head[b / 8] |= std::uint64_t(static_cast<unsigned char>(id[b])) << (56 - 8 * (b % 8));
+    }
+  }
+  std::sort(keys.begin(), keys.end(), [&ds](const Key& a, const Key& b) {
+    if (a.line != b.line) return a.line < b.line;
+    if (a.column != b.column) return a.column < b.column;
+    if (a.rank != b.rank) return a.rank < b.rank;
+    // The nodes compare as vectors of strings: no nodes first, then by the
+    // first id, whose first bytes decide unless they are equal.
+    if (a.has_nodes != b.has_nodes) return b.has_nodes;
+    if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
+    if (a.head[1] != b.head[1]) return a.head[1] < b.head[1];
+    const Diagnostic& x = ds[a.index];
+    const Diagnostic& y = ds[b.index];
+    if (x.nodes != y.nodes) return x.nodes < y.nodes;
+    if (const int c = x.message.compare(y.message); c != 0) return c < 0;
+    return a.index < b.index;
+  });
+  bool sorted = true;
+  for (std::size_t i = 0; i < keys.size() && sorted; ++i) sorted = keys[i].index == i;
+  if (!sorted) {
+    std::vector<Diagnostic> ordered;
+    ordered.reserve(ds.size());
+    for (const Key& k : keys) ordered.push_back(std::move(ds[k.index]));
+    ds = std::move(ordered);
+  }
   return report;
 }
 

@@ -14,11 +14,14 @@ class ActionNotAllowed final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Edge& e : arch.edges()) {
-      const ConnectionSpec* c = arch.connection_of(e);
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i = 0; i < a.edge_count(); ++i) {
+      const ConnectionSpec* c = a.connection(i);
+      const Edge& e = a.edge(i);
       if (!c || c->allows(e.action)) continue;
-      const Node& from = arch.node_at(e.from_index);
-      const Node& to = arch.node_at(e.to_index);
+      const Node& from = a.node(e.from_index);
+      const Node& to = a.node(e.to_index);
       ctx.report({from.id, to.id},
                  "the edge " + from.id + " -> " + to.id + " has the action '" + e.action + "', which a " + from.kind +
                      " -> " + to.kind + " connection does not allow",

@@ -14,13 +14,12 @@ class AnalyticsInput final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& n : arch.nodes()) {
-      if (n.kind != "analyticsStream") continue;
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i : a.nodes_of(Kind::analyticsStream)) {
+      const Node& n = a.node(i);
       bool fed = false;
-      for (std::size_t ei : arch.in_edge_indexes(n.index)) {
-        const Edge& e = arch.edge_at(ei);
-        fed = fed || (arch.connection_of(e) && e.action == "input");
-      }
+      for (std::size_t ei : a.in(i)) fed = fed || (a.connection(ei) && a.action(ei) == Action::input);
       if (!fed)
         ctx.report({n.id}, "analytics application " + n.id + " has no input",
                    "connect a Kinesis stream to it: SomeStream -> " + n.id + " (input)");

@@ -16,13 +16,16 @@ class ApiAuthorizer final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& api : arch.nodes()) {
-      if (api.kind != "api") continue;
-      const std::string auth = string_property(arch, api, "auth", "none");
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i : a.nodes_of(Kind::api)) {
+      const Node& api = a.node(i);
+      const std::string auth = a.string_property(i, "auth", "none");
+      if (auth != "cognito" && auth != "iam") continue;
       std::vector<std::string> pools;
-      for (std::size_t ei : arch.in_edge_indexes(api.index)) {
-        const Edge& e = arch.edge_at(ei);
-        if (e.action == "authorize" && arch.node_at(e.from_index).kind == "userPool") pools.push_back(e.from);
+      for (std::size_t ei : a.in(i)) {
+        const Edge& e = a.edge(ei);
+        if (a.action(ei) == Action::authorize && a.kind(e.from_index) == Kind::userPool) pools.push_back(e.from);
       }
       const auto where = property_location(api, "auth");
       if (auth == "cognito" && pools.empty()) {

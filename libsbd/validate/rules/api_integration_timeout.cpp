@@ -16,17 +16,20 @@ class ApiIntegrationTimeout final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Edge& e : arch.edges()) {
-      const Node& api = arch.node_at(e.from_index);
-      const Node& fn = arch.node_at(e.to_index);
-      if ((api.kind != "api" && api.kind != "httpApi") || fn.kind != "fn" || !arch.connection_of(e)) continue;
-      const long long limit = api.kind == "api" ? 29 : 30;
-      const long long timeout = function_timeout(arch, fn);
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i = 0; i < a.edge_count(); ++i) {
+      const Kind from = a.kind(a.from(i));
+      if ((from != Kind::api && from != Kind::httpApi) || a.kind(a.to(i)) != Kind::fn || !a.connection(i)) continue;
+      const long long limit = from == Kind::api ? 29 : 30;
+      const long long timeout = a.timeout(a.to(i));
       if (timeout <= limit) continue;
+      const Node& api = a.node(a.from(i));
+      const Node& fn = a.node(a.to(i));
       const auto where = property_location(fn, "timeout");
       ctx.report({api.id, fn.id},
                  "function " + fn.id + " has a timeout of " + std::to_string(timeout) + " s, but " +
-                     (api.kind == "api" ? "REST API " : "HTTP API ") + api.id + " waits at most " +
+                     (from == Kind::api ? "REST API " : "HTTP API ") + api.id + " waits at most " +
                      std::to_string(limit) + " s for it",
                  "set timeout on " + fn.id + " to " + std::to_string(limit) +
                      " or less, or hand long work to a queue or a state machine",

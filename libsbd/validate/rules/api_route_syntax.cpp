@@ -14,13 +14,15 @@ class ApiRouteSyntax final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    auto check_list = [&](const Node& api, const Value* routes, const std::vector<std::string>& nodes,
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    auto check_list = [&](const Node& api, bool rest, const Value* routes, const std::vector<std::string>& nodes,
                           const SourceLocation& where) {
       if (!routes || !routes->is_list()) return;
       for (const Value& r : routes->items()) {
         if (!r.is_string()) continue;
         std::string problem = route_problem(r.as_string());
-        if (problem.empty() && api.kind == "api" && r.as_string() == "$default")
+        if (problem.empty() && rest && r.as_string() == "$default")
           problem = "$default is a route of HTTP APIs only";
         if (problem.empty()) continue;
         SourceLocation at = where;
@@ -33,12 +35,16 @@ class ApiRouteSyntax final : public Rule {
                    &at);
       }
     };
-    for (const Node& n : arch.nodes()) {
-      if (n.kind != "api" && n.kind != "httpApi") continue;
-      check_list(n, n.properties.find("routes"), {n.id}, property_location(n, "routes"));
-      for (std::size_t ei : arch.out_edge_indexes(n.index)) {
-        const Edge& e = arch.edge_at(ei);
-        check_list(n, e.properties.find("routes"), {n.id, e.to}, property_location(e, "routes"));
+    for (std::size_t i = 0; i < a.node_count(); ++i) {
+      const Kind k = a.kind(i);
+      if (k != Kind::api && k != Kind::httpApi) continue;
+      const Node& n = a.node(i);
+      if (const Value* routes = n.properties.find("routes"); routes && routes->is_list())
+        check_list(n, k == Kind::api, routes, {n.id}, property_location(n, "routes"));
+      for (std::size_t ei : a.out(i)) {
+        const Edge& e = a.edge(ei);
+        if (const Value* routes = e.properties.find("routes"); routes && routes->is_list())
+          check_list(n, k == Kind::api, routes, {n.id, e.to}, property_location(e, "routes"));
       }
     }
   }

@@ -15,14 +15,17 @@ class AsyncOnFailure final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& fn : arch.nodes()) {
-      if (fn.kind != "fn" || has_on_failure(arch, fn)) continue;
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i : a.nodes_of(Kind::fn)) {
+      if (a.has_on_failure(i)) continue;
+      bool any = false;
+      for (std::size_t ei : a.in(i)) any = any || a.invocation(ei) == Invocation::async;
+      if (!any) continue;
+      const Node& fn = a.node(i);
       std::vector<std::string> nodes{fn.id};
-      for (std::size_t ei : arch.in_edge_indexes(fn.index)) {
-        const Edge& e = arch.edge_at(ei);
-        if (invocation_of(arch, e) == Invocation::async) nodes.push_back(e.from);
-      }
-      if (nodes.size() == 1) continue;
+      for (std::size_t ei : a.in(i))
+        if (a.invocation(ei) == Invocation::async) nodes.push_back(a.edge(ei).from);
       std::vector<std::string> sources(nodes.begin() + 1, nodes.end());
       ctx.report(nodes,
                  "function " + fn.id + " is invoked asynchronously by " + join_and(sources) +

@@ -14,16 +14,18 @@ class ConnectionNotAllowed final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
+    const Analysis& a = ctx.analysis();
     const Catalog& catalog = arch.catalog();
-    for (const Edge& e : arch.edges()) {
-      if (arch.connection_of(e)) continue;
-      const Node& from = arch.node_at(e.from_index);
-      const Node& to = arch.node_at(e.to_index);
-      if (to.kind == "schedule") continue;  // SBD0107 says it better
+    for (std::size_t i = 0; i < a.edge_count(); ++i) {
+      if (a.connection(i)) continue;
+      const Edge& e = a.edge(i);
+      if (a.kind(e.to_index) == Kind::schedule) continue;  // SBD0107 says it better
+      const Node& from = a.node(e.from_index);
+      const Node& to = a.node(e.to_index);
       std::vector<std::string> targets;
       for (const ConnectionSpec* c : catalog.connections_from(from.kind)) {
         std::string t = c->to + " (";
-        for (std::size_t i = 0; i < c->actions.size(); ++i) t += (i ? ", " : "") + c->actions[i];
+        for (std::size_t j = 0; j < c->actions.size(); ++j) t += (j ? ", " : "") + c->actions[j];
         targets.push_back(t + ")");
       }
       std::string hint = targets.empty()
@@ -32,8 +34,8 @@ class ConnectionNotAllowed final : public Rule {
       if (catalog.connection(to.kind, from.kind))
         hint += "; did you mean " + to.id + " -> " + from.id + "?";
       ctx.report({from.id, to.id},
-                 label(arch, from) + " cannot connect to " + label(arch, to) + ": the catalog has no " + from.kind +
-                     " -> " + to.kind + " connection",
+                 a.label(e.from_index) + " cannot connect to " + a.label(e.to_index) + ": the catalog has no " +
+                     from.kind + " -> " + to.kind + " connection",
                  hint, &e.location);
     }
   }

@@ -15,13 +15,16 @@ class DeadLetterQueueType final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Edge& e : arch.edges()) {
-      if (e.action != "dead-letter" || !arch.connection_of(e)) continue;
-      const Node& q = arch.node_at(e.from_index);
-      const Node& dlq = arch.node_at(e.to_index);
-      const bool a = bool_property(arch, q, "fifo", false);
-      const bool b = bool_property(arch, dlq, "fifo", false);
+    (void)arch;
+    const Analysis& an = ctx.analysis();
+    for (std::size_t i = 0; i < an.edge_count(); ++i) {
+      if (an.action(i) != Action::dead_letter || !an.connection(i)) continue;
+      const Edge& e = an.edge(i);
+      const bool a = an.bool_property(e.from_index, "fifo", false);
+      const bool b = an.bool_property(e.to_index, "fifo", false);
       if (a == b) continue;
+      const Node& q = an.node(e.from_index);
+      const Node& dlq = an.node(e.to_index);
       ctx.report({q.id, dlq.id},
                  std::string(a ? "FIFO" : "standard") + " queue " + q.id + " has a " + (b ? "FIFO" : "standard") +
                      " dead-letter queue " + dlq.id + "; SQS needs both of the same type",

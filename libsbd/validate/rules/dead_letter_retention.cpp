@@ -16,13 +16,16 @@ class DeadLetterRetention final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Edge& e : arch.edges()) {
-      if (e.action != "dead-letter" || !arch.connection_of(e)) continue;
-      const Node& q = arch.node_at(e.from_index);
-      const Node& dlq = arch.node_at(e.to_index);
-      const long long a = int_property(arch, q, "retention", 345600);
-      const long long b = int_property(arch, dlq, "retention", 345600);
+    (void)arch;
+    const Analysis& an = ctx.analysis();
+    for (std::size_t i = 0; i < an.edge_count(); ++i) {
+      if (an.action(i) != Action::dead_letter || !an.connection(i)) continue;
+      const Edge& e = an.edge(i);
+      const long long a = an.int_property(e.from_index, "retention", 345600);
+      const long long b = an.int_property(e.to_index, "retention", 345600);
       if (b >= a) continue;
+      const Node& q = an.node(e.from_index);
+      const Node& dlq = an.node(e.to_index);
       ctx.report({q.id, dlq.id},
                  "dead-letter queue " + dlq.id + " keeps messages " + std::to_string(b) + " s, less than the " +
                      std::to_string(a) + " s of " + q.id + ": failed messages expire early, counted from their first send",

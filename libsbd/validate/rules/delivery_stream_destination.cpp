@@ -14,13 +14,15 @@ class DeliveryStreamDestination final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& n : arch.nodes()) {
-      if (n.kind != "deliveryStream") continue;
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i : a.nodes_of(Kind::deliveryStream)) {
+      const Node& n = a.node(i);
       std::vector<std::string> buckets;
-      for (std::size_t ei : arch.out_edge_indexes(n.index)) {
-        const Edge& e = arch.edge_at(ei);
-        if (arch.node_at(e.to_index).kind == "bucket" && e.action == "destination")
-          buckets.push_back(arch.node_at(e.to_index).id);
+      for (std::size_t ei : a.out(i)) {
+        const Edge& e = a.edge(ei);
+        if (a.kind(e.to_index) == Kind::bucket && a.action(ei) == Action::destination)
+          buckets.push_back(a.node(e.to_index).id);
       }
       if (buckets.empty()) {
         ctx.report({n.id}, "delivery stream " + n.id + " has no destination",

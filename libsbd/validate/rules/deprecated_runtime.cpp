@@ -19,7 +19,7 @@ class DeprecatedRuntime final : public Rule {
 
   void check(const Architecture& arch, Context& ctx) const override {
     const long today = ctx.today_days();
-    for (const RuntimeUse& use : runtime_uses(arch)) {
+    for (const RuntimeUse& use : ctx.analysis().runtime_uses()) {
       const RuntimeSpec* r = arch.catalog().runtime(use.runtime);
       if (!r || r->deprecated.empty()) continue;
       if (!r->block_create.empty() && today >= parse_iso_date(r->block_create)) continue;  // SBD0207

@@ -14,10 +14,14 @@ class EdgeIntoSchedule final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Edge& e : arch.edges()) {
-      const Node& to = arch.node_at(e.to_index);
-      if (to.kind != "schedule" || arch.connection_of(e)) continue;
-      const Node& from = arch.node_at(e.from_index);
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    if (a.nodes_of(Kind::schedule).empty()) return;
+    for (std::size_t i = 0; i < a.edge_count(); ++i) {
+      if (a.kind(a.to(i)) != Kind::schedule || a.connection(i)) continue;
+      const Edge& e = a.edge(i);
+      const Node& to = a.node(e.to_index);
+      const Node& from = a.node(e.from_index);
       ctx.report({from.id, to.id},
                  "the edge " + from.id + " -> " + to.id + " ends at a schedule, which only fires on its expression",
                  "reverse it (" + to.id + " -> " + from.id + ") if " + to.id + " should trigger " + from.id +

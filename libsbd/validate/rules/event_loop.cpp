@@ -21,26 +21,27 @@
 namespace sbd::detail {
 namespace {
 
-bool causes_events(const Architecture& arch, const Edge& e) {
-  if (!arch.connection_of(e)) return false;
-  if (e.action == "read" || e.action == "metric" || e.action == "authorize") return false;
-  const Node& from = arch.node_at(e.from_index);
-  const Node& to = arch.node_at(e.to_index);
-  if (from.kind == "bucket" && to.kind == "fn" &&
-      (!string_property(arch, e, "prefix").empty() || !string_property(arch, e, "suffix").empty()))
+bool causes_events(const Analysis& a, std::size_t ei) {
+  if (!a.connection(ei)) return false;
+  const Action act = a.action(ei);
+  if (act == Action::read || act == Action::metric || act == Action::authorize) return false;
+  const Kind from_kind = a.kind(a.from(ei));
+  const Kind to_kind = a.kind(a.to(ei));
+  if (from_kind == Kind::bucket && to_kind == Kind::fn &&
+      (!a.edge_string_property(ei, "prefix").empty() || !a.edge_string_property(ei, "suffix").empty()))
     return false;
-  if (from.kind == "eventBus" && from.properties.find("pattern")) return false;
-  if (from.kind == "iotRule" && to.kind == "iotRule") {
+  if (from_kind == Kind::eventBus && a.node(a.from(ei)).properties.find("pattern")) return false;
+  if (from_kind == Kind::iotRule && to_kind == Kind::iotRule) {
     // As the SAM engine emits it: the republish goes to the target's `topic`;
     // without one, to a topic made from the target's FROM filter (which it
     // matches), or for a rule republishing to itself to
     // "republished/<kebab-id>" (which its filter may not select).
-    const std::string filter = iot_sql_topic(string_property(arch, to, "sql"));
+    const std::string filter = iot_sql_topic(a.string_property(a.to(ei), "sql"));
     if (filter.empty()) return false;  // unreadable sql: SBD0702 reports it
-    std::string topic = string_property(arch, to, "topic");
+    std::string topic = a.string_property(a.to(ei), "topic");
     if (topic.empty()) {
-      if (from.index != to.index) return true;
-      topic = "republished/" + kebab(from.id);
+      if (a.from(ei) != a.to(ei)) return true;
+      topic = "republished/" + kebab(a.node(a.from(ei)).id);
     }
     return mqtt_matches(filter, topic);
   }
@@ -55,31 +56,44 @@ class EventLoop final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    const std::size_t n = arch.node_count();
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    const std::size_t n = a.node_count();
     constexpr std::size_t unset = std::numeric_limits<std::size_t>::max();
-    std::vector<char> active(arch.edge_count());
-    for (const Edge& e : arch.edges()) active[e.index] = causes_events(arch, e);
-    const auto adjacency = out_adjacency(arch);
+    std::vector<char> active(a.edge_count());
+    for (std::size_t ei = 0; ei < a.edge_count(); ++ei) active[ei] = causes_events(a, ei);
 
-    // Iterative Tarjan.
+    // Iterative Tarjan. Only the components that are cycles (several nodes,
+    // or one with an edge to itself) keep their members.
+    auto self_edge = [&](std::size_t v) {
+      for (std::size_t ei : a.out(v))
+        if (active[ei] && a.to(ei) == v) return true;
+      return false;
+    };
+    struct Cycle {
+      std::size_t id;                    // the component's number
+      std::vector<std::size_t> members;  // sorted
+    };
     std::vector<std::size_t> index(n, unset), low(n, 0), component(n, unset);
     std::vector<char> on_stack(n, 0);
     std::vector<std::size_t> stack;
-    std::vector<std::vector<std::size_t>> components;
-    std::size_t counter = 0;
+    std::vector<Cycle> cycles;
+    std::vector<std::pair<std::size_t, std::size_t>> work;
+    std::size_t counter = 0, components = 0;
     for (std::size_t root = 0; root < n; ++root) {
       if (index[root] != unset) continue;
-      std::vector<std::pair<std::size_t, std::size_t>> work{{root, 0}};
+      work.clear();
+      work.emplace_back(root, 0);
       index[root] = low[root] = counter++;
       stack.push_back(root);
       on_stack[root] = 1;
       while (!work.empty()) {
         const std::size_t v = work.back().first;
-        const auto& outs = adjacency[v];
+        const IndexRange outs = a.out(v);
         if (work.back().second < outs.size()) {
-          const Edge& e = arch.edge_at(outs[work.back().second++]);
-          if (!active[e.index]) continue;
-          const std::size_t w = e.to_index;
+          const std::size_t ei = outs.first[work.back().second++];
+          if (!active[ei]) continue;
+          const std::size_t w = a.to(ei);
           if (index[w] == unset) {
             index[w] = low[w] = counter++;
             stack.push_back(w);
@@ -93,37 +107,39 @@ class EventLoop final : public Rule {
         work.pop_back();
         if (!work.empty()) low[work.back().first] = std::min(low[work.back().first], low[v]);
         if (low[v] == index[v]) {
+          const std::size_t id = components++;
+          if (stack.back() == v && !self_edge(v)) {  // a single node, no cycle
+            stack.pop_back();
+            on_stack[v] = 0;
+            component[v] = id;
+            continue;
+          }
           std::vector<std::size_t> members;
           std::size_t w;
           do {
             w = stack.back();
             stack.pop_back();
             on_stack[w] = 0;
-            component[w] = components.size();
+            component[w] = id;
             members.push_back(w);
           } while (w != v);
-          components.push_back(std::move(members));
+          std::sort(members.begin(), members.end());
+          cycles.push_back(Cycle{id, std::move(members)});
         }
       }
     }
 
-    // One finding per component that is a cycle (several nodes, or one with
-    // an edge to itself), reported in model order of its first node.
-    std::vector<std::size_t> order(components.size());
-    for (std::size_t c = 0; c < components.size(); ++c) {
-      auto& m = components[c];
-      std::sort(m.begin(), m.end());
-      order[c] = c;
-    }
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return components[a].front() < components[b].front(); });
+    // One finding per cycle, reported in model order of its first node.
+    std::sort(cycles.begin(), cycles.end(),
+              [](const Cycle& x, const Cycle& y) { return x.members.front() < y.members.front(); });
     std::vector<std::size_t> parent(n, unset);
-    for (std::size_t c : order) {
-      const auto& members = components[c];
+    for (const Cycle& found : cycles) {
+      const std::size_t c = found.id;
+      const auto& members = found.members;
       const std::size_t start = members.front();
       bool self = false;
-      for (std::size_t ei : adjacency[start])
-        self = self || (active[ei] && arch.edge_at(ei).to_index == start);
+      for (std::size_t ei : a.out(start))
+        self = self || (active[ei] && a.to(ei) == start);
       if (members.size() == 1 && !self) continue;
 
       // A concrete cycle through start: breadth-first inside the component.
@@ -137,9 +153,9 @@ class EventLoop final : public Rule {
         while (!queue.empty() && last == unset) {
           const std::size_t v = queue.front();
           queue.pop_front();
-          for (std::size_t ei : adjacency[v]) {
+          for (std::size_t ei : a.out(v)) {
             if (!active[ei]) continue;
-            const std::size_t w = arch.edge_at(ei).to_index;
+            const std::size_t w = a.to(ei);
             if (component[w] != c) continue;
             if (w == start) {
               last = v;
@@ -158,13 +174,13 @@ class EventLoop final : public Rule {
       std::vector<std::string> nodes;
       std::string path;
       for (std::size_t v : cycle) {
-        nodes.push_back(arch.node_at(v).id);
-        path += arch.node_at(v).id + " -> ";
+        nodes.push_back(a.node(v).id);
+        path += a.node(v).id + " -> ";
       }
-      path += arch.node_at(start).id;
+      path += a.node(start).id;
       for (std::size_t v : cycle) parent[v] = n;  // marks the cycle's nodes (parent is free again)
       for (std::size_t v : members)
-        if (parent[v] != n) nodes.push_back(arch.node_at(v).id);
+        if (parent[v] != n) nodes.push_back(a.node(v).id);
 
       std::string message = "event loop: " + path + "; every event runs the loop again";
       if (nodes.size() > cycle.size())
@@ -173,10 +189,10 @@ class EventLoop final : public Rule {
       std::string hint =
           "break the cycle: write to another resource than the one that triggers the function, or filter the "
           "trigger (an S3 prefix or suffix, an event pattern) so that the function's own output does not match";
-      const Node& first = arch.node_at(start);
-      if (self && first.kind == "iotRule")
+      const Node& first = a.node(start);
+      if (self && a.kind(start) == Kind::iotRule)
         hint = "set topic on " + first.id + " to a topic its own sql does not select, or remove the republish edge";
-      else if (self && first.kind == "fn")
+      else if (self && a.kind(start) == Kind::fn)
         hint = "a function that invokes itself recurses without end; loop inside the function instead";
       ctx.report(nodes, message, hint);
     }

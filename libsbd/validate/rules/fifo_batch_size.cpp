@@ -14,12 +14,15 @@ class FifoBatchSize final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Edge& e : arch.edges()) {
-      const Node& q = arch.node_at(e.from_index);
-      if (q.kind != "queue" || arch.node_at(e.to_index).kind != "fn" || !arch.connection_of(e)) continue;
-      if (!bool_property(arch, q, "fifo", false)) continue;
-      const Value* b = arch.property(e, "batch_size");
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i = 0; i < a.edge_count(); ++i) {
+      if (a.kind(a.from(i)) != Kind::queue || a.kind(a.to(i)) != Kind::fn || !a.connection(i)) continue;
+      if (!a.bool_property(a.from(i), "fifo", false)) continue;
+      const Value* b = a.edge_property(i, "batch_size");
       if (!b || !b->is_int() || b->as_int() <= 10) continue;
+      const Edge& e = a.edge(i);
+      const Node& q = a.node(e.from_index);
       const auto where = property_location(e, "batch_size");
       ctx.report({q.id, e.to},
                  "FIFO queue " + q.id + " triggers " + e.to + " with a batch size of " + std::to_string(b->as_int()) +

@@ -15,12 +15,17 @@ class FirehoseTransformTimeout final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Edge& e : arch.edges()) {
-      const Node& ds = arch.node_at(e.from_index);
-      const Node& fn = arch.node_at(e.to_index);
-      if (ds.kind != "deliveryStream" || fn.kind != "fn" || e.action != "transform") continue;
-      const long long timeout = function_timeout(arch, fn);
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    if (a.nodes_of(Kind::deliveryStream).empty()) return;
+    for (std::size_t i = 0; i < a.edge_count(); ++i) {
+      if (a.kind(a.from(i)) != Kind::deliveryStream || a.kind(a.to(i)) != Kind::fn ||
+          a.action(i) != Action::transform)
+        continue;
+      const long long timeout = a.timeout(a.to(i));
       if (timeout <= 300) continue;
+      const Node& ds = a.node(a.from(i));
+      const Node& fn = a.node(a.to(i));
       const auto where = property_location(fn, "timeout");
       ctx.report({ds.id, fn.id},
                  "transform function " + fn.id + " of delivery stream " + ds.id + " has a timeout of " +

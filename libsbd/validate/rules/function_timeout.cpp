@@ -12,8 +12,10 @@ class FunctionTimeout final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& n : arch.nodes()) {
-      if (n.kind != "fn") continue;
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i : a.nodes_of(Kind::fn)) {
+      const Node& n = a.node(i);
       const Value* v = n.properties.find("timeout");
       if (!v || !v->is_number()) continue;
       const double x = v->as_number();

@@ -14,9 +14,11 @@ class IotRuleSql final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& n : arch.nodes()) {
-      if (n.kind != "iotRule") continue;
-      const std::string sql = string_property(arch, n, "sql");
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i : a.nodes_of(Kind::iotRule)) {
+      const Node& n = a.node(i);
+      const std::string sql = a.string_property(i, "sql");
       const std::string problem = iot_sql_problem(sql);
       if (problem.empty()) continue;
       const auto where = property_location(n, "sql");

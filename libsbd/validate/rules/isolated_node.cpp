@@ -15,6 +15,7 @@ class IsolatedNode final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
+    const Analysis& a = ctx.analysis();
     // Nodes named by the deployment preference are used even without edges.
     std::unordered_set<std::string> referenced;
     if (const auto& d = arch.settings().deployment) {
@@ -22,10 +23,11 @@ class IsolatedNode final : public Rule {
       referenced.insert(d->pre_traffic);
       referenced.insert(d->post_traffic);
     }
-    for (const Node& n : arch.nodes()) {
-      if (!arch.out_edge_indexes(n.index).empty() || !arch.in_edge_indexes(n.index).empty()) continue;
+    for (std::size_t i = 0; i < a.node_count(); ++i) {
+      if (!a.out(i).empty() || !a.in(i).empty()) continue;
+      const Node& n = a.node(i);
       if (referenced.count(n.id)) continue;
-      ctx.report({n.id}, label(arch, n) + " has no edge: nothing uses it and it uses nothing",
+      ctx.report({n.id}, a.label(i) + " has no edge: nothing uses it and it uses nothing",
                  "connect it to the nodes it works with, or remove it");
     }
   }

@@ -23,7 +23,9 @@ class LogicalId final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& n : arch.nodes()) {
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i = 0; i < a.node_count(); ++i) {
+      const Node& n = a.node(i);
       if (!is_valid_logical_id(n.id)) {
         ctx.report({n.id}, "'" + n.id + "' is not a valid CloudFormation logical id",
                    "use ASCII letters and digits only, a letter first, at most 255 characters");
@@ -32,8 +34,10 @@ class LogicalId final : public Rule {
       // Valid in CloudFormation, but the engines name folders and files after
       // node ids (src/<Id>/), and Windows cannot create CON, NUL, COM1...:
       // the FileSet refuses such paths, so say it here, before a build.
+      // (A valid logical id has letters and digits only: the one path rule
+      // it can break is a device name, three or four characters long.)
       try {
-        FileSet::check_path(n.id);
+        if (n.id.size() <= 4) FileSet::check_path(n.id);
       } catch (const Error&) {
         ctx.report({n.id},
                    "'" + n.id + "' is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9): " +
@@ -41,7 +45,9 @@ class LogicalId final : public Rule {
                    "rename the node, e.g. " + n.id + "Fn");
         continue;
       }
-      for (const DerivedId& d : derived_logical_ids(arch, n)) {
+      const Kind k = a.kind(i);
+      if (k != Kind::fn && k != Kind::stepFn && k != Kind::api && k != Kind::httpApi) continue;
+      for (const DerivedId& d : derived_logical_ids(a, i)) {
         if (d.id.size() > 255) {
           const std::string shown = n.id.size() > 40 ? n.id.substr(0, 32) + "..." : n.id;
           const std::string suffix = d.id.substr(n.id.size());
@@ -55,7 +61,7 @@ class LogicalId final : public Rule {
         const Node* other = arch.find(d.id);
         if (!other || other == &n) continue;
         ctx.report({n.id, other->id},
-                   "SAM names the " + std::string(n.kind == "httpApi" || n.kind == "api" ? "stage" : "role") +
+                   "SAM names the " + std::string(k == Kind::httpApi || k == Kind::api ? "stage" : "role") +
                        " of " + n.id + " '" + d.id + "', the id of another node",
                    "rename " + other->id + " (e.g. " + other->id + "Node) or " + n.id);
       }

@@ -16,25 +16,28 @@ class OpenApiWrite final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    const std::vector<char> writes = data_writers(arch);
-    for (const Node& api : arch.nodes()) {
-      if (api.kind != "api" && api.kind != "httpApi") continue;
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i = 0; i < a.node_count(); ++i) {
+      const Kind k = a.kind(i);
+      if (k != Kind::api && k != Kind::httpApi) continue;
       // As the SAM engine emits it: IAM auth, or an authorizer from a user
       // pool or identity pool edge (auth: cognito alone adds none: SBD0111).
-      if (api.kind == "api" && string_property(arch, api, "auth", "none") == "iam") continue;
+      if (k == Kind::api && a.string_property(i, "auth", "none") == "iam") continue;
       bool authorised = false;
-      for (std::size_t ei : arch.in_edge_indexes(api.index))
-        authorised = authorised || arch.edge_at(ei).action == "authorize";
+      for (std::size_t ei : a.in(i)) authorised = authorised || a.action(ei) == Action::authorize;
       if (authorised) continue;
-      for (std::size_t ei : arch.out_edge_indexes(api.index)) {
-        const Edge& e = arch.edge_at(ei);
-        const Node& fn = arch.node_at(e.to_index);
-        if (fn.kind != "fn" || e.action != "integration" || !writes[fn.index]) continue;
+      const Node& api = a.node(i);
+      for (std::size_t ei : a.out(i)) {
+        const std::size_t to = a.to(ei);
+        if (a.kind(to) != Kind::fn || a.action(ei) != Action::integration || !a.writes_data(to)) continue;
+        const Edge& e = a.edge(ei);
+        const Node& fn = a.node(to);
         ctx.report({api.id, fn.id},
                    "anyone can call " + api.id + " without authorisation, and its function " + fn.id + " writes data",
-                   api.kind == "api" ? "set auth: iam or cognito on " + api.id + " (or connect a user pool to it) if "
-                                           "the writes are not meant to be public"
-                                     : "connect a user pool to " + api.id + " if the writes are not meant to be public",
+                   k == Kind::api ? "set auth: iam or cognito on " + api.id + " (or connect a user pool to it) if "
+                                                                             "the writes are not meant to be public"
+                                  : "connect a user pool to " + api.id + " if the writes are not meant to be public",
                    &e.location);
       }
     }

@@ -18,32 +18,51 @@ class OverlappingEdges final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& n : arch.nodes()) {
-      // The first edge seen per (target, action), for this node's out edges.
-      std::unordered_map<std::size_t, std::vector<const Edge*>> by_target;
-      for (std::size_t ei : arch.out_edge_indexes(n.index)) {
-        const Edge& e = arch.edge_at(ei);
-        auto& seen = by_target[e.to_index];
-        const Node& to = arch.node_at(e.to_index);
-        for (const Edge* prior : seen) {
-          const std::string& a = prior->action;
-          const std::string& b = e.action;
-          std::string message, hint;
-          if ((a == "read/write" && (b == "read" || b == "write")) ||
-                     (b == "read/write" && (a == "read" || a == "write"))) {
-            message = "the edge " + n.id + " -> " + to.id + ": " + (a == "read/write" ? b : a) +
-                      " is covered by the read/write edge between the same nodes";
-            hint = "remove the " + (a == "read/write" ? b : a) + " edge";
-          } else if ((a == "read" && b == "write") || (a == "write" && b == "read")) {
-            message = n.id + " has both a read and a write edge to " + to.id;
-            hint = "replace them with one read/write edge";
-          } else {
-            continue;
-          }
-          ctx.report({n.id, to.id}, message, hint, &e.location);
-          break;
-        }
-        seen.push_back(&e);
+    (void)arch;
+    const Analysis& an = ctx.analysis();
+    // The finding for a prior edge and a later one between the same nodes;
+    // false when they do not overlap.
+    auto overlap = [&](std::size_t from, std::size_t prior, std::size_t ei) {
+      const Action pa = an.action(prior);
+      const Action pb = an.action(ei);
+      const bool rw = (pa == Action::read_write && (pb == Action::read || pb == Action::write)) ||
+                      (pb == Action::read_write && (pa == Action::read || pa == Action::write));
+      const bool both = (pa == Action::read && pb == Action::write) || (pa == Action::write && pb == Action::read);
+      if (!rw && !both) return false;
+      const Edge& e = an.edge(ei);
+      const std::string& a = an.edge(prior).action;
+      const std::string& b = e.action;
+      const Node& n = an.node(from);
+      const Node& to = an.node(e.to_index);
+      std::string message, hint;
+      if (rw) {
+        message = "the edge " + n.id + " -> " + to.id + ": " + (a == "read/write" ? b : a) +
+                  " is covered by the read/write edge between the same nodes";
+        hint = "remove the " + (a == "read/write" ? b : a) + " edge";
+      } else {
+        message = n.id + " has both a read and a write edge to " + to.id;
+        hint = "replace them with one read/write edge";
+      }
+      ctx.report({n.id, to.id}, message, hint, &e.location);
+      return true;
+    };
+    for (std::size_t i = 0; i < an.node_count(); ++i) {
+      const IndexRange outs = an.out(i);
+      if (outs.size() < 2) continue;
+      if (outs.size() <= small_degree) {
+        // Few edges: compare each with the earlier ones (no allocation).
+        for (std::size_t p = 1; p < outs.size(); ++p)
+          for (std::size_t q = 0; q < p; ++q)
+            if (an.to(outs.first[q]) == an.to(outs.first[p]) && overlap(i, outs.first[q], outs.first[p])) break;
+        continue;
+      }
+      // The edges seen so far per target, for this node's out edges.
+      std::unordered_map<std::size_t, std::vector<std::size_t>> by_target;
+      for (std::size_t ei : outs) {
+        auto& seen = by_target[an.to(ei)];
+        for (std::size_t prior : seen)
+          if (overlap(i, prior, ei)) break;
+        seen.push_back(ei);
       }
     }
   }

@@ -45,11 +45,16 @@ class PropertyValue final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& n : arch.nodes()) {
-      const KindSpec& kind = arch.kind_of(n);
+    const Analysis& a = ctx.analysis();
+    for (std::size_t n_i = 0; n_i < a.node_count(); ++n_i) {
+      const Node& n = a.node(n_i);
       const auto& keys = n.properties.keys();
+      if (keys.empty()) continue;
+      const KindSpec* spec_of_kind = a.kind_spec(n_i);
+      const KindSpec& kind = spec_of_kind ? *spec_of_kind : arch.kind_of(n);
+      const bool fn = a.kind(n_i) == Kind::fn;
       for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (n.kind == "fn" && (keys[i] == "memory" || keys[i] == "timeout")) continue;
+        if (fn && (keys[i] == "memory" || keys[i] == "timeout")) continue;
         const PropertySpec* spec = kind.property(keys[i]);
         if (!spec) continue;
         std::string hint;
@@ -60,9 +65,10 @@ class PropertyValue final : public Rule {
                    hint, &where);
       }
     }
-    for (const Edge& e : arch.edges()) {
-      const ConnectionSpec* c = arch.connection_of(e);
+    for (std::size_t e_i = 0; e_i < a.edge_count(); ++e_i) {
+      const ConnectionSpec* c = a.connection(e_i);
       if (!c) continue;
+      const Edge& e = a.edge(e_i);
       const auto& keys = e.properties.keys();
       for (std::size_t i = 0; i < keys.size(); ++i) {
         const PropertySpec* spec = c->property(keys[i]);

@@ -16,18 +16,25 @@ class QueueDeadLetter final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& q : arch.nodes()) {
-      if (q.kind != "queue") continue;
-      std::vector<std::string> nodes{q.id};
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i : a.nodes_of(Kind::queue)) {
       bool has_dlq = false;
-      for (std::size_t ei : arch.out_edge_indexes(q.index)) {
-        const Edge& e = arch.edge_at(ei);
-        if (e.action == "dead-letter") has_dlq = true;
-        if (e.action == "trigger" && arch.node_at(e.to_index).kind == "fn") nodes.push_back(e.to);
+      std::size_t triggered = 0;
+      for (std::size_t ei : a.out(i)) {
+        if (a.action(ei) == Action::dead_letter) has_dlq = true;
+        if (a.action(ei) == Action::trigger && a.kind(a.to(ei)) == Kind::fn) ++triggered;
       }
+      if (has_dlq || triggered == 0) continue;
       bool is_dlq = false;
-      for (std::size_t ei : arch.in_edge_indexes(q.index)) is_dlq = is_dlq || arch.edge_at(ei).action == "dead-letter";
-      if (has_dlq || is_dlq || nodes.size() == 1) continue;
+      for (std::size_t ei : a.in(i)) is_dlq = is_dlq || a.action(ei) == Action::dead_letter;
+      if (is_dlq) continue;
+      const Node& q = a.node(i);
+      std::vector<std::string> nodes;
+      nodes.reserve(triggered + 1);
+      nodes.push_back(q.id);
+      for (std::size_t ei : a.out(i))
+        if (a.action(ei) == Action::trigger && a.kind(a.to(ei)) == Kind::fn) nodes.push_back(a.edge(ei).to);
       ctx.report(nodes,
                  "queue " + q.id + " triggers " + join_and({nodes.begin() + 1, nodes.end()}) +
                      " but has no dead-letter queue: a message that keeps failing is retried until it expires",

@@ -16,13 +16,15 @@ class QueueVisibilityAdvice final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Edge& e : arch.edges()) {
-      const Node& q = arch.node_at(e.from_index);
-      const Node& fn = arch.node_at(e.to_index);
-      if (q.kind != "queue" || fn.kind != "fn" || e.action != "trigger") continue;
-      const long long visibility = int_property(arch, q, "visibility_timeout", 30);
-      const long long timeout = function_timeout(arch, fn);
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i = 0; i < a.edge_count(); ++i) {
+      if (a.kind(a.from(i)) != Kind::queue || a.kind(a.to(i)) != Kind::fn || a.action(i) != Action::trigger) continue;
+      const long long visibility = a.int_property(a.from(i), "visibility_timeout", 30);
+      const long long timeout = a.timeout(a.to(i));
       if (visibility < timeout || visibility >= 6 * timeout) continue;  // SBD0301 / fine
+      const Node& q = a.node(a.from(i));
+      const Node& fn = a.node(a.to(i));
       ctx.report({q.id, fn.id},
                  "queue " + q.id + " has a visibility timeout of " + std::to_string(visibility) +
                      " s, less than six times the " + std::to_string(timeout) + " s timeout of function " + fn.id +

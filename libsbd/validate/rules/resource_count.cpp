@@ -16,7 +16,8 @@ class ResourceCount final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    const std::size_t n = estimate_sam_resources(arch);
+    (void)arch;
+    const std::size_t n = estimate_sam_resources(ctx.analysis());
     if (n <= max_resources) return;
     ctx.report({},
                "the SAM template of this model would have about " + std::to_string(n) +

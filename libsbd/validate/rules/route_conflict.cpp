@@ -26,14 +26,18 @@ class RouteConflict final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& api : arch.nodes()) {
-      if (api.kind != "api" && api.kind != "httpApi") continue;
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i = 0; i < a.node_count(); ++i) {
+      const Kind k = a.kind(i);
+      if (k != Kind::api && k != Kind::httpApi) continue;
+      const Node& api = a.node(i);
       std::unordered_map<std::string, std::size_t> owner;  // route -> node index of its target
-      for (std::size_t ei : arch.out_edge_indexes(api.index)) {
-        const Edge& e = arch.edge_at(ei);
-        if (e.action != "integration" || !arch.connection_of(e)) continue;
+      for (std::size_t ei : a.out(i)) {
+        if (a.action(ei) != Action::integration || !a.connection(ei)) continue;
+        const Edge& e = a.edge(ei);
         const Value* routes = e.properties.find("routes");
-        if (!routes || !routes->is_list()) routes = arch.property(api, "routes");
+        if (!routes || !routes->is_list()) routes = a.property(i, "routes");
         if (!routes || !routes->is_list()) continue;
         // The routes this edge shares with each earlier target, in order.
         std::vector<std::pair<std::size_t, std::vector<std::string>>> shared;
@@ -49,8 +53,8 @@ class RouteConflict final : public Rule {
           shared[slot->second].second.push_back("'" + r.as_string() + "'");
         }
         for (const auto& [first_index, list] : shared) {
-          const Node& first = arch.node_at(first_index);
-          const Node& second = arch.node_at(e.to_index);
+          const Node& first = a.node(first_index);
+          const Node& second = a.node(e.to_index);
           ctx.report({api.id, first.id, second.id},
                      std::string(list.size() == 1 ? "the route " : "the routes ") + join_and(list) + " of " + api.id +
                          (list.size() == 1 ? " is" : " are") + " served by both " + first.id + " and " + second.id,

@@ -14,9 +14,11 @@ class ScheduleExpression final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& n : arch.nodes()) {
-      if (n.kind != "schedule") continue;
-      const std::string expr = string_property(arch, n, "expression", "rate(5 minutes)");
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i : a.nodes_of(Kind::schedule)) {
+      const Node& n = a.node(i);
+      const std::string expr = a.string_property(i, "expression", "rate(5 minutes)");
       const std::string problem = schedule_expression_problem(expr);
       if (problem.empty()) continue;
       const auto where = property_location(n, "expression");

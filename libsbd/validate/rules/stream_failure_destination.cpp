@@ -16,14 +16,17 @@ class StreamFailureDestination final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& fn : arch.nodes()) {
-      if (fn.kind != "fn" || has_on_failure(arch, fn)) continue;
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i : a.nodes_of(Kind::fn)) {
+      if (a.has_on_failure(i)) continue;
+      bool any = false;
+      for (std::size_t ei : a.in(i)) any = any || a.invocation(ei) == Invocation::stream;
+      if (!any) continue;
+      const Node& fn = a.node(i);
       std::vector<std::string> nodes{fn.id};
-      for (std::size_t ei : arch.in_edge_indexes(fn.index)) {
-        const Edge& e = arch.edge_at(ei);
-        if (invocation_of(arch, e) == Invocation::stream) nodes.push_back(e.from);
-      }
-      if (nodes.size() == 1) continue;
+      for (std::size_t ei : a.in(i))
+        if (a.invocation(ei) == Invocation::stream) nodes.push_back(a.edge(ei).from);
       ctx.report(nodes,
                  "function " + fn.id + " reads the stream of " + join_and({nodes.begin() + 1, nodes.end()}) +
                      " without an on-failure destination: a failing batch is retried until its records expire",

@@ -12,10 +12,6 @@
 namespace sbd::detail {
 namespace {
 
-bool is_sync_invoke(const Architecture& arch, const Edge& e) {
-  return e.action == "invoke" && arch.node_at(e.from_index).kind == "fn" && arch.node_at(e.to_index).kind == "fn";
-}
-
 class SyncChainTimeout final : public Rule {
  public:
   RuleInfo info() const override {
@@ -25,24 +21,29 @@ class SyncChainTimeout final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    const std::size_t n = arch.node_count();
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    const std::size_t n = a.node_count();
+    auto is_sync_invoke = [&](std::size_t ei) {
+      return a.action(ei) == Action::invoke && a.kind(a.from(ei)) == Kind::fn && a.kind(a.to(ei)) == Kind::fn;
+    };
     // longest[i]: the longest sum of timeouts of a sync chain that starts at
-    // function i; next[i]: the callee on it (n = none).
-    std::vector<long long> longest(n, -1);
-    std::vector<std::size_t> next(n, n);
-    std::vector<char> state(n, 0);  // 0 new, 1 on the stack, 2 done
-    const auto adjacency = out_adjacency(arch);
+    // function i; next[i]: the callee on it (n = none). Sized on the first
+    // API -> function edge (most models have few).
+    std::vector<long long> longest;
+    std::vector<std::size_t> next;
+    std::vector<char> state;  // 0 new, 1 on the stack, 2 done
 
     auto solve = [&](std::size_t root) {
       std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};  // node, next out-edge position
       state[root] = 1;
       while (!stack.empty()) {
         auto& [v, pos] = stack.back();
-        const auto& outs = adjacency[v];
+        const IndexRange outs = a.out(v);
         if (pos < outs.size()) {
-          const Edge& e = arch.edge_at(outs[pos++]);
-          if (!is_sync_invoke(arch, e)) continue;
-          const std::size_t w = e.to_index;
+          const std::size_t ei = outs.first[pos++];
+          if (!is_sync_invoke(ei)) continue;
+          const std::size_t w = a.to(ei);
           if (state[w] == 0) {
             state[w] = 1;
             stack.emplace_back(w, 0);
@@ -53,40 +54,51 @@ class SyncChainTimeout final : public Rule {
         long long best = 0;
         std::size_t best_next = n;
         for (std::size_t ei : outs) {
-          const Edge& e = arch.edge_at(ei);
-          if (!is_sync_invoke(arch, e) || state[e.to_index] != 2) continue;
-          if (longest[e.to_index] > best) {
-            best = longest[e.to_index];
-            best_next = e.to_index;
+          const std::size_t w = a.to(ei);
+          if (!is_sync_invoke(ei) || state[w] != 2) continue;
+          if (longest[w] > best) {
+            best = longest[w];
+            best_next = w;
           }
         }
-        longest[v] = function_timeout(arch, arch.node_at(v)) + best;
+        longest[v] = a.timeout(v) + best;
         next[v] = best_next;
         state[v] = 2;
         stack.pop_back();
       }
     };
 
-    for (const Edge& e : arch.edges()) {
-      const Node& api = arch.node_at(e.from_index);
-      const Node& fn = arch.node_at(e.to_index);
-      if ((api.kind != "api" && api.kind != "httpApi") || fn.kind != "fn" || !arch.connection_of(e)) continue;
-      const long long limit = api.kind == "api" ? 29 : 30;
-      if (function_timeout(arch, fn) > limit) continue;  // SBD0303 reports the function itself
-      if (state[fn.index] == 0) solve(fn.index);
-      if (longest[fn.index] <= limit || next[fn.index] == n) continue;
+    for (std::size_t i = 0; i < a.edge_count(); ++i) {
+      const Kind from = a.kind(a.from(i));
+      if ((from != Kind::api && from != Kind::httpApi) || a.kind(a.to(i)) != Kind::fn || !a.connection(i)) continue;
+      const std::size_t fn = a.to(i);
+      const long long limit = from == Kind::api ? 29 : 30;
+      if (a.timeout(fn) > limit) continue;  // SBD0303 reports the function itself
+      // A function that invokes no function has no chain.
+      bool calls = false;
+      for (std::size_t ei : a.out(fn)) calls = calls || is_sync_invoke(ei);
+      if (!calls) continue;
+      if (state.empty()) {
+        longest.assign(n, -1);
+        next.assign(n, n);
+        state.assign(n, 0);
+      }
+      if (state[fn] == 0) solve(fn);
+      if (longest[fn] <= limit || next[fn] == n) continue;
+      const Edge& e = a.edge(i);
+      const Node& api = a.node(a.from(i));
       std::vector<std::string> nodes{api.id};
       std::string chain = api.id;
       std::string sum;
-      for (std::size_t v = fn.index; v != n; v = next[v]) {
-        const Node& f = arch.node_at(v);
+      for (std::size_t v = fn; v != n; v = next[v]) {
+        const Node& f = a.node(v);
         nodes.push_back(f.id);
         chain += " -> " + f.id;
-        sum += (sum.empty() ? "" : " + ") + std::to_string(function_timeout(arch, f)) + " s";
+        sum += (sum.empty() ? "" : " + ") + std::to_string(a.timeout(v)) + " s";
       }
       ctx.report(nodes,
-                 "the synchronous chain " + chain + " may take " + std::to_string(longest[fn.index]) + " s (" + sum +
-                     "), but " + (api.kind == "api" ? "REST API " : "HTTP API ") + api.id + " waits at most " +
+                 "the synchronous chain " + chain + " may take " + std::to_string(longest[fn]) + " s (" + sum +
+                     "), but " + (from == Kind::api ? "REST API " : "HTTP API ") + api.id + " waits at most " +
                      std::to_string(limit) + " s",
                  "lower the timeouts along the chain so that they add up to " + std::to_string(limit) +
                      " s or less, or make the later calls asynchronous",

@@ -18,29 +18,31 @@ class UnauthenticatedWrite final : public Rule {
   }
 
   void check(const Architecture& arch, Context& ctx) const override {
-    const std::vector<char> writes = data_writers(arch);
-    for (const Node& pool : arch.nodes()) {
-      if (pool.kind != "cognitoIdentity" || !bool_property(arch, pool, "allow_unauthenticated", false)) continue;
+    (void)arch;
+    const Analysis& a = ctx.analysis();
+    for (std::size_t p : a.nodes_of(Kind::cognitoIdentity)) {
+      if (!a.bool_property(p, "allow_unauthenticated", false)) continue;
+      const Node& pool = a.node(p);
       std::vector<std::string> nodes{pool.id};
       std::vector<std::string> writers;
       std::unordered_set<std::size_t> listed{pool.index};
       auto add = [&](const Node& n) {
         if (listed.insert(n.index).second) nodes.push_back(n.id);
       };
-      for (std::size_t ei : arch.out_edge_indexes(pool.index)) {
-        const Edge& e = arch.edge_at(ei);
-        if (e.action != "authorize") continue;
-        const Node& target = arch.node_at(e.to_index);
-        if (target.kind == "fn" && writes[target.index]) {
-          if (listed.count(target.index) == 0) writers.push_back(target.id);
+      for (std::size_t ei : a.out(p)) {
+        if (a.action(ei) != Action::authorize) continue;
+        const std::size_t t = a.to(ei);
+        const Node& target = a.node(t);
+        if (a.kind(t) == Kind::fn && a.writes_data(t)) {
+          if (listed.count(t) == 0) writers.push_back(target.id);
           add(target);
-        } else if (target.kind == "api") {
-          for (std::size_t fi : arch.out_edge_indexes(target.index)) {
-            const Node& fn = arch.node_at(arch.edge_at(fi).to_index);
-            if (fn.kind == "fn" && writes[fn.index]) {
+        } else if (a.kind(t) == Kind::api) {
+          for (std::size_t fi : a.out(t)) {
+            const std::size_t f = a.to(fi);
+            if (a.kind(f) == Kind::fn && a.writes_data(f)) {
               add(target);
-              if (listed.count(fn.index) == 0) writers.push_back(fn.id);
-              add(fn);
+              if (listed.count(f) == 0) writers.push_back(a.node(f).id);
+              add(a.node(f));
             }
           }
         }

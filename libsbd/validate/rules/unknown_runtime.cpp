@@ -32,7 +32,7 @@ class UnknownRuntime final : public Rule {
 
   void check(const Architecture& arch, Context& ctx) const override {
     const Catalog& catalog = arch.catalog();
-    for (const RuntimeUse& use : runtime_uses(arch)) {
+    for (const RuntimeUse& use : ctx.analysis().runtime_uses()) {
       if (catalog.runtime(use.runtime)) continue;
       // Suggest the closest name (the catalog has a few dozen), preferring a
       // runtime that is not deprecated as of today.
