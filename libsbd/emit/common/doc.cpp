@@ -4,6 +4,7 @@ namespace sbd::detail {
 
 Value obj(std::initializer_list<Entry> entries) {
   Value m = Value::map();
+  m.reserve(entries.size());
   for (const Entry& e : entries) m.set(std::move(e.key), std::move(e.value));
   return m;
 }

@@ -116,6 +116,8 @@ CfnBuilder::CfnBuilder(const Architecture& arch, std::set<std::string> reserved_
   taken_.reserve(2 * n + reserved_ids.size());
   resource_index_.reserve(2 * n);
   output_ids_.reserve(n);
+  resources_.reserve(2 * n);
+  outputs_.reserve(n);
   for (const std::string& id : reserved_ids) taken_.insert(id);
   for (const Node& node : arch_.nodes()) taken_.insert(node.id);
 }
