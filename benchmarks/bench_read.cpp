@@ -7,6 +7,11 @@
 #include "model_generator.hpp"
 #include "read/parse.hpp"
 
+#include <yaml.h>
+
+#include <cstring>
+#include <stdexcept>
+
 namespace {
 
 void read_format(benchmark::State& state, sbd::Format format) {
@@ -39,6 +44,29 @@ void BM_ParseYamlOnly(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(sbd::detail::parse_yaml(text, "bench").size());
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
 }
+// The reference for the YAML reader: libyaml's own event parser over the
+// same text, doing nothing with the events (what no reader built on libyaml
+// can beat).
+void BM_LibyamlEventsOnly(benchmark::State& state) {
+  const std::string text = sbd_bench::cells_yaml(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) throw std::runtime_error("libyaml: out of memory");
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    std::size_t events = 0;
+    for (bool done = false; !done;) {
+      yaml_event_t event;
+      std::memset(&event, 0, sizeof event);
+      if (!yaml_parser_parse(&parser, &event)) throw std::runtime_error("libyaml: parse error");
+      done = event.type == YAML_STREAM_END_EVENT;
+      yaml_event_delete(&event);
+      ++events;
+    }
+    yaml_parser_delete(&parser);
+    benchmark::DoNotOptimize(events);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
 void BM_ParseJsonOnly(benchmark::State& state) {
   const std::string text = sbd_bench::cells_json(static_cast<int>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(sbd::detail::parse_json(text, "bench").size());
@@ -62,6 +90,7 @@ BENCHMARK(BM_ReadYaml)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::k
 BENCHMARK(BM_ReadJson)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadBrowserExport)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseYamlOnly)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LibyamlEventsOnly)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseJsonOnly)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteYaml)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
 

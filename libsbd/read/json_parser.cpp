@@ -13,6 +13,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <unordered_set>
@@ -33,11 +34,15 @@ class LineTracker {
       line_ = 1;
       line_start_ = 0;
     }
-    for (; pos_ < offset; ++pos_) {
-      if (text_[pos_] == '\n') {
-        ++line_;
-        line_start_ = pos_ + 1;
+    while (pos_ < offset) {
+      const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_);
+      if (!nl) {
+        pos_ = offset;
+        break;
       }
+      ++line_;
+      pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+      line_start_ = pos_;
     }
     line = line_;
     column = static_cast<int>(offset - line_start_) + 1;
@@ -50,6 +55,49 @@ class LineTracker {
   int line_ = 1;
 };
 
+// Numbers arrive as text (kParseNumbersAsStringsFlag) and are converted
+// here with std::from_chars, exactly and the same way as in YAML: RapidJSON
+// 1.1.0's full-precision conversion has undefined behaviour on a zero
+// significand with an exponent ("0e40": __builtin_clz(0), found by fuzzing).
+// False when out of range (number_problem says how).
+bool is_integer_text(std::string_view text) { return text.find_first_of(".eE") == std::string_view::npos; }
+const char* number_problem(const char* s, std::size_t len) {
+  return is_integer_text(std::string_view(s, len)) ? "integer out of range" : "number out of range";
+}
+bool json_number(const char* s, std::size_t len, Value& out) {
+  const std::string_view text(s, len);
+  const char* end = s + len;
+  if (is_integer_text(text)) {
+    long long v = 0;
+    const auto r = std::from_chars(s, end, v);
+    if (r.ec != std::errc() || r.ptr != end) return false;
+    out = Value(v);
+    return true;
+  }
+  double d = 0;
+  const auto r = std::from_chars(s, end, d);
+  if (r.ec == std::errc::result_out_of_range) {
+    // from_chars reports underflow as out of range too: tiny is zero.
+    const auto e = text.find_first_of("eE");
+    if (e != std::string_view::npos && e + 1 < text.size() && text[e + 1] == '-') {
+      out = Value(0.0);
+      return true;
+    }
+  }
+  if (r.ec != std::errc() || r.ptr != end || !std::isfinite(d)) return false;
+  out = Value(d);
+  return true;
+}
+
+// RapidJSON validates the bytes but turns a lone surrogate escape
+// ("\uDC00") into the 3-byte form of a surrogate, which is not UTF-8
+// (found by fuzzing: the writers then refused the model).
+bool has_surrogate(const char* s, std::size_t len) {
+  for (std::size_t i = 0; i + 1 < len; ++i)
+    if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
+  return false;
+}
+
 struct Frame {
   Value value;
   bool is_map = false;
@@ -61,8 +109,10 @@ struct Frame {
 
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
  public:
-  Handler(std::string_view text, const rapidjson::MemoryStream& stream, const ParseLimits& limits)
-      : text_(text), stream_(stream), lines_(text), limits_(limits) {}
+  // With a sink, the events go to it (streaming) instead of into a tree.
+  Handler(std::string_view text, const rapidjson::MemoryStream& stream, const ParseLimits& limits,
+          EventSink* sink = nullptr)
+      : text_(text), stream_(stream), lines_(text), limits_(limits), sink_(sink) {}
 
   bool Null() { return scalar(Value()); }
   bool Bool(bool b) { return scalar(Value(b)); }
@@ -74,47 +124,21 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     return scalar(Value(static_cast<long long>(u)));
   }
   bool Double(double d) { return scalar(Value(d)); }
-  // Numbers arrive as text (kParseNumbersAsStringsFlag) and are converted
-  // here with std::from_chars, exactly and the same way as in YAML: RapidJSON
-  // 1.1.0's full-precision conversion has undefined behaviour on a zero
-  // significand with an exponent ("0e40": __builtin_clz(0), found by fuzzing).
   bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
-    const std::string_view text(s, len);
-    const char* end = s + len;
-    if (text.find_first_of(".eE") == std::string_view::npos) {
-      long long v = 0;
-      const auto r = std::from_chars(s, end, v);
-      if (r.ec != std::errc() || r.ptr != end) return fail_here("'" + std::string(text) + "': integer out of range");
-      return scalar(Value(v));
-    }
-    double d = 0;
-    const auto r = std::from_chars(s, end, d);
-    if (r.ec == std::errc::result_out_of_range) {
-      // from_chars reports underflow as out of range too: tiny is zero.
-      const auto e = text.find_first_of("eE");
-      if (e != std::string_view::npos && e + 1 < text.size() && text[e + 1] == '-') return scalar(Value(0.0));
-    }
-    if (r.ec != std::errc() || r.ptr != end || !std::isfinite(d))
-      return fail_here("'" + std::string(text) + "': number out of range");
-    return scalar(Value(d));
+    Value v;
+    if (!json_number(s, len, v)) return fail_here("'" + std::string(s, len) + "': " + number_problem(s, len));
+    return scalar(std::move(v));
   }
   bool String(const char* s, rapidjson::SizeType len, bool) {
     if (has_surrogate(s, len)) return fail_here("invalid JSON: a \\u escape of a lone UTF-16 surrogate");
     return scalar(Value(std::string(s, len)));
-  }
-  // RapidJSON validates the bytes but turns a lone surrogate escape
-  // ("\uDC00") into the 3-byte form of a surrogate, which is not UTF-8
-  // (found by fuzzing: the writers then refused the model).
-  static bool has_surrogate(const char* s, std::size_t len) {
-    for (std::size_t i = 0; i + 1 < len; ++i)
-      if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
-    return false;
   }
   bool StartObject() { return start(true); }
   bool Key(const char* s, rapidjson::SizeType len, bool) {
     int line, column;
     here(line, column);
     if (has_surrogate(s, len)) return fail(line, column, "invalid JSON: a \\u escape of a lone UTF-16 surrogate");
+    if (sink_) return to_sink([&] { sink_->key(std::string_view(s, len), line, column); });
     Frame& top = stack_.back();
     std::string key(s, len);
     bool duplicate = false;
@@ -140,6 +164,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
 
   Value root;
   bool failed = false;
+  bool bailed = false;  // the sink gave up
   std::string message;
   int error_line = 0, error_column = 0;
 
@@ -178,11 +203,24 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
                                   " values, over the limit (ReadOptions::max_values)");
   }
 
+  template <typename F>
+  bool to_sink(F&& f) {
+    try {
+      f();
+      return true;
+    } catch (const StreamBail&) {
+    } catch (const Error&) {
+    }
+    bailed = true;
+    return false;
+  }
+
   bool scalar(Value v) {
     int line, column;
     here(line, column);
     if (!count(line, column)) return false;
     v.set_location(line, column);
+    if (sink_) return to_sink([&] { sink_->scalar(std::move(v)); });
     return add(std::move(v));
   }
 
@@ -190,8 +228,12 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     int line, column;
     here(line, column);
     if (!count(line, column)) return false;
-    if (stack_.size() >= limits_.max_depth)
+    if ((sink_ ? depth_ : stack_.size()) >= limits_.max_depth)
       return fail(line, column, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+    if (sink_) {
+      ++depth_;
+      return to_sink([&] { sink_->start(is_map, nullptr, line, column); });
+    }
     Frame f;
     f.is_map = is_map;
     f.value = is_map ? Value::map() : Value::list();
@@ -202,6 +244,10 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
 
   bool end() {
     last_end_ = stream_.Tell();
+    if (sink_) {
+      --depth_;
+      return to_sink([&] { sink_->end(); });
+    }
     Frame f = std::move(stack_.back());
     stack_.pop_back();
     return add(std::move(f.value));
@@ -230,7 +276,12 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::vector<Frame> stack_;
   std::size_t last_end_ = 0;
   std::size_t values_ = 0;
+  EventSink* sink_ = nullptr;
+  std::size_t depth_ = 0;
 };
+
+constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
+                            rapidjson::kParseNumbersAsStringsFlag;
 
 }  // namespace
 
@@ -248,9 +299,7 @@ Value parse_json(std::string_view text, const std::string& source, const ParseLi
   rapidjson::MemoryStream stream(text.data(), text.size());
   Handler handler(text, stream, limits);
   rapidjson::Reader reader;
-  constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
-                             rapidjson::kParseNumbersAsStringsFlag;
-  rapidjson::ParseResult ok = reader.Parse<flags>(stream, handler);
+  rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, handler);
   if (handler.failed)
     throw Error(ErrorCode::parse, handler.message,
                 SourceLocation{source, handler.error_line, handler.error_column});
@@ -262,6 +311,15 @@ Value parse_json(std::string_view text, const std::string& source, const ParseLi
                 SourceLocation{source, line, column});
   }
   return std::move(handler.root);
+}
+
+bool stream_json(std::string_view text, const ParseLimits& limits, EventSink& sink) {
+  if (text.size() > limits.max_bytes || text.find('\0') != std::string_view::npos) return false;
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  Handler handler(text, stream, limits, &sink);
+  rapidjson::Reader reader;
+  const rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, handler);
+  return ok && !handler.failed && !handler.bailed;
 }
 
 }  // namespace sbd::detail

@@ -177,7 +177,7 @@ class ModelReader {
     return arch;
   }
 
- private:
+ public:  // the helpers, shared with the streaming reader (ModelSink)
   std::string non_empty(const Value& v, const std::string& what) const {
     const std::string& s = string_of(v, what);
     if (s.empty()) fail(v, what + " must not be empty");
@@ -492,6 +492,688 @@ class ExportReader {
   std::vector<ReadNote>* notes_;
 };
 
+// ---- the streaming readers -----------------------------------------------------
+//
+// The model built while the text is parsed (detail::EventSink), without the
+// Value tree of the whole document: Values are built only for the free-form
+// parts (properties, overrides, x- keys, deployment, unknown export fields).
+// They accept exactly what the tree readers above accept and build the same
+// Architecture; anything else (an error, an anchor, an unusual shape) throws
+// StreamBail and read_string reads the text again through the tree path,
+// which gives the result or the exact error.
+
+[[noreturn]] void bail() { throw detail::StreamBail{}; }
+
+// A free-form subtree, built as the tree parsers build it (locations, tags,
+// duplicate keys).
+class FreeBuilder {
+ public:
+  bool active() const noexcept { return depth_ > 0; }
+
+  void start(bool is_map, const char* tag, int line, int column) {
+    if (depth_ == stack_.size()) stack_.emplace_back();
+    Frame& f = stack_[depth_++];
+    f.is_map = is_map;
+    f.value = is_map ? Value::map() : Value::list();
+    f.value.set_location(line, column);
+    if (tag) f.value.set_tag(tag);
+    f.seen.reset();
+  }
+
+  void key(std::string_view key, int line, int column) {
+    Frame& top = stack_[depth_ - 1];
+    bool duplicate = false;
+    if (top.seen) {
+      duplicate = !top.seen->emplace(key).second;
+    } else if (top.value.find(key) != nullptr) {
+      duplicate = true;
+    } else if (top.value.size() >= 16) {
+      top.seen = std::make_unique<std::unordered_set<std::string>>(top.value.keys().begin(), top.value.keys().end());
+      top.seen->emplace(key);
+    }
+    if (duplicate) bail();
+    top.key.assign(key.data(), key.size());
+    top.key_line = line;
+    top.key_column = column;
+  }
+
+  void scalar(Value v) { add(std::move(v)); }
+
+  // True when the subtree is complete (take() it).
+  bool end() {
+    Frame& f = stack_[--depth_];
+    if (depth_ == 0) {
+      done_ = std::move(f.value);
+      return true;
+    }
+    add(std::move(f.value));
+    return false;
+  }
+  Value take() { return std::move(done_); }
+
+ private:
+  struct Frame {
+    Value value;
+    bool is_map = false;
+    std::string key;
+    int key_line = 0, key_column = 0;
+    std::unique_ptr<std::unordered_set<std::string>> seen;
+  };
+
+  void add(Value v) {
+    Frame& top = stack_[depth_ - 1];
+    if (top.is_map) {
+      if (v.is_map() || v.is_list()) v.set_location(top.key_line, top.key_column);
+      top.value.append(std::move(top.key), std::move(v));
+    } else {
+      top.value.push_back(std::move(v));
+    }
+  }
+
+  std::vector<Frame> stack_;  // frames are reused: stack_[0..depth_) are open
+  std::size_t depth_ = 0;
+  Value done_;
+};
+
+// Keys seen in one mapping (a handful: linear; bails past kMaxKeys).
+class KeySet {
+ public:
+  void clear() noexcept { size_ = 0; }
+  void insert(std::string_view key) {
+    for (std::size_t i = 0; i < size_; ++i)
+      if (keys_[i] == key) bail();
+    if (size_ == kMaxKeys) bail();
+    if (size_ == keys_.size()) keys_.emplace_back();
+    keys_[size_++].assign(key.data(), key.size());
+  }
+
+ private:
+  static constexpr std::size_t kMaxKeys = 64;
+  std::vector<std::string> keys_;
+  std::size_t size_ = 0;
+};
+
+bool is_extension_key(std::string_view key) { return key.size() >= 2 && key[0] == 'x' && key[1] == '-'; }
+
+class ModelSink final : public detail::EventSink {
+ public:
+  ModelSink(const std::string& source, std::shared_ptr<const Catalog> catalog)
+      : source_(source), reader_(source, catalog), arch_("app", std::move(catalog)) {
+    ctx_.reserve(8);
+    ctx_.push_back(Ctx::root);
+  }
+
+  Architecture finish() {
+    if (!have_sbd_ || !have_app_ || !have_nodes_ || ctx_.size() != 1) bail();
+    return std::move(arch_);
+  }
+
+  void start(bool is_map, const char* tag, int line, int column) override {
+    if (free_.active()) return free_.start(is_map, tag, line, column);
+    switch (ctx_.back()) {
+      case Ctx::root:
+        if (!is_map) bail();
+        ctx_.push_back(Ctx::top);
+        return;
+      case Ctx::top:
+        switch (top_key_) {
+          case Top::nodes:
+            if (!is_map) bail();
+            have_nodes_ = true;
+            ctx_.push_back(Ctx::nodes);
+            return;
+          case Top::edges:
+            if (is_map) bail();
+            ctx_.push_back(Ctx::edges);
+            return;
+          case Top::deployment:
+          case Top::extension:
+            return free_.start(is_map, tag, line, column);
+          default:
+            bail();
+        }
+      case Ctx::nodes:
+        if (!is_map) bail();
+        begin_node();
+        ctx_.push_back(Ctx::node);
+        return;
+      case Ctx::node:
+        switch (node_key_) {
+          case NodeKey::position:
+            if (!is_map) bail();
+            have_x_ = have_y_ = false;
+            ctx_.push_back(Ctx::position);
+            return;
+          case NodeKey::overrides:
+            if (!is_map) bail();
+            return free_.start(is_map, tag, line, column);
+          case NodeKey::extension:
+          case NodeKey::property:
+            return free_.start(is_map, tag, line, column);
+          default:
+            bail();
+        }
+      case Ctx::edges:
+        if (!is_map) bail();
+        edge_line_ = line;
+        edge_column_ = column;
+        edge_entries_ = 0;
+        ctx_.push_back(Ctx::edge_map);
+        return;
+      case Ctx::edge_map:
+        return free_.start(is_map, tag, line, column);
+      case Ctx::position:
+        bail();
+    }
+  }
+
+  void end() override {
+    if (free_.active()) {
+      if (free_.end()) {
+        Value v = free_.take();
+        // Every free-form collection sits under a key here: located at it.
+        v.set_location(key_line_, key_column_);
+        value(std::move(v));
+      }
+      return;
+    }
+    const Ctx done = ctx_.back();
+    ctx_.pop_back();
+    if (done == Ctx::node) end_node();
+    else if (done == Ctx::edge_map) end_edge_map();
+    else if (done == Ctx::position && !(have_x_ && have_y_)) bail();
+  }
+
+  void key(std::string_view key, int line, int column) override {
+    if (free_.active()) return free_.key(key, line, column);
+    key_line_ = line;
+    key_column_ = column;
+    switch (ctx_.back()) {
+      case Ctx::top:
+        top_keys_.insert(key);
+        if (key == "sbd") top_key_ = Top::sbd;
+        else if (key == "app") top_key_ = Top::app;
+        else if (key == "nodes") top_key_ = Top::nodes;
+        else if (key == "edges") {
+          if (!have_nodes_) bail();  // nodes first (the tree reader adds them first)
+          top_key_ = Top::edges;
+        } else if (key == "description") top_key_ = Top::description;
+        else if (key == "runtime") {
+          if (have_nodes_) bail();  // the runtime first, as the tree reader sets it
+          top_key_ = Top::runtime;
+        } else if (key == "deployment") top_key_ = Top::deployment;
+        else if (is_extension_key(key)) {
+          top_key_ = Top::extension;
+          key_.assign(key.data(), key.size());
+        } else {
+          bail();
+        }
+        return;
+      case Ctx::nodes:
+        node_id_.assign(key.data(), key.size());
+        node_line_ = line;
+        node_column_ = column;
+        return;
+      case Ctx::node:
+        node_keys_.insert(key);
+        if (key == "kind") node_key_ = NodeKey::kind;
+        else if (key == "description") node_key_ = NodeKey::description;
+        else if (key == "position") node_key_ = NodeKey::position;
+        else if (key == "overrides") node_key_ = NodeKey::overrides;
+        else {
+          node_key_ = is_extension_key(key) ? NodeKey::extension : NodeKey::property;
+          key_.assign(key.data(), key.size());
+        }
+        return;
+      case Ctx::position:
+        if (key == "x") {
+          if (have_x_) bail();
+          have_x_ = true;
+          position_key_x_ = true;
+        } else if (key == "y") {
+          if (have_y_) bail();
+          have_y_ = true;
+          position_key_x_ = false;
+        } else {
+          bail();
+        }
+        return;
+      case Ctx::edge_map: {
+        for (std::size_t i = 0; i < edge_entries_; ++i)
+          if (edge_keys_[i] == key) bail();
+        if (edge_entries_ == 32) bail();
+        if (edge_entries_ == edge_keys_.size()) {
+          edge_keys_.emplace_back();
+          edge_values_.emplace_back();
+        }
+        edge_keys_[edge_entries_].assign(key.data(), key.size());
+        ++edge_entries_;
+        return;
+      }
+      default:
+        bail();
+    }
+  }
+
+  void scalar(Value v) override {
+    if (free_.active()) return free_.scalar(std::move(v));
+    value(std::move(v));
+  }
+
+ private:
+  enum class Ctx : unsigned char { root, top, nodes, node, position, edges, edge_map };
+  enum class Top : unsigned char { sbd, app, nodes, edges, description, runtime, deployment, extension };
+  enum class NodeKey : unsigned char { kind, description, position, overrides, extension, property };
+
+  // A complete value (a scalar, or a free-form collection) for the current key.
+  void value(Value v) {
+    switch (ctx_.back()) {
+      case Ctx::top:
+        switch (top_key_) {
+          case Top::sbd:
+            if (!v.is_int() || v.as_int() != 1) bail();
+            have_sbd_ = true;
+            return;
+          case Top::app:
+            if (!v.is_string()) bail();
+            arch_.set_name(v.as_string());
+            have_app_ = true;
+            return;
+          case Top::nodes:
+            if (!v.is_null()) bail();
+            have_nodes_ = true;
+            return;
+          case Top::edges:
+            if (!v.is_null()) bail();
+            return;
+          case Top::description:
+            if (!v.is_string()) bail();
+            arch_.settings().description = v.as_string();
+            return;
+          case Top::runtime:
+            if (!v.is_string() || v.as_string().empty()) bail();
+            arch_.set_runtime(v.as_string());
+            return;
+          case Top::deployment:
+            arch_.settings().deployment = reader_.deployment(v);
+            return;
+          case Top::extension:
+            arch_.settings().extensions.append(std::move(key_), std::move(v));
+            return;
+        }
+        bail();
+      case Ctx::node:
+        switch (node_key_) {
+          case NodeKey::kind:
+            if (!v.is_string()) bail();
+            kind_ = std::move(v);
+            return;
+          case NodeKey::description:
+            if (!v.is_string()) bail();
+            description_ = v.as_string();
+            return;
+          case NodeKey::overrides:
+            if (!v.is_map()) bail();
+            canonical_intrinsics(v);
+            overrides_ = std::move(v);
+            return;
+          case NodeKey::extension:
+            extensions_.append(std::move(key_), std::move(v));
+            return;
+          case NodeKey::property:
+            properties_.append(std::move(key_), std::move(v));
+            return;
+          case NodeKey::position:
+            bail();
+        }
+        bail();
+      case Ctx::position:
+        if (!v.is_number()) bail();
+        (position_key_x_ ? position_.x : position_.y) = v.as_number();
+        return;
+      case Ctx::edges: {
+        if (!v.is_string()) bail();
+        std::string from, to, action;
+        reader_.parse_arrow(v, v.as_string(), from, to, &action);
+        connect(from, to, action, Value::map(), v.line(), v.column());
+        return;
+      }
+      case Ctx::edge_map:
+        edge_values_[edge_entries_ - 1] = std::move(v);
+        return;
+      default:
+        bail();
+    }
+  }
+
+  void begin_node() {
+    node_keys_.clear();
+    kind_ = Value();
+    description_.clear();
+    have_x_ = have_y_ = false;
+    overrides_ = Value();
+    properties_ = Value::map();
+    extensions_ = Value::map();
+  }
+
+  void end_node() {
+    if (!kind_.is_string()) bail();
+    Node& node = arch_.add_node(node_id_, kind_.as_string(), std::move(properties_));
+    node.description = std::move(description_);
+    if (have_x_ && have_y_) node.position = position_;
+    node.overrides = std::move(overrides_);
+    node.extensions = std::move(extensions_);
+    node.location = SourceLocation{source_, node_line_, node_column_};
+    description_ = std::string();
+  }
+
+  void end_edge_map() {
+    std::string from, to, action;
+    Value properties = Value::map();
+    const Value at = located_null(edge_line_, edge_column_);
+    if (edge_entries_ == 1 && edge_keys_[0].find("->") != std::string::npos) {
+      reader_.parse_arrow(at, edge_keys_[0], from, to, nullptr);
+      const Value& a = edge_values_[0];
+      if (!a.is_null()) {
+        if (!a.is_string() || a.as_string().empty()) bail();
+        action = a.as_string();
+      }
+    } else {
+      bool have_from = false, have_to = false;
+      for (std::size_t i = 0; i < edge_entries_; ++i) {
+        const std::string& key = edge_keys_[i];
+        Value& v = edge_values_[i];
+        if (key == "from" || key == "to") {
+          if (!v.is_string()) bail();
+          (key == "from" ? from : to) = v.as_string();
+          (key == "from" ? have_from : have_to) = true;
+        } else if (key == "action") {
+          if (!v.is_null()) {
+            if (!v.is_string() || v.as_string().empty()) bail();
+            action = v.as_string();
+          }
+        } else {
+          properties.append(key, std::move(v));
+        }
+      }
+      if (!have_from || !have_to) bail();
+    }
+    connect(from, to, action, std::move(properties), edge_line_, edge_column_);
+  }
+
+  static Value located_null(int line, int column) {
+    Value v;
+    v.set_location(line, column);
+    return v;
+  }
+
+  void connect(const std::string& from, const std::string& to, const std::string& action, Value properties,
+               int line, int column) {
+    Edge& edge = arch_.connect(from, to, action, std::move(properties));
+    edge.location = SourceLocation{source_, line, column};
+  }
+
+  const std::string& source_;
+  ModelReader reader_;
+  Architecture arch_;
+  std::vector<Ctx> ctx_;
+  FreeBuilder free_;
+  KeySet top_keys_, node_keys_;
+  Top top_key_ = Top::sbd;
+  NodeKey node_key_ = NodeKey::kind;
+  std::string key_;  // the current x- or property key
+  int key_line_ = 0, key_column_ = 0;
+  bool have_sbd_ = false, have_app_ = false, have_nodes_ = false;
+  // The node being read.
+  std::string node_id_;
+  int node_line_ = 0, node_column_ = 0;
+  Value kind_;
+  std::string description_;
+  Position position_;
+  bool have_x_ = false, have_y_ = false, position_key_x_ = false;
+  Value overrides_, properties_, extensions_;
+  // The edge mapping being read.
+  int edge_line_ = 0, edge_column_ = 0;
+  std::vector<std::string> edge_keys_;
+  std::vector<Value> edge_values_;
+  std::size_t edge_entries_ = 0;
+};
+
+// The browser export: the fields ExportReader uses are collected while
+// parsing, everything else is parsed, checked (duplicate keys) and dropped.
+class ExportSink final : public detail::EventSink {
+ public:
+  struct NodeRecord {
+    std::string raw;      // id_text of "id"
+    bool id_is_string = false;
+    int id_line = 0, id_column = 0;
+    int line = 0, column = 0;
+    std::string type;
+    std::string description;
+    bool have_type = false, have_model = false, have_id = false;
+    double x = 0, y = 0;
+    bool x_number = false, y_number = false;
+  };
+  struct EdgeRecord {
+    std::string from, to, label;
+    bool have_from = false, have_to = false;
+    int line = 0, column = 0;
+  };
+
+  std::vector<NodeRecord> nodes;
+  std::vector<EdgeRecord> edges;
+
+  void check_complete() const {
+    if (!have_nodes_ || ctx_.size() != 1) bail();
+  }
+
+  void start(bool is_map, const char* tag, int line, int column) override {
+    if (free_.active()) return free_.start(is_map, tag, line, column);
+    switch (ctx_.back()) {
+      case Ctx::root:
+        if (!is_map) bail();
+        ctx_.push_back(Ctx::top);
+        return;
+      case Ctx::top:
+        if (key_ == Key::nodes) {
+          if (is_map) bail();
+          have_nodes_ = true;
+          ctx_.push_back(Ctx::nodes);
+        } else if (key_ == Key::edges) {
+          if (is_map) bail();
+          ctx_.push_back(Ctx::edges);
+        } else {
+          free_.start(is_map, tag, line, column);
+        }
+        return;
+      case Ctx::nodes:
+        if (!is_map) bail();
+        nodes.emplace_back();
+        nodes.back().line = line;
+        nodes.back().column = column;
+        keys_.clear();
+        ctx_.push_back(Ctx::node);
+        return;
+      case Ctx::node:
+        if (key_ == Key::model) {
+          if (!is_map) bail();
+          nodes.back().have_model = true;
+          model_keys_.clear();
+          ctx_.push_back(Ctx::model);
+          return;
+        }
+        if (key_ == Key::id || key_ == Key::type) bail();
+        return free_.start(is_map, tag, line, column);
+      case Ctx::model:
+        if (key_ == Key::type) bail();
+        return free_.start(is_map, tag, line, column);
+      case Ctx::edges:
+        if (!is_map) bail();
+        edges.emplace_back();
+        edges.back().line = line;
+        edges.back().column = column;
+        keys_.clear();
+        ctx_.push_back(Ctx::edge);
+        return;
+      case Ctx::edge:
+        if (key_ == Key::from || key_ == Key::to) bail();
+        return free_.start(is_map, tag, line, column);
+    }
+  }
+
+  void end() override {
+    if (free_.active()) {
+      free_.end();  // dropped
+      return;
+    }
+    const Ctx done = ctx_.back();
+    ctx_.pop_back();
+    if (done == Ctx::node && (!nodes.back().have_id || !nodes.back().have_model)) bail();
+    if (done == Ctx::model && !nodes.back().have_type) bail();
+    if (done == Ctx::edge && (!edges.back().have_from || !edges.back().have_to)) bail();
+  }
+
+  void key(std::string_view key, int line, int column) override {
+    if (free_.active()) return free_.key(key, line, column);
+    key_ = Key::other;
+    // The export's locations are those of its nodes and edges, not keys.
+    switch (ctx_.back()) {
+      case Ctx::top:
+        top_keys_.insert(key);
+        if (key == "sbd") bail();
+        if (key == "nodes") key_ = Key::nodes;
+        else if (key == "edges") key_ = Key::edges;
+        return;
+      case Ctx::node:
+        keys_.insert(key);
+        if (key == "id") key_ = Key::id;
+        else if (key == "model") key_ = Key::model;
+        else if (key == "x") key_ = Key::x;
+        else if (key == "y") key_ = Key::y;
+        return;
+      case Ctx::model:
+        model_keys_.insert(key);
+        if (key == "type") key_ = Key::type;
+        else if (key == "description") key_ = Key::description;
+        return;
+      case Ctx::edge:
+        keys_.insert(key);
+        if (key == "from") key_ = Key::from;
+        else if (key == "to") key_ = Key::to;
+        else if (key == "label") key_ = Key::label;
+        return;
+      default:
+        bail();
+    }
+  }
+
+  void scalar(Value v) override {
+    if (free_.active()) return free_.scalar(std::move(v));
+    switch (ctx_.back()) {
+      case Ctx::top:
+        if (key_ == Key::nodes || key_ == Key::edges) bail();
+        return;
+      case Ctx::node: {
+        NodeRecord& n = nodes.back();
+        if (key_ == Key::id) {
+          id_text(v, n.raw);
+          n.id_is_string = v.is_string();
+          n.have_id = true;
+          n.id_line = v.line();
+          n.id_column = v.column();
+        } else if (key_ == Key::model) {
+          bail();
+        } else if (key_ == Key::x || key_ == Key::y) {
+          const bool number = v.is_number();
+          const double d = number ? v.as_number() : 0;
+          (key_ == Key::x ? n.x : n.y) = d;
+          (key_ == Key::x ? n.x_number : n.y_number) = number;
+        }
+        return;
+      }
+      case Ctx::model: {
+        NodeRecord& n = nodes.back();
+        if (key_ == Key::type) {
+          if (!v.is_string()) bail();
+          n.type = v.as_string();
+          n.have_type = true;
+        } else if (key_ == Key::description && v.is_string()) {
+          n.description = v.as_string();
+        }
+        return;
+      }
+      case Ctx::edge: {
+        EdgeRecord& e = edges.back();
+        if (key_ == Key::from) {
+          id_text(v, e.from);
+          e.have_from = true;
+        } else if (key_ == Key::to) {
+          id_text(v, e.to);
+          e.have_to = true;
+        } else if (key_ == Key::label && v.is_string()) {
+          e.label = trim(v.as_string());
+        }
+        return;
+      }
+      default:
+        bail();  // a scalar document, or a scalar in the nodes or edges list
+    }
+  }
+
+ private:
+  enum class Ctx : unsigned char { root, top, nodes, node, model, edges, edge };
+  enum class Key : unsigned char { other, nodes, edges, id, model, x, y, type, description, from, to, label };
+
+  static void id_text(const Value& v, std::string& out) {
+    if (v.is_string()) out = v.as_string();
+    else if (v.is_int()) out = std::to_string(v.as_int());
+    else bail();
+  }
+
+  std::vector<Ctx> ctx_{Ctx::root};
+  FreeBuilder free_;
+  KeySet top_keys_, keys_, model_keys_;
+  Key key_ = Key::other;
+  bool have_nodes_ = false;
+};
+
+// ExportReader::read on the records of ExportSink (the same steps).
+Architecture read_export_records(ExportSink& sink, const std::string& source, std::shared_ptr<const Catalog> catalog,
+                                 std::vector<ReadNote>* notes) {
+  Architecture arch(app_name_from_source(source), std::move(catalog));
+  std::unordered_map<std::string, std::string> renamed;  // export id -> model id
+  std::unordered_set<std::string> taken;
+  renamed.reserve(sink.nodes.size());
+  taken.reserve(sink.nodes.size());
+  for (const auto& n : sink.nodes)
+    if (n.id_is_string && is_valid_logical_id(n.raw)) taken.insert(n.raw);
+  std::vector<ReadNote> found;
+  for (auto& n : sink.nodes) {
+    std::string id = n.raw;
+    if (!is_valid_logical_id(n.raw)) {
+      id = sanitize_id(n.raw, taken);
+      taken.insert(id);
+      if (notes)
+        found.push_back(ReadNote{"renamed node '" + detail::one_line(n.raw) + "' to '" + id +
+                                     "' (a CloudFormation logical id is letters and digits only)",
+                                 SourceLocation{source, n.id_line, n.id_column}});
+    }
+    if (!renamed.emplace(n.raw, id).second) bail();  // a duplicate id
+    Node& node = arch.add_node(id, n.type);
+    node.description = std::move(n.description);
+    if (n.x_number && n.y_number) node.position = Position{n.x, n.y};
+    node.location = SourceLocation{source, n.line, n.column};
+  }
+  for (const auto& e : sink.edges) {
+    auto fi = renamed.find(e.from), ti = renamed.find(e.to);
+    if (fi == renamed.end() || ti == renamed.end()) bail();
+    Edge& edge = arch.connect(fi->second, ti->second, e.label);
+    edge.location = SourceLocation{source, e.line, e.column};
+  }
+  if (notes) notes->insert(notes->end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  return arch;
+}
+
 std::shared_ptr<const Catalog> catalog_or_builtin(std::shared_ptr<const Catalog> c) {
   if (c) return c;
   return std::shared_ptr<const Catalog>(&Catalog::builtin(), [](const Catalog*) {});
@@ -666,6 +1348,52 @@ Architecture read_string(std::string_view text, const std::string& source_name, 
                 SourceLocation{source_name, 1, 1});
   const bool json = format == Format::json || format == Format::sbd_json ||
                     (format == Format::detect && starts_like_json(text));
+  // The streaming readers first; the tree path for anything they leave.
+  if (format != Format::sbd_json) {
+    if (!json) {
+      // The writer's plain block YAML without libyaml, else libyaml's events.
+      ModelSink sink(source_name, catalog);
+      if (detail::stream_yaml_plain(text, limits, sink)) {
+        try {
+          return sink.finish();
+        } catch (const detail::StreamBail&) {
+        }
+      }
+    }
+    ModelSink sink(source_name, catalog);
+    if (json ? detail::stream_json(text, limits, sink) : detail::stream_yaml(text, limits, sink)) {
+      try {
+        return sink.finish();
+      } catch (const detail::StreamBail&) {
+      }
+    }
+  }
+  if (json && (format == Format::sbd_json || format == Format::detect)) {
+    ExportSink sink;
+    if (detail::stream_json(text, limits, sink)) {
+      try {
+        sink.check_complete();
+        return read_export_records(sink, source_name, catalog, notes);
+      } catch (const detail::StreamBail&) {
+      } catch (const Error&) {
+      }
+    }
+  }
+  return detail::read_string_tree(text, source_name, options, notes);
+}
+
+SBD_INLINE_NAMESPACE_END
+
+Architecture detail::read_string_tree(std::string_view text, const std::string& source_name,
+                                      const ReadOptions& options, std::vector<ReadNote>* notes) {
+  detail::ParseLimits limits{options.max_depth, options.max_bytes, options.max_values};
+  auto catalog = catalog_or_builtin(options.catalog);
+  Format format = options.format;
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    throw Error(ErrorCode::parse, "the file is empty: expected a model that starts with 'sbd: 1'",
+                SourceLocation{source_name, 1, 1});
+  const bool json = format == Format::json || format == Format::sbd_json ||
+                    (format == Format::detect && starts_like_json(text));
   const Value doc = json ? detail::parse_json(text, source_name, limits) : detail::parse_yaml(text, source_name, limits);
   if (format == Format::detect) format = is_sbd_export(doc) ? Format::sbd_json : (json ? Format::json : Format::yaml);
   if (format == Format::sbd_json) {
@@ -681,6 +1409,8 @@ Architecture read_string(std::string_view text, const std::string& source_name, 
                 SourceLocation{source_name, doc.line(), doc.column()});
   return ModelReader(source_name, catalog).read(doc);
 }
+
+SBD_INLINE_NAMESPACE_BEGIN
 
 Architecture read_file(const std::string& path, const ReadOptions& options, std::vector<ReadNote>* notes) {
   const std::string text = read_whole_file(path, options.max_bytes);

@@ -1,6 +1,7 @@
 // Private: text -> sbd::Value trees with line and column on every value.
 #pragma once
 
+#include <sbd/read.hpp>
 #include <sbd/value.hpp>
 
 #include <string>
@@ -26,6 +27,45 @@ Value parse_yaml(std::string_view text, const std::string& source, const ParseLi
 /// Parses JSON (RapidJSON, iterative: no recursion) into a Value, with line
 /// and column on every value. Duplicate keys and invalid UTF-8 are errors.
 Value parse_json(std::string_view text, const std::string& source, const ParseLimits& limits = {});
+
+/// The events of a document, for readers that build their result while
+/// parsing (the model readers in model.cpp) instead of from a Value tree.
+/// Scalars arrive as the Values parse_yaml / parse_json would build (same
+/// type, tag and location); collections as start/end; mapping keys as text.
+/// A sink throws StreamBail (or sbd::Error) for anything it does not handle:
+/// the caller then reads the text again through the tree path, which gives
+/// the exact result or error. Duplicate keys are the sink's to check.
+struct StreamBail {};
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  /// A list or mapping starts; tag is what the tree would keep on it (null
+  /// when none). A collection under a key is located at the key.
+  virtual void start(bool is_map, const char* tag, int line, int column) = 0;
+  virtual void end() = 0;
+  virtual void key(std::string_view key, int line, int column) = 0;
+  virtual void scalar(Value v) = 0;
+};
+
+/// Streams a YAML document to sink. False (the sink may hold a partial
+/// result) when the tree path must read it instead: anchors, aliases, a
+/// second document, any error, any limit reached, or the sink bailing out.
+bool stream_yaml(std::string_view text, const ParseLimits& limits, EventSink& sink);
+/// A scanner of the plain block YAML the writer emits (block mappings and
+/// sequences, single-line plain scalars of letters, digits, spaces and
+/// _ . / + > -), giving the events libyaml would give, at a fraction of its
+/// cost. False as soon as the text leaves that subset (comments, quotes,
+/// flow style, tabs, anything else): the sink then holds a partial result and
+/// the caller starts again with a fresh sink and stream_yaml.
+bool stream_yaml_plain(std::string_view text, const ParseLimits& limits, EventSink& sink);
+/// The same for JSON.
+bool stream_json(std::string_view text, const ParseLimits& limits, EventSink& sink);
+
+/// read_string without the streaming readers: the text parsed into a Value
+/// tree, then read from it (what read_string falls back to). For tests that
+/// check both paths build the same Architecture.
+Architecture read_string_tree(std::string_view text, const std::string& source_name, const ReadOptions& options,
+                              std::vector<ReadNote>* notes);
 
 /// text with control characters written as \n, \t, \r or \xNN: safe to print
 /// on one line (messages quote ids and keys from hostile input). In error.cpp.
