@@ -15,6 +15,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using sbd::detail::emit_starter_code;
@@ -206,6 +207,59 @@ TEST_CASE("helper names stay distinct when ids differ only in case", "[starter]"
   const std::string js = emit_fn(arch, "F", "nodejs22.x").at("src/F/resources.mjs");
   CHECK(contains(js, "export async function putMyAPIItem("));
   CHECK(contains(js, "export async function putMyApiItem("));
+}
+
+TEST_CASE("a function's code carries the parsers of its own sources and the helpers of its own edges", "[starter]") {
+  sbd::Architecture arch("partial");
+  arch.add_node("Jobs", "queue");
+  arch.add_node("Notices", "topic");
+  arch.add_node("Worker", "fn");
+  arch.add_node("Alone", "fn");
+  arch.connect("Jobs", "Worker");
+  arch.connect("Worker", "Notices");
+  struct Case {
+    const char* language;
+    const char* runtime;
+    const char* events;     // the events file
+    const char* resources;  // the helpers file
+    const char* queue_parser;
+    std::vector<const char*> absent;  // parsers and helpers of other sources and services
+  };
+  const Case cases[] = {
+      {"python", "python3.13", "events.py", "resources.py", "def queue_messages(",
+       {"def s3_objects(", "def notifications(", "def table_changes(", "def from_dynamodb(", "def api_request(",
+        "def firehose_response(", "def bus_event(", "def schedule_tick(", "def _bytes(", "urlopen", "unquote_plus"}},
+      {"javascript", "nodejs22.x", "events.mjs", "resources.mjs", "export function queueMessages(",
+       {"s3Objects", "tableChanges", "fromDynamo", "apiRequest", "firehoseResponse", "busEvent", "scheduleTick",
+        "const bytes", "fetchImpl", "DynamoDBClient", "void ["}},
+      {"typescript", "nodejs22.x", "events.ts", "resources.ts", "export function queueMessages(",
+       {"s3Objects", "tableChanges", "fromDynamo", "apiRequest", "firehoseResponse", "busEvent", "scheduleTick",
+        "const bytes", "fetchImpl", "DynamoDBClient", "void ["}},
+      {"go", "provided.al2023", "events.go", "resources.go", "func QueueMessages(",
+       {"S3Objects", "TableChanges", "fromDynamo", "APIRequest", "FirehoseResponse", "ReadBusEvent", "ReadTick",
+        "func toBytes(", "\"net/url\"", "var _ ="}},
+      {"java", "java21", "src/main/java/starter/Events.java", "src/main/java/starter/Resources.java",
+       "queueMessages(Map", {"s3Objects", "tableChanges", "fromDynamo", "apiRequest", "firehoseResponse", "busEvent",
+                             "scheduleTick", "static byte[] bytes(", "URLDecoder"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.language);
+    arch.set_property("Worker", "language", c.language);
+    arch.set_property("Alone", "language", c.language);
+    const sbd::FileSet files = emit_fn(arch, "Worker", c.runtime);
+    const std::string& events = files.at(std::string("src/Worker/") + c.events);
+    const std::string& resources = files.at(std::string("src/Worker/") + c.resources);
+    CHECK(contains(events, c.queue_parser));
+    CHECK(contains(resources, "Notices"));
+    for (const char* what : c.absent) {
+      INFO(what);
+      CHECK_FALSE(contains(events + resources, what));
+    }
+    // No outgoing connection: no helpers file at all.
+    const sbd::FileSet alone = emit_fn(arch, "Alone", c.runtime);
+    CHECK_FALSE(alone.contains(std::string("src/Alone/") + c.resources));
+    CHECK_FALSE(contains(alone.at(std::string("src/Alone/") + c.events), c.queue_parser));
+  }
 }
 
 TEST_CASE("starter code is deterministic", "[starter]") {

@@ -643,3 +643,74 @@ def test_javascript_functions_carry_only_their_own_parsers_and_helpers(run_sbd, 
         assert f"# pass {count}" in log and "# fail 0" in log, log
     assert not (out / "src" / "Lonely" / "resources.mjs").exists()
     assert "s3Objects" not in (out / "src" / "Mailer" / "events.mjs").read_text()
+
+
+def test_typescript_functions_carry_only_what_they_use(run_sbd, tmp_path):
+    """tsc --noUnusedLocals finds no unused import or local name, and no
+    exported name goes unused either."""
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    tools = node_tools()
+    if tools is None:
+        pytest.skip("typescript and esbuild could not be installed from npm")
+    out = build_partial(run_sbd, tmp_path, "nodejs22.x", "typescript")
+    bin_dir = tools / "node_modules" / ".bin"
+    for fn, count in PARTIAL_EXPECTED.items():
+        folder = out / "src" / fn
+        assert unused_names(folder, ".ts") == [], fn
+        (folder / "node_modules").symlink_to(tools / "node_modules", target_is_directory=True)
+        result, log = run([str(bin_dir / "tsc"), "--noEmit", "--noUnusedLocals", "-p", "."], folder)
+        assert result.returncode == 0, log
+        result, log = run([str(bin_dir / "esbuild"), "app.test.ts", "--bundle", "--platform=node", "--format=esm",
+                           "--outfile=app.test.bundle.mjs", "--external:@aws-sdk/*", "--log-level=warning"], folder)
+        assert result.returncode == 0, log
+        result, log = run(["node", "--test", "app.test.bundle.mjs"], folder)
+        assert result.returncode == 0, log
+        assert f"# pass {count}" in log and "# fail 0" in log, log
+    assert not (out / "src" / "Lonely" / "resources.ts").exists()
+
+
+def test_go_functions_carry_only_what_they_use(run_sbd, tmp_path):
+    version = go_version()
+    if version is None or version < (1, 24):
+        pytest.skip("Go 1.24 or later is needed")
+    out = build_partial(run_sbd, tmp_path, "provided.al2023", "go")
+    for fn, count in PARTIAL_EXPECTED.items():
+        folder = out / "src" / fn
+        assert unused_names(folder, ".go") == [], fn
+        result, log = run(["go", "vet", "."], folder)
+        assert result.returncode == 0, log
+        result, log = run(["go", "test", "-count=1", "-v", "."], folder)
+        assert result.returncode == 0, log
+        assert len(re.findall(r"^--- PASS", log, re.M)) == count, log
+        if shutil.which("gofmt"):
+            result, log = run(["gofmt", "-l", "."], folder)
+            assert log.strip() == "", f"not gofmt-formatted: {log}"
+    assert not (out / "src" / "Lonely" / "resources.go").exists()
+
+
+def test_java_functions_carry_only_what_they_use(run_sbd, tmp_path):
+    home = java_home()
+    if not shutil.which("mvn") or home is None:
+        pytest.skip("mvn or a JDK 21+ is not installed")
+    out = build_partial(run_sbd, tmp_path, "java21")
+    for fn in PARTIAL_EXPECTED:
+        events = (out / "src" / fn / "src" / "main" / "java" / "starter" / "Events.java").read_text()
+        samples = {p.stem for p in (out / "src" / fn / "events").iterdir()}
+        for source, parser in {"s3": "s3Objects(", "sqs": "queueMessages(", "sns": "notifications(",
+                               "dynamodb": "tableChanges(", "kinesis": "streamRecords(",
+                               "firehose": "firehoseResponse(", "api": "apiRequest(",
+                               "http_api": "httpApiRequest(", "schedule": "scheduleTick(",
+                               "eventbridge": "busEvent("}.items():
+            assert (parser in events) == (source in samples), (fn, parser)
+    assert not (out / "src" / "Lonely" / "src" / "main" / "java" / "starter" / "Resources.java").exists()
+    modules = "".join(f"<module>{fn}</module>" for fn in PARTIAL_EXPECTED)
+    (out / "src" / "pom.xml").write_text(
+        '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+        '<groupId>starter</groupId><artifactId>all</artifactId><version>1</version><packaging>pom</packaging>'
+        f'<modules>{modules}</modules></project>')
+    result, log = run(["mvn", "-q", "-B", "test"], out / "src", timeout=600, env={"JAVA_HOME": home})
+    assert result.returncode == 0, log[-5000:]
+    for fn, count in PARTIAL_EXPECTED.items():
+        report = (out / "src" / fn / "target" / "surefire-reports" / "starter.HandlerTest.txt").read_text()
+        assert f"Tests run: {count}, Failures: 0, Errors: 0, Skipped: 0" in report, report

@@ -298,7 +298,7 @@ const std::vector<Language>& languages() {
        {{"main.go", "main.go"},
         {"events.go", "events.go"},
         {"logic.go", "logic.go"},
-        {"resources.go", "resources.go"},
+        {"resources.go", "resources.go", "wires"},
         {"main_test.go", "main_test.go"},
         {"go.mod", "go.mod"},
         {"go.sum", "go.sum"}}},
@@ -306,7 +306,7 @@ const std::vector<Language>& languages() {
        {{"Handler.java", "src/main/java/starter/Handler.java"},
         {"Events.java", "src/main/java/starter/Events.java"},
         {"Logic.java", "src/main/java/starter/Logic.java"},
-        {"Resources.java", "src/main/java/starter/Resources.java"},
+        {"Resources.java", "src/main/java/starter/Resources.java", "wires"},
         {"HandlerTest.java", "src/test/java/starter/HandlerTest.java"},
         {"pom.xml", "pom.xml"}}},
   };
@@ -832,7 +832,9 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   for (const FileTemplate& f : lt.files) {
     if (f.only_with && !(f.only_with & tags)) continue;
     std::string text;
-    text.reserve(rendered_size(*f.tpl, files) + 1);  // exactly: FileSet keeps the capacity
+    // Exactly (FileSet keeps the capacity, or shrinks it with a copy): every
+    // file template ends with one newline after its last placeholder.
+    text.reserve(rendered_size(*f.tpl, files));
     render(*f.tpl, files, text);
     one_final_newline(text);
     out.add(dir + f.path, std::move(text));

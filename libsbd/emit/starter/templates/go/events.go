@@ -1,32 +1,50 @@
 // Turns the events of AWS Lambda's event sources into plain, typed values.
 //
-// Written by sbd (Serverless by Design); the same file in every Go function.
-// The handler (main.go) uses it so that the business logic (logic.go) never
-// sees the shape of a Lambda event.
+// Written by sbd (Serverless by Design) for the event sources of {{fn_id}}
+// (and the helpers of resources.go): the handler (main.go) uses it so that the
+// business logic (logic.go) never sees the shape of a Lambda event.
 package main
 
 import (
+//@@if on.sqs on.dynamodb on.kinesis on.firehose
 	"context"
+//@@end
+//@@if on.api on.http_api
 	"encoding/base64"
+//@@end
 	"encoding/json"
+//@@if on.firehose
 	"fmt"
+//@@end
+//@@if on.sqs on.dynamodb on.kinesis on.firehose
 	"log"
+//@@end
+//@@if on.s3
 	"net/url"
+//@@end
+//@@if on.dynamodb svc.dynamodb
 	"strconv"
+//@@end
+//@@if on.dynamodb svc.dynamodb on.api on.http_api
 	"strings"
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api
 
 	"github.com/aws/aws-lambda-go/events"
+//@@end
 )
 
-// SourceOf names the kind of event: s3, sqs, sns, dynamodb, kinesis,
-// firehose, api, http_api, schedule, eventbridge, or invoke (anything else:
-// a direct invocation by a function or a state machine, or an IoT rule's
-// message).
+// SourceOf names the kind of event, among the sources of {{fn_id}};
+// anything else is "invoke" (a direct invocation by a function, a state
+// machine or the CLI, or an IoT rule's message).
 func SourceOf(raw json.RawMessage) string {
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge
 	var probe map[string]json.RawMessage
 	if json.Unmarshal(raw, &probe) != nil {
 		return "invoke"
 	}
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis
 	if recs, ok := probe["Records"]; ok {
 		var records []map[string]json.RawMessage
 		if json.Unmarshal(recs, &records) == nil && len(records) > 0 {
@@ -35,36 +53,57 @@ func SourceOf(raw json.RawMessage) string {
 				source = stringField(records[0], "EventSource")
 			}
 			switch source {
+//@@if on.s3
 			case "aws:s3":
 				return "s3"
+//@@end
+//@@if on.sqs
 			case "aws:sqs":
 				return "sqs"
+//@@end
+//@@if on.sns
 			case "aws:sns":
 				return "sns"
+//@@end
+//@@if on.dynamodb
 			case "aws:dynamodb":
 				return "dynamodb"
+//@@end
+//@@if on.kinesis
 			case "aws:kinesis":
 				return "kinesis"
+//@@end
 			}
 			return "invoke"
 		}
 	}
+//@@end
+//@@if on.firehose
 	if _, ok := probe["deliveryStreamArn"]; ok {
 		if _, ok := probe["records"]; ok {
 			return "firehose"
 		}
 	}
+//@@end
+//@@if on.api on.http_api
 	if ctxRaw, ok := probe["requestContext"]; ok {
 		var requestContext map[string]json.RawMessage
 		if json.Unmarshal(ctxRaw, &requestContext) == nil {
+//@@if on.http_api
 			if _, http := requestContext["http"]; http && stringField(probe, "version") == "2.0" {
 				return "http_api"
 			}
+//@@end
+//@@if on.api
 			if _, ok := probe["httpMethod"]; ok {
 				return "api"
 			}
+//@@end
 		}
 	}
+//@@end
+//@@if on.schedule
+//@@if on.eventbridge
 	if _, ok := probe["detail-type"]; ok {
 		if _, ok := probe["source"]; ok {
 			if stringField(probe, "detail-type") == "Scheduled Event" && stringField(probe, "source") == "aws.events" {
@@ -73,8 +112,25 @@ func SourceOf(raw json.RawMessage) string {
 			return "eventbridge"
 		}
 	}
+//@@end
+//@@if !on.eventbridge
+	if stringField(probe, "detail-type") == "Scheduled Event" && stringField(probe, "source") == "aws.events" {
+		return "schedule"
+	}
+//@@end
+//@@end
+//@@if on.eventbridge
+//@@if !on.schedule
+	if _, ok := probe["detail-type"]; ok {
+		if _, ok := probe["source"]; ok {
+			return "eventbridge"
+		}
+	}
+//@@end
+//@@end
 	return "invoke"
 }
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.http_api on.schedule on.eventbridge
 
 func stringField(m map[string]json.RawMessage, key string) string {
 	var s string
@@ -83,6 +139,8 @@ func stringField(m map[string]json.RawMessage, key string) string {
 	}
 	return ""
 }
+//@@end
+//@@if on.sqs on.sns on.kinesis on.api on.http_api res.api
 
 // ParseJSON gives the JSON value of a text, or the text itself when it is not JSON.
 func ParseJSON(text string) any {
@@ -92,6 +150,8 @@ func ParseJSON(text string) any {
 	}
 	return v
 }
+//@@end
+//@@if on.s3
 
 // --- S3 ----------------------------------------------------------------------
 
@@ -118,8 +178,10 @@ func S3Objects(raw json.RawMessage) ([]S3Object, error) {
 	}
 	return out, nil
 }
+//@@end
+//@@if on.sqs
 
-// --- SQS, SNS ----------------------------------------------------------------
+// --- SQS ---------------------------------------------------------------------
 
 // QueueMessage is one message of an SQS queue.
 type QueueMessage struct {
@@ -139,6 +201,10 @@ func QueueMessages(raw json.RawMessage) ([]QueueMessage, error) {
 	}
 	return out, nil
 }
+//@@end
+//@@if on.sns
+
+// --- SNS ---------------------------------------------------------------------
 
 // Notification is one SNS notification.
 type Notification struct {
@@ -160,12 +226,16 @@ func Notifications(raw json.RawMessage) ([]Notification, error) {
 	}
 	return out, nil
 }
+//@@end
+//@@if on.dynamodb svc.dynamodb
 
 // --- DynamoDB ----------------------------------------------------------------
 
 // Item is a DynamoDB item as plain values (string, int64, float64, bool, nil,
 // []byte, map[string]any, []any, []string).
 type Item = map[string]any
+//@@end
+//@@if on.dynamodb
 
 func fromDynamo(v events.DynamoDBAttributeValue) any {
 	switch v.DataType() {
@@ -196,6 +266,8 @@ func fromDynamo(v events.DynamoDBAttributeValue) any {
 	}
 	return nil
 }
+//@@end
+//@@if on.dynamodb svc.dynamodb
 
 func parseNumber(s string) any {
 	if !strings.ContainsAny(s, ".eE") {
@@ -206,6 +278,8 @@ func parseNumber(s string) any {
 	f, _ := strconv.ParseFloat(s, 64)
 	return f
 }
+//@@end
+//@@if on.dynamodb
 
 func itemFromStream(image map[string]events.DynamoDBAttributeValue) Item {
 	if image == nil {
@@ -240,6 +314,8 @@ func TableChanges(raw json.RawMessage) ([]TableChange, error) {
 	}
 	return out, nil
 }
+//@@end
+//@@if on.kinesis
 
 // --- Kinesis -----------------------------------------------------------------
 
@@ -265,6 +341,8 @@ func StreamRecords(raw json.RawMessage) ([]StreamRecord, error) {
 	}
 	return out, nil
 }
+//@@end
+//@@if on.sqs on.dynamodb on.kinesis
 
 // --- Partial batch failures (SQS, Kinesis, DynamoDB streams) -----------------
 
@@ -289,6 +367,8 @@ func ProcessBatch[T any](ctx context.Context, items []T, id func(T) string, proc
 	}
 	return out
 }
+//@@end
+//@@if on.api on.http_api
 
 // --- API Gateway (REST proxy and HTTP API v2) --------------------------------
 
@@ -346,6 +426,7 @@ func orEmpty(m map[string]string) map[string]string {
 	return m
 }
 
+//@@if on.api
 // APIRequest reads a REST API (API Gateway v1) proxy integration request.
 func APIRequest(raw json.RawMessage) (Request, error) {
 	var e events.APIGatewayProxyRequest
@@ -356,6 +437,8 @@ func APIRequest(raw json.RawMessage) (Request, error) {
 		Query: orEmpty(e.QueryStringParameters), Headers: lowerKeys(e.Headers), Body: decodeBody(e.Body, e.IsBase64Encoded)}, nil
 }
 
+//@@end
+//@@if on.http_api
 // HTTPAPIRequest reads an HTTP API (payload format 2.0) request.
 func HTTPAPIRequest(raw json.RawMessage) (Request, error) {
 	var e events.APIGatewayV2HTTPRequest
@@ -366,6 +449,7 @@ func HTTPAPIRequest(raw json.RawMessage) (Request, error) {
 		Query: orEmpty(e.QueryStringParameters), Headers: lowerKeys(e.Headers), Body: decodeBody(e.Body, e.IsBase64Encoded)}, nil
 }
 
+//@@end
 // APIResponse builds the proxy response of a Response.
 func APIResponse(r Response) (ProxyResponse, error) {
 	headers := map[string]string{}
@@ -393,16 +477,10 @@ func APIResponse(r Response) (ProxyResponse, error) {
 	}
 	return ProxyResponse{StatusCode: status, Headers: headers, Body: body}, nil
 }
+//@@end
+//@@if on.eventbridge on.schedule
 
 // --- EventBridge and schedules -----------------------------------------------
-
-// BusEvent is one EventBridge event.
-type BusEvent struct {
-	Source     string
-	DetailType string
-	Detail     any
-	Time       string
-}
 
 type rawBusEvent struct {
 	Source     string          `json:"source"`
@@ -410,6 +488,16 @@ type rawBusEvent struct {
 	Detail     json.RawMessage `json:"detail"`
 	Time       string          `json:"time"`
 	Resources  []string        `json:"resources"`
+}
+//@@end
+//@@if on.eventbridge
+
+// BusEvent is one EventBridge event.
+type BusEvent struct {
+	Source     string
+	DetailType string
+	Detail     any
+	Time       string
 }
 
 func ReadBusEvent(raw json.RawMessage) (BusEvent, error) {
@@ -425,6 +513,8 @@ func ReadBusEvent(raw json.RawMessage) (BusEvent, error) {
 	}
 	return BusEvent{Source: e.Source, DetailType: e.DetailType, Detail: detail, Time: e.Time}, nil
 }
+//@@end
+//@@if on.schedule
 
 // Tick is one firing of a schedule.
 type Tick struct {
@@ -439,6 +529,8 @@ func ReadTick(raw json.RawMessage) (Tick, error) {
 	}
 	return Tick{Time: e.Time, Rules: e.Resources}, nil
 }
+//@@end
+//@@if on.firehose
 
 // --- Firehose data transformation --------------------------------------------
 
@@ -467,3 +559,4 @@ func FirehoseResponse(ctx context.Context, raw json.RawMessage, transform func(c
 	}
 	return out, nil
 }
+//@@end

@@ -7,7 +7,9 @@ package main
 
 import (
 	"context"
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.schedule on.eventbridge on.iot
 	"log"
+//@@end
 )
 
 // Logic holds the business functions the handler calls.
@@ -19,7 +21,4 @@ func DefaultLogic() Logic {
 	return Logic{
 {{logic_inits}}	}
 }
-
-var _ = log.Printf
-var _ context.Context
 {{logic}}

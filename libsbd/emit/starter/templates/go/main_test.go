@@ -41,6 +41,7 @@ func handle(t *testing.T, logic Logic, event json.RawMessage) any {
 	return asJSON(t, result)
 }
 
+//@@if on.sqs on.dynamodb on.kinesis on.api on.http_api
 // js reads an expected JSON text.
 func js(t *testing.T, text string) any {
 	t.Helper()
@@ -51,13 +52,11 @@ func js(t *testing.T, text string) any {
 	return out
 }
 
+//@@end
 func check(t *testing.T, got, want any) {
 	t.Helper()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %#v\nwant %#v", got, want)
 	}
 }
-
-var _ = base64.StdEncoding
-var _ = errors.New
 {{tests}}

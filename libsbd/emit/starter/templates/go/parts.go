@@ -441,18 +441,26 @@ func TestDirectInvocationReturnsTheResultOfOnInvoke(t *testing.T) {
 }
 //@@ imports.base
 	"context"
+//@@if res.bucket.write res.stream res.deliveryStream res.queue res.topic res.eventBus res.fn res.stepFn res.api
 	"encoding/json"
+//@@end
 	"fmt"
 	"os"
+//@@if res.table.read res.table.write res.bucket.read res.bucket.write res.queue res.topic res.stream res.deliveryStream res.eventBus res.fn res.stepFn res.secret res.parameter
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
+//@@end
 //@@ testimports.base
 	"context"
+//@@if on.firehose
 	"encoding/base64"
+//@@end
 	"encoding/json"
+//@@if on.sqs on.dynamodb on.kinesis on.firehose
 	"errors"
+//@@end
 	"os"
 	"reflect"
 	"testing"

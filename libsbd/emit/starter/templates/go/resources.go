@@ -6,6 +6,7 @@ package main
 
 import (
 {{imports}})
+//@@if res.table.read res.table.write res.bucket.read res.bucket.write res.queue res.topic res.stream res.deliveryStream res.eventBus res.fn res.stepFn res.secret res.parameter
 
 var (
 	awsConfigOnce sync.Once
@@ -19,6 +20,7 @@ func AWSConfig(ctx context.Context) (aws.Config, error) {
 	awsConfigOnce.Do(func() { awsConfig, awsConfigErr = config.LoadDefaultConfig(ctx) })
 	return awsConfig, awsConfigErr
 }
+//@@end
 
 func env(name string) (string, error) {
 	value, ok := os.LookupEnv(name)
@@ -27,6 +29,7 @@ func env(name string) (string, error) {
 	}
 	return value, nil
 }
+//@@if res.bucket.write res.stream res.deliveryStream
 
 // toBytes gives bytes as they are, a string's bytes, or a value as JSON.
 func toBytes(data any) ([]byte, error) {
@@ -38,6 +41,8 @@ func toBytes(data any) ([]byte, error) {
 	}
 	return json.Marshal(data)
 }
+//@@end
+//@@if res.queue res.topic
 
 // toText gives a string as it is, or a value as JSON.
 func toText(data any) (string, error) {
@@ -47,4 +52,5 @@ func toText(data any) (string, error) {
 	b, err := json.Marshal(data)
 	return string(b), err
 }
+//@@end
 {{services}}{{resources}}

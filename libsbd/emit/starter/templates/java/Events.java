@@ -1,34 +1,54 @@
 // Turns the events of AWS Lambda's event sources into plain, typed values.
 //
-// Written by sbd (Serverless by Design); the same file in every Java
-// function. The handler (Handler.java) uses it so that the business logic
-// (Logic.java) never sees the shape of a Lambda event.
+// Written by sbd (Serverless by Design) for the event sources of {{fn_id}}
+// (and the helpers of Resources.java): the handler (Handler.java) uses it so
+// that the business logic (Logic.java) never sees the shape of a Lambda event.
 package starter;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+//@@if on.s3
 import java.net.URLDecoder;
+//@@end
+//@@if on.s3 on.kinesis on.api on.http_api
 import java.nio.charset.StandardCharsets;
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.schedule
 import java.util.ArrayList;
+//@@end
+//@@if on.dynamodb on.kinesis on.api on.http_api on.firehose
 import java.util.Base64;
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api
 import java.util.LinkedHashMap;
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.schedule
 import java.util.List;
+//@@end
 import java.util.Map;
+//@@if on.sqs on.dynamodb on.kinesis
 import java.util.function.Function;
+//@@end
+//@@if on.sqs on.dynamodb on.kinesis on.firehose
 import java.util.logging.Logger;
+//@@end
 
 /** Event parsing and the response shapes of Lambda's event sources. */
 public final class Events {
+//@@if on.sqs on.dynamodb on.kinesis on.firehose
   private static final Logger LOG = Logger.getLogger(Events.class.getName());
+//@@end
   /** JSON reading and writing; null values are written, not dropped. */
   private static final JSON JSON_IO = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private Events() {}
 
+//@@if on.sqs on.dynamodb on.kinesis on.s3 on.sns on.schedule on.eventbridge on.iot
   /** A step of the business logic that may throw. */
   @FunctionalInterface
   public interface Step<T> {
     void accept(T item) throws Exception;
   }
+//@@end
 
   /** A business function that may throw. */
   @FunctionalInterface
@@ -36,11 +56,13 @@ public final class Events {
     T get() throws Exception;
   }
 
+//@@if on.firehose
   /** A Firehose transformation: new data, or null to drop the record. */
   @FunctionalInterface
   public interface Transform {
     byte[] apply(byte[] data) throws Exception;
   }
+//@@end
 
   /** Runs business code, rethrowing a checked exception unchecked. */
   public static <T> T call(Call<T> call) {
@@ -53,60 +75,105 @@ public final class Events {
     }
   }
 
+//@@if on.s3 on.sns on.schedule on.eventbridge on.iot
   public static void run(Step<Void> step) {
     call(() -> {
       step.accept(null);
       return null;
     });
   }
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> map(Object v) {
     return v instanceof Map ? (Map<String, Object>) v : new LinkedHashMap<>();
   }
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.schedule
 
   @SuppressWarnings("unchecked")
   static List<Object> list(Object v) {
     return v instanceof List ? (List<Object>) v : new ArrayList<>();
   }
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge
 
   static String str(Object v) {
     return v == null ? null : String.valueOf(v);
   }
+//@@end
 
   /**
-   * The kind of event: s3, sqs, sns, dynamodb, kinesis, firehose, api,
-   * http_api, schedule, eventbridge, or invoke (anything else: a direct
-   * invocation by a function or a state machine, or an IoT rule's message).
+   * The kind of event, among the sources of {{fn_id}}; anything else is
+   * "invoke" (a direct invocation by a function, a state machine or the CLI,
+   * or an IoT rule's message).
    */
   public static String sourceOf(Map<String, Object> event) {
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge
     if (event == null) return "invoke";
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis
     List<Object> records = list(event.get("Records"));
     if (!records.isEmpty() && records.get(0) instanceof Map) {
       Map<String, Object> first = map(records.get(0));
       Object source = first.containsKey("eventSource") ? first.get("eventSource") : first.get("EventSource");
       switch (String.valueOf(source)) {
+//@@if on.s3
         case "aws:s3": return "s3";
+//@@end
+//@@if on.sqs
         case "aws:sqs": return "sqs";
+//@@end
+//@@if on.sns
         case "aws:sns": return "sns";
+//@@end
+//@@if on.dynamodb
         case "aws:dynamodb": return "dynamodb";
+//@@end
+//@@if on.kinesis
         case "aws:kinesis": return "kinesis";
+//@@end
         default: return "invoke";
       }
     }
+//@@end
+//@@if on.firehose
     if (event.containsKey("deliveryStreamArn") && event.get("records") instanceof List) return "firehose";
+//@@end
+//@@if on.api on.http_api
     if (event.get("requestContext") instanceof Map) {
+//@@if on.http_api
       if ("2.0".equals(event.get("version")) && map(event.get("requestContext")).get("http") instanceof Map) {
         return "http_api";
       }
+//@@end
+//@@if on.api
       if (event.containsKey("httpMethod")) return "api";
+//@@end
     }
+//@@end
+//@@if on.schedule
+//@@if on.eventbridge
     if (event.containsKey("detail-type") && event.containsKey("source")) {
       return "Scheduled Event".equals(event.get("detail-type")) && "aws.events".equals(event.get("source"))
           ? "schedule" : "eventbridge";
     }
+//@@end
+//@@if !on.eventbridge
+    if ("Scheduled Event".equals(event.get("detail-type")) && "aws.events".equals(event.get("source"))) {
+      return "schedule";
+    }
+//@@end
+//@@end
+//@@if on.eventbridge
+//@@if !on.schedule
+    if (event.containsKey("detail-type") && event.containsKey("source")) return "eventbridge";
+//@@end
+//@@end
     return "invoke";
   }
+//@@if on.sqs on.sns on.kinesis on.api on.http_api on.dynamodb svc.dynamodb res.fn res.api
 
   /** The JSON value of a text (Map, List, String, Integer, Double, ...), or the text itself. */
   public static Object parseJson(String text) {
@@ -117,11 +184,13 @@ public final class Events {
       return text;
     }
   }
+//@@end
 
   /** A value as JSON text. */
   public static String toJson(Object value) {
     return call(() -> JSON_IO.asString(value));
   }
+//@@if on.s3
 
   // --- S3 ---------------------------------------------------------------------
 
@@ -140,8 +209,10 @@ public final class Events {
     }
     return out;
   }
+//@@end
+//@@if on.sqs
 
-  // --- SQS, SNS ---------------------------------------------------------------
+  // --- SQS --------------------------------------------------------------------
 
   /** One message of a queue; body parsed from JSON when it is JSON. */
   public record QueueMessage(String messageId, Object body, String queueArn) {}
@@ -154,6 +225,10 @@ public final class Events {
     }
     return out;
   }
+//@@end
+//@@if on.sns
+
+  // --- SNS --------------------------------------------------------------------
 
   /** One SNS notification; message parsed from JSON when it is JSON. */
   public record Notification(String messageId, String topicArn, String subject, Object message) {}
@@ -167,6 +242,8 @@ public final class Events {
     }
     return out;
   }
+//@@end
+//@@if on.dynamodb
 
   // --- DynamoDB ---------------------------------------------------------------
 
@@ -217,6 +294,8 @@ public final class Events {
     }
     return out;
   }
+//@@end
+//@@if on.kinesis
 
   // --- Kinesis ----------------------------------------------------------------
 
@@ -237,6 +316,8 @@ public final class Events {
     }
     return out;
   }
+//@@end
+//@@if on.sqs on.dynamodb on.kinesis
 
   // --- Partial batch failures (SQS, Kinesis, DynamoDB streams) ----------------
 
@@ -256,6 +337,8 @@ public final class Events {
     }
     return Map.of("batchItemFailures", failures);
   }
+//@@end
+//@@if on.api on.http_api
 
   // --- API Gateway (REST proxy and HTTP API v2) -------------------------------
 
@@ -291,12 +374,15 @@ public final class Events {
     return body;
   }
 
+//@@if on.api
   /** A REST API (API Gateway v1) proxy integration request. */
   public static Request apiRequest(Map<String, Object> event) {
     return new Request(str(event.get("httpMethod")), str(event.get("path")), strings(event.get("pathParameters"), false),
         strings(event.get("queryStringParameters"), false), strings(event.get("headers"), true), body(event));
   }
 
+//@@end
+//@@if on.http_api
   /** An HTTP API (payload format 2.0) request. */
   public static Request httpApiRequest(Map<String, Object> event) {
     Map<String, Object> http = map(map(event.get("requestContext")).get("http"));
@@ -304,6 +390,7 @@ public final class Events {
         strings(event.get("queryStringParameters"), false), strings(event.get("headers"), true), body(event));
   }
 
+//@@end
   /** The proxy response of a REST API or an HTTP API. */
   public static Map<String, Object> apiResponse(Response response) {
     Map<String, String> headers = new LinkedHashMap<>(response.headers());
@@ -323,8 +410,10 @@ public final class Events {
     out.put("isBase64Encoded", false);
     return out;
   }
+//@@end
+//@@if on.eventbridge
 
-  // --- EventBridge and schedules ----------------------------------------------
+  // --- EventBridge ------------------------------------------------------------
 
   /** One EventBridge event. */
   public record BusEvent(String source, String detailType, Object detail, String time) {}
@@ -333,6 +422,10 @@ public final class Events {
     return new BusEvent(str(event.get("source")), str(event.get("detail-type")), event.get("detail"),
         str(event.get("time")));
   }
+//@@end
+//@@if on.schedule
+
+  // --- Schedules --------------------------------------------------------------
 
   /** One firing of a schedule. */
   public record Tick(String time, List<Object> rules) {}
@@ -340,6 +433,8 @@ public final class Events {
   public static Tick scheduleTick(Map<String, Object> event) {
     return new Tick(str(event.get("time")), list(event.get("resources")));
   }
+//@@end
+//@@if on.firehose
 
   // --- Firehose data transformation -------------------------------------------
 
@@ -367,4 +462,5 @@ public final class Events {
     }
     return Map.of("records", records);
   }
+//@@end
 }

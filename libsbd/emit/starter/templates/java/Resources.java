@@ -5,8 +5,12 @@
 // environment.
 package starter;
 
+//@@if res.bucket.write res.stream res.deliveryStream
 import java.nio.charset.StandardCharsets;
+//@@end
+//@@if res.table.read res.table.write
 import java.util.Map;
+//@@end
 import java.util.function.Function;
 {{imports}}
 /** The SDK clients and helpers of {{fn_id}}'s outgoing connections. */
@@ -22,15 +26,20 @@ public final class Resources {
     return value;
   }
 
+//@@if res.bucket.write res.stream res.deliveryStream
+
   /** Bytes as they are, a String's bytes, or a value as JSON. */
   static byte[] bytes(Object data) {
     if (data instanceof byte[]) return (byte[]) data;
     return text(data).getBytes(StandardCharsets.UTF_8);
   }
+//@@end
+//@@if res.queue res.topic res.deliveryStream res.bucket.write res.stream
 
   /** A String as it is, or a value as JSON. */
   static String text(Object data) {
     return data instanceof String ? (String) data : Events.toJson(data);
   }
+//@@end
 {{services}}{{resources}}
 }

@@ -23,7 +23,7 @@ const RECORD_SOURCES = {
 //@@end
 };
 //@@end
-//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge svc.dynamodb
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge res.table.read res.table.write
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 //@@end
@@ -131,6 +131,8 @@ export function notifications(event) {
 //@@if on.dynamodb svc.dynamodb
 
 // --- DynamoDB ----------------------------------------------------------------
+//@@end
+//@@if on.dynamodb res.table.read
 
 /** A plain value from a DynamoDB attribute value ({S: 'x'} -> 'x'). */
 export function fromDynamo(value) {
@@ -160,6 +162,11 @@ export function fromDynamo(value) {
   }
 }
 
+export const itemFromDynamo = (image) =>
+  image == null ? null : Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fromDynamo(v)]));
+//@@end
+//@@if res.table.read res.table.write
+
 /** A DynamoDB attribute value from a plain value ('x' -> {S: 'x'}). */
 export function toDynamo(value) {
   if (value === null || value === undefined) return { NULL: true };
@@ -173,8 +180,6 @@ export function toDynamo(value) {
   throw new TypeError(`cannot store ${typeof value} in DynamoDB`);
 }
 
-export const itemFromDynamo = (image) =>
-  image == null ? null : Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fromDynamo(v)]));
 export const itemToDynamo = (item) => Object.fromEntries(Object.entries(item).map(([k, v]) => [k, toDynamo(v)]));
 //@@end
 //@@if on.dynamodb

@@ -93,7 +93,7 @@ const env = (name) => {
 const bytes = (data) =>
   data instanceof Uint8Array ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data));
 //@@end
-//@@if res.queue res.topic res.api
+//@@if res.queue res.topic
 const text = (data) => (typeof data === 'string' ? data : JSON.stringify(data));
 //@@end
 {{resources}}

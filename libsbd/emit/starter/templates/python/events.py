@@ -6,7 +6,7 @@ business logic (logic.py) never sees the shape of a Lambda event.
 """
 from __future__ import annotations
 
-#@@if on.dynamodb svc.dynamodb on.kinesis on.api on.http_api on.firehose
+#@@if on.dynamodb res.table.read on.kinesis on.api on.http_api on.firehose
 import base64
 #@@end
 #@@if on.sqs on.sns on.kinesis on.api on.http_api res.api
@@ -28,7 +28,7 @@ from typing import (
 #@@if on.sqs on.dynamodb on.kinesis
     Iterable,
 #@@end
-#@@if on.sqs on.sns on.kinesis on.api on.http_api res.api on.dynamodb svc.dynamodb on.firehose
+#@@if on.sqs on.sns on.kinesis on.api on.http_api res.api on.dynamodb res.table.read on.firehose
     Optional,
 #@@end
 )
@@ -179,6 +179,8 @@ def notifications(event: dict) -> list[Notification]:
 
 
 # --- DynamoDB ----------------------------------------------------------------
+#@@end
+#@@if on.dynamodb res.table.read
 
 def from_dynamodb(value: dict) -> Any:
     """A plain value from a DynamoDB attribute value ({"S": "x"} -> "x")."""
@@ -205,6 +207,14 @@ def from_dynamodb(value: dict) -> Any:
     raise ValueError(f"unknown DynamoDB type {tag}")
 
 
+def item_from_dynamodb(image: Optional[dict]) -> Optional[dict]:
+    return None if image is None else {k: from_dynamodb(v) for k, v in image.items()}
+#@@end
+#@@if res.table.read res.table.write
+#@@if on.dynamodb res.table.read
+
+#@@end
+
 def to_dynamodb(value: Any) -> dict:
     """A DynamoDB attribute value from a plain value ("x" -> {"S": "x"})."""
     if value is None:
@@ -224,10 +234,6 @@ def to_dynamodb(value: Any) -> dict:
     if isinstance(value, (set, frozenset)) and all(isinstance(v, str) for v in value):
         return {"SS": sorted(value)}
     raise TypeError(f"cannot store {type(value).__name__} in DynamoDB")
-
-
-def item_from_dynamodb(image: Optional[dict]) -> Optional[dict]:
-    return None if image is None else {k: from_dynamodb(v) for k, v in image.items()}
 
 
 def item_to_dynamodb(item: dict) -> dict:

@@ -8,13 +8,16 @@ import { readFileSync } from 'node:fs';
 
 import { handler, makeHandler } from './app.ts';
 import * as logic from './logic.ts';
+//@@if wires
 import * as resources from './resources.ts';
+//@@end
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
 const load = (name: string): Any =>
   JSON.parse(readFileSync(new URL(`./events/${name}.json`, import.meta.url), 'utf8'));
+//@@if res.table.read res.table.write res.bucket.read res.bucket.write res.queue res.topic res.stream res.deliveryStream res.eventBus res.fn res.stepFn res.secret res.parameter
 
 /** Records the operations sent to an AWS SDK client and answers them. */
 class FakeClient implements resources.Client {
@@ -30,6 +33,8 @@ class FakeClient implements resources.Client {
     return this.responses[operation] ?? {};
   }
 }
+//@@end
+//@@if wires
 
 function withEnv(name: string, value: string, fn: () => Promise<void>): Promise<void> {
   const old = process.env[name];
@@ -39,5 +44,5 @@ function withEnv(name: string, value: string, fn: () => Promise<void>): Promise<
     else process.env[name] = old;
   });
 }
-void [handler, makeHandler, logic, resources, FakeClient, withEnv, load];
+//@@end
 {{tests}}

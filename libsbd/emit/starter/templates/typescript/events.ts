@@ -1,57 +1,119 @@
 // Turns the events of AWS Lambda's event sources into plain, typed values.
 //
-// Written by sbd (Serverless by Design); the same file in every TypeScript
-// function. The handler (app.ts) uses it so that the business logic
-// (logic.ts) never sees the shape of a Lambda event. Only erasable TypeScript
-// syntax is used, so that Node.js can run it with type stripping.
+// Written by sbd (Serverless by Design) for the event sources of {{fn_id}}
+// (and the helpers of resources.ts): the handler (app.ts) uses it so that the
+// business logic (logic.ts) never sees the shape of a Lambda event. Only
+// erasable TypeScript syntax is used, so that Node.js can run it with type
+// stripping.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LambdaEvent = any;
 
+/** The sources of {{fn_id}}. */
 export type Source =
+//@@if on.s3
   | 's3'
+//@@end
+//@@if on.sqs
   | 'sqs'
+//@@end
+//@@if on.sns
   | 'sns'
+//@@end
+//@@if on.dynamodb
   | 'dynamodb'
+//@@end
+//@@if on.kinesis
   | 'kinesis'
+//@@end
+//@@if on.firehose
   | 'firehose'
+//@@end
+//@@if on.api
   | 'api'
+//@@end
+//@@if on.http_api
   | 'http_api'
+//@@end
+//@@if on.schedule
   | 'schedule'
+//@@end
+//@@if on.eventbridge
   | 'eventbridge'
+//@@end
   | 'invoke';
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis
 
 const RECORD_SOURCES: Record<string, Source> = {
+//@@if on.s3
   'aws:s3': 's3',
+//@@end
+//@@if on.sqs
   'aws:sqs': 'sqs',
+//@@end
+//@@if on.sns
   'aws:sns': 'sns',
+//@@end
+//@@if on.dynamodb
   'aws:dynamodb': 'dynamodb',
+//@@end
+//@@if on.kinesis
   'aws:kinesis': 'kinesis',
+//@@end
 };
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge res.table.read res.table.write
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+//@@end
 
 /**
- * The kind of event; 'invoke' for anything else: a direct invocation by a
- * function or a state machine, or an IoT rule's message.
+ * The kind of event, among the sources of {{fn_id}}; 'invoke' for anything
+ * else: a direct invocation by a function, a state machine or the CLI, or an
+ * IoT rule's message.
  */
 export function sourceOf(event: unknown): Source {
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.firehose on.api on.http_api on.schedule on.eventbridge
   if (!isObject(event)) return 'invoke';
+//@@end
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis
   const records = event.Records;
   if (Array.isArray(records) && records.length > 0 && isObject(records[0])) {
     const source = String(records[0].eventSource ?? records[0].EventSource ?? '');
     return RECORD_SOURCES[source] ?? 'invoke';
   }
+//@@end
+//@@if on.firehose
   if ('deliveryStreamArn' in event && Array.isArray(event.records)) return 'firehose';
+//@@end
+//@@if on.api on.http_api
   if (isObject(event.requestContext)) {
+//@@if on.http_api
     if (event.version === '2.0' && isObject(event.requestContext.http)) return 'http_api';
+//@@end
+//@@if on.api
     if ('httpMethod' in event) return 'api';
+//@@end
   }
+//@@end
+//@@if on.schedule
+//@@if on.eventbridge
   if ('detail-type' in event && 'source' in event) {
     return event['detail-type'] === 'Scheduled Event' && event.source === 'aws.events' ? 'schedule' : 'eventbridge';
   }
+//@@end
+//@@if !on.eventbridge
+  if (event['detail-type'] === 'Scheduled Event' && event.source === 'aws.events') return 'schedule';
+//@@end
+//@@end
+//@@if on.eventbridge
+//@@if !on.schedule
+  if ('detail-type' in event && 'source' in event) return 'eventbridge';
+//@@end
+//@@end
   return 'invoke';
 }
+//@@if on.sqs on.sns on.kinesis on.api on.http_api res.api
 
 /** The JSON value of a text, or the text itself when it is not JSON. */
 export function parseJson(text: string | null | undefined): unknown {
@@ -62,6 +124,8 @@ export function parseJson(text: string | null | undefined): unknown {
     return text;
   }
 }
+//@@end
+//@@if on.s3
 
 // --- S3 ----------------------------------------------------------------------
 
@@ -80,8 +144,10 @@ export function s3Objects(event: LambdaEvent): S3Object[] {
     eventName: r.eventName ?? '',
   }));
 }
+//@@end
+//@@if on.sqs
 
-// --- SQS, SNS ----------------------------------------------------------------
+// --- SQS ---------------------------------------------------------------------
 
 export interface QueueMessage {
   messageId: string;
@@ -98,6 +164,10 @@ export function queueMessages(event: LambdaEvent): QueueMessage[] {
     queueArn: r.eventSourceARN ?? '',
   }));
 }
+//@@end
+//@@if on.sns
+
+// --- SNS ---------------------------------------------------------------------
 
 export interface Notification {
   messageId: string;
@@ -114,11 +184,15 @@ export function notifications(event: LambdaEvent): Notification[] {
     message: parseJson(r.Sns.Message),
   }));
 }
+//@@end
+//@@if on.dynamodb svc.dynamodb
 
 // --- DynamoDB ----------------------------------------------------------------
 
 export type AttributeValue = Record<string, unknown>;
 export type Item = Record<string, unknown>;
+//@@end
+//@@if on.dynamodb res.table.read
 
 /** A plain value from a DynamoDB attribute value ({S: 'x'} -> 'x'). */
 export function fromDynamo(value: AttributeValue): unknown {
@@ -148,6 +222,12 @@ export function fromDynamo(value: AttributeValue): unknown {
   }
 }
 
+export function itemFromDynamo(image: Record<string, AttributeValue> | null | undefined): Item | null {
+  return image == null ? null : Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fromDynamo(v)]));
+}
+//@@end
+//@@if res.table.read res.table.write
+
 /** A DynamoDB attribute value from a plain value ('x' -> {S: 'x'}). */
 export function toDynamo(value: unknown): AttributeValue {
   if (value === null || value === undefined) return { NULL: true };
@@ -161,13 +241,11 @@ export function toDynamo(value: unknown): AttributeValue {
   throw new TypeError(`cannot store ${typeof value} in DynamoDB`);
 }
 
-export function itemFromDynamo(image: Record<string, AttributeValue> | null | undefined): Item | null {
-  return image == null ? null : Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fromDynamo(v)]));
-}
-
 export function itemToDynamo(item: Item): Record<string, AttributeValue> {
   return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, toDynamo(v)]));
 }
+//@@end
+//@@if on.dynamodb
 
 export interface TableChange {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -186,6 +264,8 @@ export function tableChanges(event: LambdaEvent): TableChange[] {
     sequenceNumber: r.dynamodb.SequenceNumber,
   }));
 }
+//@@end
+//@@if on.kinesis
 
 // --- Kinesis -----------------------------------------------------------------
 
@@ -207,6 +287,8 @@ export function streamRecords(event: LambdaEvent): StreamRecord[] {
     };
   });
 }
+//@@end
+//@@if on.sqs on.dynamodb on.kinesis
 
 // --- Partial batch failures (SQS, Kinesis, DynamoDB streams) -----------------
 
@@ -234,6 +316,8 @@ export async function batchResponse<T>(
   }
   return { batchItemFailures };
 }
+//@@end
+//@@if on.api on.http_api
 
 // --- API Gateway (REST proxy and HTTP API v2) --------------------------------
 
@@ -277,13 +361,17 @@ function request(method: string, path: string, event: LambdaEvent): Request {
   };
 }
 
+//@@if on.api
 /** A REST API (API Gateway v1) proxy integration request. */
 export const apiRequest = (event: LambdaEvent): Request => request(event.httpMethod, event.path ?? '/', event);
 
+//@@end
+//@@if on.http_api
 /** An HTTP API (payload format 2.0) request. */
 export const httpApiRequest = (event: LambdaEvent): Request =>
   request(event.requestContext.http.method, event.rawPath ?? event.requestContext.http.path ?? '/', event);
 
+//@@end
 /** The proxy response of a REST API or an HTTP API. */
 export function apiResponse({ status = 200, body = null, headers = {} }: Response = {}): ProxyResponse {
   const out: Record<string, string> = { ...headers };
@@ -296,8 +384,10 @@ export function apiResponse({ status = 200, body = null, headers = {} }: Respons
   }
   return { statusCode: status, headers: out, body: text, isBase64Encoded: false };
 }
+//@@end
+//@@if on.eventbridge
 
-// --- EventBridge and schedules -----------------------------------------------
+// --- EventBridge -------------------------------------------------------------
 
 export interface BusEvent {
   source: string;
@@ -312,6 +402,10 @@ export const busEvent = (event: LambdaEvent): BusEvent => ({
   detail: event.detail ?? null,
   time: event.time ?? '',
 });
+//@@end
+//@@if on.schedule
+
+// --- Schedules ---------------------------------------------------------------
 
 export interface Tick {
   time: string; // ISO 8601
@@ -319,6 +413,8 @@ export interface Tick {
 }
 
 export const scheduleTick = (event: LambdaEvent): Tick => ({ time: event.time ?? '', rules: [...(event.resources ?? [])] });
+//@@end
+//@@if on.firehose
 
 // --- Firehose data transformation --------------------------------------------
 
@@ -354,3 +450,4 @@ export async function firehoseResponse(
   }
   return { records };
 }
+//@@end

@@ -3,8 +3,7 @@
 //
 // Outgoing connections (helpers in resources.ts):
 {{wires_doc}}
+//@@if on.s3 on.sqs on.sns on.dynamodb on.kinesis on.api on.http_api on.schedule on.eventbridge
 import type * as events from './events.ts';
-import * as resources from './resources.ts';
-
-void resources; // the SDK helpers of the outgoing connections
+//@@end
 {{logic}}
