@@ -6,6 +6,7 @@
 #include <sbd/emit.hpp>
 
 #include "emit/sam/template.hpp"
+#include "emit/starter/starter.hpp"
 #include "model_generator.hpp"
 
 namespace {
@@ -43,11 +44,30 @@ void BM_SamTemplate(benchmark::State& state) {
   state.counters["bytes"] = static_cast<double>(bytes);
 }
 
+// The starter code of every function alone (what BM_EmitSam adds to the
+// template, but the README and project files).
+void BM_StarterCode(benchmark::State& state) {
+  const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    sbd::FileSet files;
+    for (const sbd::Node& n : arch.nodes())
+      if (n.kind == "fn") sbd::detail::emit_starter_code(arch, n, {}, files);
+    bytes = 0;
+    for (const auto& [path, content] : files) bytes += content.size();
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes));
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+
 }  // namespace
 
 // Cells of 7 nodes: 10 (the smoke size), 100, 1,000 and 10,000 cells (the
 // speed bar's sizes, benchmarks/run.sh), and ~1,000, ~10,000 and ~100,000 nodes.
 BENCHMARK(BM_SamTemplate)->Arg(10)->Arg(100)->Arg(143)->Arg(1000)->Arg(1429)->Arg(10000)->Arg(14286)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 BENCHMARK(BM_EmitSam)->Arg(10)->Arg(100)->Arg(143)->Arg(1000)->Arg(1429)->Arg(10000)->Arg(14286)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+BENCHMARK(BM_StarterCode)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 
 BENCHMARK_MAIN();
