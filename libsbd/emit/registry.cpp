@@ -38,14 +38,31 @@ const Engine* find_engine(std::string_view name) noexcept {
   return nullptr;
 }
 
-FileSet emit(const Architecture& arch, std::string_view engine, const EmitOptions& options) {
+namespace {
+
+const Engine& engine_named(std::string_view engine) {
   const Engine* e = find_engine(engine);
   if (!e) {
     std::string known;
     for (const std::string& n : engines()) known += (known.empty() ? "" : ", ") + n;
     throw Error(ErrorCode::not_found, "unknown engine '" + std::string(engine) + "' (known: " + known + ")");
   }
-  return e->emit(arch, options);
+  return *e;
+}
+
+}  // namespace
+
+void Engine::emit_to(const Architecture& arch, const EmitOptions& options, FileSink& sink) const {
+  FileSet files = emit(arch, options);
+  for (const auto& [path, content] : files) sink.add(path, content);
+}
+
+FileSet emit(const Architecture& arch, std::string_view engine, const EmitOptions& options) {
+  return engine_named(engine).emit(arch, options);
+}
+
+void emit_to(const Architecture& arch, std::string_view engine, FileSink& sink, const EmitOptions& options) {
+  engine_named(engine).emit_to(arch, options, sink);
 }
 
 SBD_INLINE_NAMESPACE_END

@@ -2,10 +2,25 @@
 
 #include "emit/sam/template.hpp"
 #include "emit/starter/starter.hpp"
+#include "emit/stream.hpp"
 
 namespace sbd::detail {
 
 namespace {
+
+// Remembers, per function, the first sample event of its starter code
+// (src/<FunctionId>/events/*.json, in path order), which the README names.
+void note_sample_event(void* context, const std::string& path) {
+  static constexpr std::string_view kSrc = "src/", kEvents = "/events/", kJson = ".json";
+  if (path.size() <= kSrc.size() + kEvents.size() + kJson.size() || path.compare(0, kSrc.size(), kSrc) != 0 ||
+      path.compare(path.size() - kJson.size(), kJson.size(), kJson) != 0)
+    return;
+  const std::size_t slash = path.find('/', kSrc.size());
+  if (path.compare(slash, kEvents.size(), kEvents) != 0) return;
+  auto& samples = *static_cast<SampleEvents*>(context);
+  auto [it, fresh] = samples.try_emplace(path.substr(kSrc.size(), slash - kSrc.size()), path);
+  if (!fresh && path < it->second) it->second = path;
+}
 
 class SamEngine final : public Engine {
  public:
@@ -15,16 +30,21 @@ class SamEngine final : public Engine {
   }
   FileSet emit(const Architecture& arch, const EmitOptions& options) const override {
     FileSet out;
+    emit_to(arch, options, out);
+    return out;
+  }
+  void emit_to(const Architecture& arch, const EmitOptions& options, FileSink& sink) const override {
+    SampleEvents samples;
+    StreamingFileSet out(sink, note_sample_event, &samples);
     out.add("template.yaml", to_yaml(sam_template(arch, options)));
     for (const std::string& id : arch.sorted_ids()) {
       const Node& n = arch.node(id);
       if (n.kind == "fn") emit_starter_code(arch, n, options, out);
     }
     emit_starter_shared(arch, options, out);
-    out.add("README.md", sam_readme(arch, options, out));
+    out.add("README.md", sam_readme(arch, options, samples));
     out.add(".gitignore", sam_gitignore());
     out.add("samconfig.toml", sam_config(arch));
-    return out;
   }
 };
 

@@ -4,14 +4,21 @@
 
 #include <sbd/emit.hpp>
 
+#include <map>
+#include <string>
+
 namespace sbd::detail {
 
 /// The one SAM engine (stateless).
 const Engine& sam_engine();
 
+/// The first sample event of each function's starter code (path order), by
+/// function id: "Resize" -> "src/Resize/events/s3.json".
+using SampleEvents = std::map<std::string, std::string>;
+
 /// The generated project's README.md, .gitignore and samconfig.toml. The
-/// README names the sample events of the starter code found in files.
-std::string sam_readme(const Architecture& arch, const EmitOptions& options, const FileSet& files);
+/// README names the sample events of the starter code (`sam local invoke`).
+std::string sam_readme(const Architecture& arch, const EmitOptions& options, const SampleEvents& samples);
 std::string sam_gitignore();
 std::string sam_config(const Architecture& arch);
 

@@ -10,7 +10,7 @@
 
 namespace sbd::detail {
 
-std::string sam_readme(const Architecture& arch, const EmitOptions& options, const FileSet& files) {
+std::string sam_readme(const Architecture& arch, const EmitOptions& options, const SampleEvents& sample_events) {
   const AppSettings& s = arch.settings();
   std::ostringstream o;
   o << "# " << s.name << "\n\n";
@@ -90,12 +90,8 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
   // Sample events of the starter code: src/<Fn>/events/*.json.
   std::vector<std::pair<std::string, std::string>> samples;
   for (const Node* fn : fns) {
-    const std::string dir = "src/" + fn->id + "/events/";
-    for (auto it = files.files().lower_bound(dir); it != files.end() && it->first.compare(0, dir.size(), dir) == 0; ++it)
-      if (it->first.size() > 5 && it->first.compare(it->first.size() - 5, 5, ".json") == 0) {
-        samples.emplace_back(fn->id, it->first);
-        break;
-      }
+    const auto it = sample_events.find(fn->id);
+    if (it != sample_events.end()) samples.emplace_back(fn->id, it->second);
   }
   o << "## Run locally\n\n```sh\n";
   for (const auto& [fn, event] : samples) o << "sam local invoke " << fn << " --event " << event << "\n";

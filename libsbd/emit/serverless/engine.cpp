@@ -1,6 +1,7 @@
 #include "emit/serverless/engine.hpp"
 
 #include "emit/starter/starter.hpp"
+#include "emit/stream.hpp"
 
 namespace sbd::detail {
 
@@ -14,19 +15,23 @@ class ServerlessEngine final : public Engine {
   }
   FileSet emit(const Architecture& arch, const EmitOptions& options) const override {
     FileSet out;
+    emit_to(arch, options, out);
+    return out;
+  }
+  void emit_to(const Architecture& arch, const EmitOptions& options, FileSink& sink) const override {
+    StreamingFileSet out(sink);
     out.add("serverless.yml", to_yaml(serverless_config(arch, options)));
     for (const std::string& id : arch.sorted_ids()) {
       const Node& n = arch.node(id);
       if (n.kind != "fn") continue;
       emit_starter_code(arch, n, options, out);
-      const SlsCode code = serverless_code(arch, n, options);
-      if (!code.entry_file.empty()) out.add(code.entry_file, code.entry_content);
+      SlsCode code = serverless_code(arch, n, options);
+      if (!code.entry_file.empty()) out.add(code.entry_file, std::move(code.entry_content));
     }
     emit_starter_shared(arch, options, out);
     out.add("README.md", serverless_readme(arch, options));
     out.add(".gitignore", serverless_gitignore());
     out.add("package.json", serverless_package_json(arch));
-    return out;
   }
 };
 
