@@ -53,25 +53,40 @@ void add_build_command(CLI::App& app, int& exit_code) {
       arch.set_runtime(opts->runtime);
       options.runtime = opts->runtime;
     }
-    const sbd::Report report = sbd::validate(arch);
-    std::cerr << report.to_text(opts->input);
-    if (!report.ok()) {
-      std::cerr << "sbd: " << report.errors() << " error(s) in " << opts->input << "; nothing was written\n";
+    {
+      // Scoped: the report (30,000 findings at 10,000 cells) is freed before
+      // the engine runs, whose peak is the build's.
+      const sbd::Report report = sbd::validate(arch);
+      std::cerr << report.to_text(opts->input);
+      if (!report.ok()) {
+        std::cerr << "sbd: " << report.errors() << " error(s) in " << opts->input << "; nothing was written\n";
+        exit_code = 1;
+        return;
+      }
+    }
+    // The engine hands each file to the writer as it is produced: the
+    // application is never held whole in memory (10,000 cells: 419 MB).
+    // Until commit() every file is a temporary beside its final name; any
+    // failure (or an interrupt) rolls back, leaving the folder as it was.
+    std::size_t n = 0;
+    std::string refusal;
+    {
+      TreeWriter writer(opts->output, opts->force);
+      try {
+        sbd::emit_to(arch, opts->engine, writer, options);
+      } catch (const sbd::Error& e) {
+        // What the engine cannot express is a fault of the model, like a
+        // validation error: exit 1, nothing written.
+        if (e.code() != sbd::ErrorCode::invalid) throw;
+        refusal = e.message();
+      }
+      if (refusal.empty()) n = writer.commit();
+    }  // without commit() the writer rolls back here
+    if (!refusal.empty()) {
+      std::cerr << opts->input << ": error: " << refusal << "\nsbd: nothing was written\n";
       exit_code = 1;
       return;
     }
-    sbd::FileSet files;
-    try {
-      files = sbd::emit(arch, opts->engine, options);
-    } catch (const sbd::Error& e) {
-      // What the engine cannot express is a fault of the model, like a
-      // validation error: exit 1, nothing written.
-      if (e.code() != sbd::ErrorCode::invalid) throw;
-      std::cerr << opts->input << ": error: " << e.message() << "\nsbd: nothing was written\n";
-      exit_code = 1;
-      return;
-    }
-    const std::size_t n = write_tree(opts->output, files, opts->force);
     std::cerr << "sbd: wrote " << n << " files to " << opts->output << "\n";
     exit_code = 0;
   });
