@@ -195,10 +195,14 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
   const std::size_t m = arch.edge_count();
   nodes_.reserve(n);
   kinds_.reserve(n);
+  node_props_.reserve(n);
+  node_overrides_.reserve(n);
   for (const Node& node : arch.nodes()) {
     const Kind k = kind_code(node.kind);
     nodes_.push_back(&node);
     kinds_.push_back(k);
+    node_props_.push_back(!node.properties.keys().empty());
+    node_overrides_.push_back(!node.overrides.is_null());
     any_location_ = any_location_ || node.location.known();
     by_kind_[static_cast<std::size_t>(k)].push_back(nodes_.size() - 1);
   }
@@ -210,17 +214,37 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
   connections_.reserve(m);
   from_.reserve(m);
   to_.reserve(m);
+  edge_props_.reserve(m);
+  allowed_.reserve(m);
   out_start_.assign(n + 1, 0);
   in_start_.assign(n + 1, 0);
   writes_.assign(n, 0);
   on_failure_.assign(n, 0);
+  // The connection depends on the two kinds only: looked up once per pair
+  // of known kinds.
+  constexpr std::size_t kinds = static_cast<std::size_t>(Kind::count_);
+  std::array<const ConnectionSpec*, kinds * kinds> pairs{};
+  std::array<bool, kinds * kinds> paired{};
   for (const Edge& e : arch.edges()) {
     const Action a = action_code(e.action);
     edges_.push_back(&e);
     actions_.push_back(a);
-    connections_.push_back(arch.connection_of(e));
+    const Kind fk = kinds_[e.from_index];
+    const Kind tk = kinds_[e.to_index];
+    if (fk != Kind::other && tk != Kind::other) {
+      const std::size_t slot = static_cast<std::size_t>(fk) * kinds + static_cast<std::size_t>(tk);
+      if (!paired[slot]) {
+        pairs[slot] = arch.connection_of(e);
+        paired[slot] = true;
+      }
+      connections_.push_back(pairs[slot]);
+    } else {
+      connections_.push_back(arch.connection_of(e));
+    }
     from_.push_back(e.from_index);
     to_.push_back(e.to_index);
+    edge_props_.push_back(!e.properties.keys().empty());
+    allowed_.push_back(!connections_.back() || connections_.back()->allows(e.action));
     ++out_start_[e.from_index + 1];
     ++in_start_[e.to_index + 1];
     if (is_write(a)) writes_[e.from_index] = 1;
@@ -248,12 +272,29 @@ const KindSpec* Analysis::kind_spec(std::size_t node) const noexcept {
 
 const Value* Analysis::property(std::size_t node, std::string_view key) const noexcept {
   const Node& n = *nodes_[node];
-  if (const Value* v = n.properties.find(key)) return v;
+  if (node_props_[node])
+    if (const Value* v = n.properties.find(key)) return v;
   if (kinds_[node] == Kind::fn && key == "runtime") return arch_.property(n, key);
+  return kind_default(node, key);
+}
+
+const Value* Analysis::kind_default(std::size_t node, std::string_view key) const noexcept {
+  const Kind k = kinds_[node];
+  auto& cache = defaults_[static_cast<std::size_t>(k)];
+  if (k != Kind::other)
+    for (const Default& d : cache)
+      if (d.key == key) return d.value;
   const KindSpec* spec = kind_spec(node);
-  if (!spec) return nullptr;
-  const PropertySpec* p = spec->property(key);
-  return p && !p->default_value.is_null() ? &p->default_value : nullptr;
+  const PropertySpec* p = spec ? spec->property(key) : nullptr;
+  const Value* value = p && !p->default_value.is_null() ? &p->default_value : nullptr;
+  if (k != Kind::other) {
+    try {
+      cache.push_back(Default{std::string(key), value});
+    } catch (...) {
+      // (a cache: without memory, the next call looks the default up again)
+    }
+  }
+  return value;
 }
 
 namespace {
@@ -286,7 +327,8 @@ std::string Analysis::string_property(std::size_t node, std::string_view key, co
 }
 
 const Value* Analysis::edge_property(std::size_t edge, std::string_view key) const noexcept {
-  if (const Value* v = edges_[edge]->properties.find(key)) return v;
+  if (edge_props_[edge])
+    if (const Value* v = edges_[edge]->properties.find(key)) return v;
   const ConnectionSpec* c = connections_[edge];
   if (!c) return nullptr;
   const PropertySpec* p = c->property(key);
@@ -319,7 +361,7 @@ const std::vector<RuntimeUse>& Analysis::runtime_uses() const {
     RuntimeUse inherited{arch_.runtime(), {}, true};
     for (std::size_t i : nodes_of(Kind::fn)) {
       const Node& n = *nodes_[i];
-      const Value* own = n.properties.find("runtime");
+      const Value* own = node_props_[i] ? n.properties.find("runtime") : nullptr;
       if (own && own->is_string()) out.push_back(RuntimeUse{own->as_string(), {n.id}, false});
       else inherited.functions.push_back(n.id);
     }
@@ -329,14 +371,31 @@ const std::vector<RuntimeUse>& Analysis::runtime_uses() const {
   return *runtime_uses_;
 }
 
-namespace {
-std::string join(const std::vector<std::string>& items, const char* last) {
+std::string cat(std::initializer_list<std::string_view> pieces) {
+  std::size_t size = 0;
+  for (std::string_view p : pieces) size += p.size();
   std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += i + 1 == items.size() ? last : ", ";
-    out += items[i];
+  out.reserve(size);
+  for (std::string_view p : pieces) out.append(p.data(), p.size());
+  return out;
+}
+
+namespace {
+std::string join(const std::string* first, const std::string* last, std::string_view final_sep) {
+  const std::size_t n = static_cast<std::size_t>(last - first);
+  std::size_t size = 0;
+  for (const std::string* i = first; i != last; ++i) size += i->size() + final_sep.size();
+  std::string out;
+  out.reserve(size);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out += i + 1 == n ? final_sep : std::string_view(", ");
+    out += first[i];
   }
   return out;
+}
+
+std::string join(const std::vector<std::string>& items, const char* last) {
+  return join(items.data(), items.data() + items.size(), last);
 }
 
 std::string upper(std::string_view s) {
@@ -371,6 +430,7 @@ bool all_digits(std::string_view s) {
 
 std::string join_or(const std::vector<std::string>& items) { return join(items, " or "); }
 std::string join_and(const std::vector<std::string>& items) { return join(items, " and "); }
+std::string join_and(const std::string* first, const std::string* last) { return join(first, last, " and "); }
 
 // ---- MQTT topic filters ---------------------------------------------------
 

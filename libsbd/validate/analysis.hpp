@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,6 +112,14 @@ class Analysis {
   bool writes_data(std::size_t node) const noexcept { return writes_[node] != 0; }
   bool has_on_failure(std::size_t node) const noexcept { return on_failure_[node] != 0; }
   const std::vector<char>& data_writers() const noexcept { return writes_; }
+  /// Whether a node sets properties, has overrides; whether an edge sets
+  /// properties (each read once, so that the rules skip most nodes and edges
+  /// without touching them).
+  bool has_properties(std::size_t node) const noexcept { return node_props_[node] != 0; }
+  bool has_overrides(std::size_t node) const noexcept { return node_overrides_[node] != 0; }
+  bool edge_has_properties(std::size_t edge) const noexcept { return edge_props_[edge] != 0; }
+  /// Whether an edge's connection allows its action (true without a connection).
+  bool action_allowed(std::size_t edge) const noexcept { return allowed_[edge] != 0; }
   /// Whether some node has a known location (false for a model built in code).
   bool any_node_location() const noexcept { return any_location_; }
 
@@ -145,7 +154,15 @@ class Analysis {
   std::vector<const ConnectionSpec*> connections_;
   std::vector<std::size_t> out_start_, out_edges_, in_start_, in_edges_;
   std::vector<char> writes_, on_failure_;
+  std::vector<char> node_props_, node_overrides_, edge_props_, allowed_;
   bool any_location_ = false;
+  struct Default {
+    std::string key;
+    const Value* value;
+  };
+  const Value* kind_default(std::size_t node, std::string_view key) const noexcept;
+  // The catalog defaults asked for, per kind.
+  mutable std::array<std::vector<Default>, static_cast<std::size_t>(Kind::count_)> defaults_;
   mutable std::optional<std::vector<RuntimeUse>> runtime_uses_;
 };
 
@@ -177,10 +194,15 @@ std::vector<std::vector<std::size_t>> out_adjacency(const Architecture& arch);
 /// The catalog's invocation of an edge (none when the pair is not allowed).
 Invocation invocation_of(const Architecture& arch, const Edge& edge) noexcept;
 
+/// The pieces joined, with one allocation: how the rules build messages.
+std::string cat(std::initializer_list<std::string_view> pieces);
+
 /// "a, b or c".
 std::string join_or(const std::vector<std::string>& items);
 /// "a, b and c".
 std::string join_and(const std::vector<std::string>& items);
+/// join_and of the strings [first, last).
+std::string join_and(const std::string* first, const std::string* last);
 
 /// MQTT topic filter matching: does the filter ('+' one level, '#' the rest)
 /// match the topic?
@@ -214,6 +236,7 @@ struct DerivedId {
 };
 /// The logical ids SAM derives from a node's id, used by the logical-id rule.
 std::vector<DerivedId> derived_logical_ids(const Architecture& arch, const Node& node);
-std::vector<DerivedId> derived_logical_ids(const Analysis& a, std::size_t node);
+/// The same, into out (whose strings are reused: no allocation per node).
+void derived_logical_ids(const Analysis& a, std::size_t node, std::vector<DerivedId>& out);
 
 }  // namespace sbd::detail

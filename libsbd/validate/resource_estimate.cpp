@@ -126,21 +126,39 @@ std::size_t estimate_sam_resources(const Analysis& a) {
   return total;
 }
 
-std::vector<DerivedId> derived_logical_ids(const Analysis& a, std::size_t i) {
+void derived_logical_ids(const Analysis& a, std::size_t i, std::vector<DerivedId>& out) {
+  // As derived_logical_ids(arch, node) below, reusing out's strings.
   const Node& node = a.node(i);
+  auto set = [&](std::size_t slot, std::initializer_list<std::string_view> pieces, bool exact) {
+    std::string& id = out[slot].id;
+    id.clear();
+    for (std::string_view p : pieces) id.append(p.data(), p.size());
+    out[slot].exact = exact;
+  };
   switch (a.kind(i)) {
     case Kind::fn:
-    case Kind::stepFn: return {{node.id + "Role", true}};
+    case Kind::stepFn:
+      out.resize(1);
+      set(0, {node.id, "Role"}, true);
+      return;
     case Kind::api: {
       const Value* stage = a.property(i, "stage");
-      std::string s = stage && stage->is_string() ? stage->as_string() : "prod";
-      std::string clean;
+      std::string_view s = stage && stage->is_string() ? std::string_view(stage->as_string()) : "prod";
+      out.resize(2);
+      set(0, {node.id, "Deployment0123456789"}, false);
+      set(1, {node.id}, true);
       for (char c : s)
-        if (std::isalnum(static_cast<unsigned char>(c))) clean += c;
-      return {{node.id + "Deployment0123456789", false}, {node.id + clean + "Stage", true}};
+        if (std::isalnum(static_cast<unsigned char>(c))) out[1].id += c;
+      out[1].id += "Stage";
+      return;
     }
-    case Kind::httpApi: return {{node.id + "ApiGatewayDefaultStage", true}};
-    default: return {};
+    case Kind::httpApi:
+      out.resize(1);
+      set(0, {node.id, "ApiGatewayDefaultStage"}, true);
+      return;
+    default:
+      out.clear();
+      return;
   }
 }
 

@@ -148,13 +148,18 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
   const int internal_rank = rank_of(internal_error_code);
 
   const Analysis analysis(arch);
-  Report report;
-  std::vector<int> ranks;  // the code rank of each diagnostic of report
-  std::vector<Diagnostic> found;
+  // Each rule's findings stay in their own batch until the final order moves
+  // them, once, into the report.
+  struct Batch {
+    std::vector<Diagnostic> found;
+    int rank;  // of the code
+  };
+  std::vector<Batch> batches;
+  std::size_t total = 0;
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const RuleInfo& info = infos[i];
     if (off.count(info.code)) continue;
-    found.clear();
+    std::vector<Diagnostic> found;
     Context ctx(arch, analysis, today, found);
     std::string failure;
     try {
@@ -176,21 +181,23 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
                "` skips the rule meanwhile";
       if (auto it = options.severities.find(d.code); it != options.severities.end())
         d.severity = it->second;
-      report.diagnostics.push_back(std::move(d));
-      ranks.push_back(internal_rank);
+      found.clear();
+      found.push_back(std::move(d));
+      batches.push_back(Batch{std::move(found), internal_rank});
+      ++total;
       continue;
     }
+    if (found.empty()) continue;
     Severity severity = info.severity;
     if (auto it = options.severities.find(info.code); it != options.severities.end())
       severity = it->second;
-    const int rank = rank_of(info.code);
     for (auto& d : found) {
       d.code = info.code;
       d.rule = info.name;
       d.severity = severity;
-      report.diagnostics.push_back(std::move(d));
-      ranks.push_back(rank);
     }
+    total += found.size();
+    batches.push_back(Batch{std::move(found), rank_of(info.code)});
   }
 
   // Deterministic order: by position in the model file (findings without a
@@ -200,21 +207,26 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
     int line, column, rank;
     bool has_nodes;
     std::uint64_t head[2];  // the first 16 bytes of the first node id, big-endian, zero-padded
-    std::size_t index;
+    Diagnostic* d;
+    std::size_t index;  // the order found
   };
-  auto& ds = report.diagnostics;
-  std::vector<Key> keys(ds.size());
-  for (std::size_t i = 0; i < ds.size(); ++i) {
-    const Diagnostic& d = ds[i];
-    Key& k = keys[i];
-    k = Key{d.location.known() ? d.location.line : INT_MAX, d.location.column, ranks[i], !d.nodes.empty(), {0, 0}, i};
-    if (k.has_nodes) {
-      const std::string& id = d.nodes.front();
-      for (std::size_t b = 0; b < 16 && b < id.size(); ++b)
-        k.head[b / 8] |= std::uint64_t(static_cast<unsigned char>(id[b])) << (56 - 8 * (b % 8));
+  std::vector<Key> keys;
+  keys.reserve(total);
+  for (Batch& batch : batches) {
+    for (Diagnostic& d : batch.found) {
+      Key k{d.location.known() ? d.location.line : INT_MAX, d.location.column, batch.rank, !d.nodes.empty(), {0, 0},
+            &d, keys.size()};
+      if (k.has_nodes) {
+        const std::string& id = d.nodes.front();
+        for (std::size_t b = 0; b < 16 && b < id.size(); ++b)
+          k.head[b / 8] |= std::uint64_t(static_cast<unsigned char>(id[b])) << (56 - 8 * (b % 8));
+      }
+      keys.push_back(k);
     }
   }
-  std::sort(keys.begin(), keys.end(), [&ds](const Key& a, const Key& b) {
+  // (A merge sort: the keys come in runs in model order, on which the
+  // quicksort of std::sort degrades to its heapsort fallback.)
+  std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.line != b.line) return a.line < b.line;
     if (a.column != b.column) return a.column < b.column;
     if (a.rank != b.rank) return a.rank < b.rank;
@@ -223,20 +235,13 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
     if (a.has_nodes != b.has_nodes) return b.has_nodes;
     if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
     if (a.head[1] != b.head[1]) return a.head[1] < b.head[1];
-    const Diagnostic& x = ds[a.index];
-    const Diagnostic& y = ds[b.index];
-    if (x.nodes != y.nodes) return x.nodes < y.nodes;
-    if (const int c = x.message.compare(y.message); c != 0) return c < 0;
+    if (a.d->nodes != b.d->nodes) return a.d->nodes < b.d->nodes;
+    if (const int c = a.d->message.compare(b.d->message); c != 0) return c < 0;
     return a.index < b.index;
   });
-  bool sorted = true;
-  for (std::size_t i = 0; i < keys.size() && sorted; ++i) sorted = keys[i].index == i;
-  if (!sorted) {
-    std::vector<Diagnostic> ordered;
-    ordered.reserve(ds.size());
-    for (const Key& k : keys) ordered.push_back(std::move(ds[k.index]));
-    ds = std::move(ordered);
-  }
+  Report report;
+  report.diagnostics.reserve(keys.size());
+  for (const Key& k : keys) report.diagnostics.push_back(std::move(*k.d));
   return report;
 }
 

@@ -28,11 +28,11 @@ class ApiIntegrationTimeout final : public Rule {
       const Node& fn = a.node(a.to(i));
       const auto where = property_location(fn, "timeout");
       ctx.report({api.id, fn.id},
-                 "function " + fn.id + " has a timeout of " + std::to_string(timeout) + " s, but " +
-                     (from == Kind::api ? "REST API " : "HTTP API ") + api.id + " waits at most " +
-                     std::to_string(limit) + " s for it",
-                 "set timeout on " + fn.id + " to " + std::to_string(limit) +
-                     " or less, or hand long work to a queue or a state machine",
+                 cat({"function ", fn.id, " has a timeout of ", std::to_string(timeout), " s, but ",
+                      from == Kind::api ? "REST API " : "HTTP API ", api.id, " waits at most ", std::to_string(limit),
+                      " s for it"}),
+                 cat({"set timeout on ", fn.id, " to ", std::to_string(limit),
+                      " or less, or hand long work to a queue or a state machine"}),
                  &where);
     }
   }

@@ -39,9 +39,10 @@ class ApiRouteSyntax final : public Rule {
       const Kind k = a.kind(i);
       if (k != Kind::api && k != Kind::httpApi) continue;
       const Node& n = a.node(i);
-      if (const Value* routes = n.properties.find("routes"); routes && routes->is_list())
+      if (const Value* routes = a.has_properties(i) ? n.properties.find("routes") : nullptr; routes && routes->is_list())
         check_list(n, k == Kind::api, routes, {n.id}, property_location(n, "routes"));
       for (std::size_t ei : a.out(i)) {
+        if (!a.edge_has_properties(ei)) continue;
         const Edge& e = a.edge(ei);
         if (const Value* routes = e.properties.find("routes"); routes && routes->is_list())
           check_list(n, k == Kind::api, routes, {n.id, e.to}, property_location(e, "routes"));

@@ -23,14 +23,15 @@ class AsyncOnFailure final : public Rule {
       for (std::size_t ei : a.in(i)) any = any || a.invocation(ei) == Invocation::async;
       if (!any) continue;
       const Node& fn = a.node(i);
-      std::vector<std::string> nodes{fn.id};
+      std::vector<std::string> nodes;
+      nodes.reserve(a.in(i).size() + 1);
+      nodes.push_back(fn.id);
       for (std::size_t ei : a.in(i))
         if (a.invocation(ei) == Invocation::async) nodes.push_back(a.edge(ei).from);
-      std::vector<std::string> sources(nodes.begin() + 1, nodes.end());
-      ctx.report(nodes,
-                 "function " + fn.id + " is invoked asynchronously by " + join_and(sources) +
-                     " but has no on-failure destination: events that fail three times are lost",
-                 "add an edge " + fn.id + " -> SomeQueue: on-failure (or to a topic)");
+      std::string message = cat({"function ", fn.id, " is invoked asynchronously by ",
+                                 join_and(nodes.data() + 1, nodes.data() + nodes.size()),
+                                 " but has no on-failure destination: events that fail three times are lost"});
+      ctx.report(std::move(nodes), std::move(message), cat({"add an edge ", fn.id, " -> SomeQueue: on-failure (or to a topic)"}));
     }
   }
 };

@@ -27,10 +27,13 @@ bool causes_events(const Analysis& a, std::size_t ei) {
   if (act == Action::read || act == Action::metric || act == Action::authorize) return false;
   const Kind from_kind = a.kind(a.from(ei));
   const Kind to_kind = a.kind(a.to(ei));
-  if (from_kind == Kind::bucket && to_kind == Kind::fn &&
-      (!a.edge_string_property(ei, "prefix").empty() || !a.edge_string_property(ei, "suffix").empty()))
+  auto filled = [&](std::string_view key) {  // !edge_string_property(ei, key).empty()
+    const Value* v = a.edge_property(ei, key);
+    return v && v->is_string() && !v->as_string().empty();
+  };
+  if (from_kind == Kind::bucket && to_kind == Kind::fn && (filled("prefix") || filled("suffix"))) return false;
+  if (from_kind == Kind::eventBus && a.has_properties(a.from(ei)) && a.node(a.from(ei)).properties.find("pattern"))
     return false;
-  if (from_kind == Kind::eventBus && a.node(a.from(ei)).properties.find("pattern")) return false;
   if (from_kind == Kind::iotRule && to_kind == Kind::iotRule) {
     // As the SAM engine emits it: the republish goes to the target's `topic`;
     // without one, to a topic made from the target's FROM filter (which it

@@ -15,6 +15,7 @@ class FunctionTimeout final : public Rule {
     (void)arch;
     const Analysis& a = ctx.analysis();
     for (std::size_t i : a.nodes_of(Kind::fn)) {
+      if (!a.has_properties(i)) continue;
       const Node& n = a.node(i);
       const Value* v = n.properties.find("timeout");
       if (!v || !v->is_number()) continue;

@@ -27,7 +27,7 @@ class IsolatedNode final : public Rule {
       if (!a.out(i).empty() || !a.in(i).empty()) continue;
       const Node& n = a.node(i);
       if (referenced.count(n.id)) continue;
-      ctx.report({n.id}, a.label(i) + " has no edge: nothing uses it and it uses nothing",
+      ctx.report({n.id}, cat({a.label(i), " has no edge: nothing uses it and it uses nothing"}),
                  "connect it to the nodes it works with, or remove it");
     }
   }

@@ -34,10 +34,10 @@ class OpenApiWrite final : public Rule {
         const Edge& e = a.edge(ei);
         const Node& fn = a.node(to);
         ctx.report({api.id, fn.id},
-                   "anyone can call " + api.id + " without authorisation, and its function " + fn.id + " writes data",
-                   k == Kind::api ? "set auth: iam or cognito on " + api.id + " (or connect a user pool to it) if "
-                                                                             "the writes are not meant to be public"
-                                  : "connect a user pool to " + api.id + " if the writes are not meant to be public",
+                   cat({"anyone can call ", api.id, " without authorisation, and its function ", fn.id, " writes data"}),
+                   k == Kind::api ? cat({"set auth: iam or cognito on ", api.id,
+                                         " (or connect a user pool to it) if the writes are not meant to be public"})
+                                  : cat({"connect a user pool to ", api.id, " if the writes are not meant to be public"}),
                    &e.location);
       }
     }

@@ -47,6 +47,7 @@ class PropertyValue final : public Rule {
   void check(const Architecture& arch, Context& ctx) const override {
     const Analysis& a = ctx.analysis();
     for (std::size_t n_i = 0; n_i < a.node_count(); ++n_i) {
+      if (!a.has_properties(n_i)) continue;
       const Node& n = a.node(n_i);
       const auto& keys = n.properties.keys();
       if (keys.empty()) continue;
@@ -67,7 +68,7 @@ class PropertyValue final : public Rule {
     }
     for (std::size_t e_i = 0; e_i < a.edge_count(); ++e_i) {
       const ConnectionSpec* c = a.connection(e_i);
-      if (!c) continue;
+      if (!c || !a.edge_has_properties(e_i)) continue;
       const Edge& e = a.edge(e_i);
       const auto& keys = e.properties.keys();
       for (std::size_t i = 0; i < keys.size(); ++i) {

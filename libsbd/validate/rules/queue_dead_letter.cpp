@@ -35,10 +35,9 @@ class QueueDeadLetter final : public Rule {
       nodes.push_back(q.id);
       for (std::size_t ei : a.out(i))
         if (a.action(ei) == Action::trigger && a.kind(a.to(ei)) == Kind::fn) nodes.push_back(a.edge(ei).to);
-      ctx.report(nodes,
-                 "queue " + q.id + " triggers " + join_and({nodes.begin() + 1, nodes.end()}) +
-                     " but has no dead-letter queue: a message that keeps failing is retried until it expires",
-                 "add a queue and an edge " + q.id + " -> " + q.id + "Dlq: dead-letter");
+      std::string message = cat({"queue ", q.id, " triggers ", join_and(nodes.data() + 1, nodes.data() + nodes.size()),
+                                 " but has no dead-letter queue: a message that keeps failing is retried until it expires"});
+      ctx.report(std::move(nodes), std::move(message), cat({"add a queue and an edge ", q.id, " -> ", q.id, "Dlq: dead-letter"}));
     }
   }
 };

@@ -25,11 +25,12 @@ class QueueVisibilityAdvice final : public Rule {
       if (visibility < timeout || visibility >= 6 * timeout) continue;  // SBD0301 / fine
       const Node& q = a.node(a.from(i));
       const Node& fn = a.node(a.to(i));
+      const std::string six = std::to_string(6 * timeout);
       ctx.report({q.id, fn.id},
-                 "queue " + q.id + " has a visibility timeout of " + std::to_string(visibility) +
-                     " s, less than six times the " + std::to_string(timeout) + " s timeout of function " + fn.id +
-                     " that it triggers (" + std::to_string(6 * timeout) + " s), as AWS advises",
-                 "set visibility_timeout on " + q.id + " to at least " + std::to_string(6 * timeout));
+                 cat({"queue ", q.id, " has a visibility timeout of ", std::to_string(visibility),
+                      " s, less than six times the ", std::to_string(timeout), " s timeout of function ", fn.id,
+                      " that it triggers (", six, " s), as AWS advises"}),
+                 cat({"set visibility_timeout on ", q.id, " to at least ", six}));
     }
   }
 };

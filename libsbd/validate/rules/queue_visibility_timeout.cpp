@@ -26,11 +26,11 @@ class QueueVisibilityTimeout final : public Rule {
       const Node& q = a.node(a.from(i));
       const Node& fn = a.node(a.to(i));
       ctx.report({q.id, fn.id},
-                 "queue " + q.id + " has a visibility timeout of " + std::to_string(visibility) +
-                     " s, shorter than the " + std::to_string(timeout) + " s timeout of function " + fn.id +
-                     " that it triggers",
-                 "set visibility_timeout on " + q.id + " to at least " + std::to_string(6 * timeout) +
-                     " (six times the function timeout)");
+                 cat({"queue ", q.id, " has a visibility timeout of ", std::to_string(visibility),
+                      " s, shorter than the ", std::to_string(timeout), " s timeout of function ", fn.id,
+                      " that it triggers"}),
+                 cat({"set visibility_timeout on ", q.id, " to at least ", std::to_string(6 * timeout),
+                      " (six times the function timeout)"}));
     }
   }
 };

@@ -31,12 +31,17 @@ class RouteConflict final : public Rule {
     for (std::size_t i = 0; i < a.node_count(); ++i) {
       const Kind k = a.kind(i);
       if (k != Kind::api && k != Kind::httpApi) continue;
+      // A conflict needs two integration edges with routes.
+      std::size_t with_routes = 0;
+      for (std::size_t ei : a.out(i))
+        with_routes += a.action(ei) == Action::integration && a.connection(ei);
+      if (with_routes < 2) continue;
       const Node& api = a.node(i);
       std::unordered_map<std::string, std::size_t> owner;  // route -> node index of its target
       for (std::size_t ei : a.out(i)) {
         if (a.action(ei) != Action::integration || !a.connection(ei)) continue;
         const Edge& e = a.edge(ei);
-        const Value* routes = e.properties.find("routes");
+        const Value* routes = a.edge_has_properties(ei) ? e.properties.find("routes") : nullptr;
         if (!routes || !routes->is_list()) routes = a.property(i, "routes");
         if (!routes || !routes->is_list()) continue;
         // The routes this edge shares with each earlier target, in order.

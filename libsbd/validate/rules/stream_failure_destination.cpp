@@ -24,13 +24,15 @@ class StreamFailureDestination final : public Rule {
       for (std::size_t ei : a.in(i)) any = any || a.invocation(ei) == Invocation::stream;
       if (!any) continue;
       const Node& fn = a.node(i);
-      std::vector<std::string> nodes{fn.id};
+      std::vector<std::string> nodes;
+      nodes.reserve(a.in(i).size() + 1);
+      nodes.push_back(fn.id);
       for (std::size_t ei : a.in(i))
         if (a.invocation(ei) == Invocation::stream) nodes.push_back(a.edge(ei).from);
-      ctx.report(nodes,
-                 "function " + fn.id + " reads the stream of " + join_and({nodes.begin() + 1, nodes.end()}) +
-                     " without an on-failure destination: a failing batch is retried until its records expire",
-                 "add an edge " + fn.id + " -> SomeQueue: on-failure");
+      std::string message = cat({"function ", fn.id, " reads the stream of ",
+                                 join_and(nodes.data() + 1, nodes.data() + nodes.size()),
+                                 " without an on-failure destination: a failing batch is retried until its records expire"});
+      ctx.report(std::move(nodes), std::move(message), cat({"add an edge ", fn.id, " -> SomeQueue: on-failure"}));
     }
   }
 };

@@ -74,9 +74,11 @@ class WildcardPermissions final : public Rule {
             "overrides that grant `*` actions or resources, or a broad managed policy", "docs/rules/SBD0601.md"};
   }
 
-  void check(const Architecture& arch, Context& ctx) const override {
-    for (const Node& n : arch.nodes()) {
-      if (n.overrides.is_null()) continue;
+  void check(const Architecture&, Context& ctx) const override {
+    const Analysis& a = ctx.analysis();
+    for (std::size_t i = 0; i < a.node_count(); ++i) {
+      if (!a.has_overrides(i)) continue;
+      const Node& n = a.node(i);
       std::set<std::string> found;
       int line = 0, column = 0;
       scan(n.overrides, found, line, column);
