@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 namespace sbd {
@@ -182,6 +183,15 @@ class YamlBuffer {
     std::memset(p_, c, n);
     p_ += n;
   }
+  /// n spaces (an indentation): a fixed-size copy the compiler inlines,
+  /// into room for it, then the pointer moves on by n.
+  void spaces(std::size_t n) {
+    static constexpr char kSpaces[33] = "                                ";
+    if (n > 32) return append(n, ' ');
+    room(32);
+    std::memcpy(p_, kSpaces, 32);
+    p_ += n;
+  }
   YamlBuffer& operator+=(std::string_view s) {
     append(s.data(), s.size());
     return *this;
@@ -280,7 +290,7 @@ void write_scalar(YamlBuffer& out, const Value& v) {
 
 bool is_block(const Value& v) { return (v.is_list() || v.is_map()) && v.size() > 0; }
 
-void indent_to(YamlBuffer& out, int n) { out.append(static_cast<std::size_t>(n), ' '); }
+void indent_to(YamlBuffer& out, int n) { out.spaces(static_cast<std::size_t>(n)); }
 
 void write_block(YamlBuffer& out, const Value& v, int indent, bool inline_first);
 

@@ -85,8 +85,8 @@ Value s3_access_statement(const std::string& action, Value bucket_arn) {
 Access function_access(const Architecture& arch, const Edge& edge, const LogicalIdFn& id, bool statements) {
   Access a;
   const Node& to = arch.node_at(edge.to_index);
-  const std::string& k = to.kind;
-  const std::string& act = edge.action;
+  const std::string_view k = to.kind;  // (views: compared with many literals)
+  const std::string_view act = edge.action;
   if (act == "on-failure" || k == "alarm") return a;
   // The policy template, and false when the caller wants no statements
   // besides it (they would be built for nothing).
@@ -98,7 +98,7 @@ Access function_access(const Architecture& arch, const Edge& edge, const Logical
   if (k == "bucket") {
     const bool read = act == "read", write = act == "write";
     if (tmpl(read ? "S3ReadPolicy" : write ? "S3WritePolicy" : "S3CrudPolicy", "BucketName", name_of(arch, to, id)))
-      a.statements.push_back(s3_access_statement(act, arn_of(arch, to, id)));
+      a.statements.push_back(s3_access_statement(edge.action, arn_of(arch, to, id)));
   } else if (k == "table") {
     const bool read = act == "read", write = act == "write";
     if (!tmpl(read ? "DynamoDBReadPolicy" : write ? "DynamoDBWritePolicy" : "DynamoDBCrudPolicy", "TableName",

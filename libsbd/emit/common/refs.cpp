@@ -11,8 +11,8 @@ namespace sbd::detail {
 std::string node_logical_id(const Node& node) { return node.id; }
 
 RefDirection reference_direction(const Architecture& arch, const Edge& edge) {
-  const std::string& from = arch.node_at(edge.from_index).kind;
-  const std::string& to = arch.node_at(edge.to_index).kind;
+  const std::string_view from = arch.node_at(edge.from_index).kind;
+  const std::string_view to = arch.node_at(edge.to_index).kind;
   if (from == "fn") return to == "alarm" ? RefDirection::backward : RefDirection::forward;
   // An IoT rule's functions get events of their own, and a republish action
   // names a topic, not the other rule: an IoT rule refers to nothing.
@@ -118,7 +118,7 @@ std::vector<char> buckets_needing_explicit_names(const Architecture& arch) {
     if (b.kind != "bucket") continue;
     for (std::size_t e : arch.out_edge_indexes(b.index)) {
       const Edge& edge = arch.edge_at(e);
-      const std::string& to = arch.node_at(edge.to_index).kind;
+      const std::string_view to = arch.node_at(edge.to_index).kind;
       // Notifying: the topic or queue policy names the bucket, which waits
       // for it. Triggering a function that refers back to the bucket: the
       // bucket and the function are in one component.
@@ -134,7 +134,7 @@ bool bucket_needs_explicit_name(const Architecture& arch, const Node& bucket) {
   std::vector<std::size_t> stack;
   for (std::size_t e : arch.out_edge_indexes(bucket.index)) {
     const Edge& edge = arch.edge_at(e);
-    const std::string& to = arch.node_at(edge.to_index).kind;
+    const std::string_view to = arch.node_at(edge.to_index).kind;
     if (to == "topic" || to == "queue") return true;
     if (to == "fn") stack.push_back(edge.to_index);
   }
@@ -196,7 +196,7 @@ static Value explicit_bucket_arn(const Architecture& arch, const Node& bucket) {
 
 Value name_of(const Architecture& arch, const Node& node, const LogicalIdFn& id) {
   const std::string lid = id(node);
-  const std::string& k = node.kind;
+  const std::string_view k = node.kind;
   if (k == "bucket" && bucket_needs_explicit_name(arch, node)) return explicit_bucket_name(arch, node);
   if (k == "queue") return get_att(lid, "QueueName");
   if (k == "topic") return get_att(lid, "TopicName");
@@ -207,7 +207,7 @@ Value name_of(const Architecture& arch, const Node& node, const LogicalIdFn& id)
 
 Value arn_of(const Architecture& arch, const Node& node, const LogicalIdFn& id) {
   const std::string lid = id(node);
-  const std::string& k = node.kind;
+  const std::string_view k = node.kind;
   if (k == "bucket" && bucket_needs_explicit_name(arch, node)) return explicit_bucket_arn(arch, node);
   if (k == "topic" || k == "stepFn" || k == "secret") return cf_ref(lid);
   if (k == "parameter")

@@ -245,7 +245,7 @@ void CfnBuilder::merge_node_overrides() {
 }
 
 bool CfnBuilder::plain_node(const Node& n) {
-  const std::string& k = n.kind;
+  const std::string_view k = n.kind;  // compared with many literals
   if (k == "cognitoIdentity") identity_pool(n);
   else if (k == "userPool") user_pool(n);
   else if (k == "table") table(n);

@@ -66,7 +66,7 @@ const Suffix* suffix_for(const Architecture& arch, const Edge& edge) {
   if (from.kind != "fn") return nullptr;
   const Node& to = arch.node_at(edge.to_index);
   for (const auto& s : kSuffixes)
-    if (to.kind == s.kind) return &s;
+    if (std::string_view(to.kind) == s.kind) return &s;
   return nullptr;
 }
 

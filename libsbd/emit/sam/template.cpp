@@ -119,13 +119,13 @@ Value Builder::build() {
 }
 
 void Builder::node(const Node& n) {
-  const std::string& k = n.kind;
+  const std::string_view k = n.kind;  // compared with many literals
   if (k == "fn") function(n);
   else if (k == "api") api(n);
   else if (k == "httpApi") sam_http_api(n);
   else if (k == "stepFn") sam_state_machine(n);
   else if (!plain_node(n))  // functions get IoTRule and Schedule events
-    throw Error(ErrorCode::invalid, "the SAM engine has no resource for kind '" + k + "' of node " + n.id);
+    throw Error(ErrorCode::invalid, "the SAM engine has no resource for kind '" + n.kind + "' of node " + n.id);
 }
 
 // Globals.Function: a scalar setting (Runtime, MemorySize, Timeout) that most
@@ -244,7 +244,7 @@ void Builder::function_events(const Node& fn, Value& p, const StarterInfo& info)
   for (const Edge* ep : triggers_of(arch_, fn)) {
     const Edge& e = *ep;
     const Node& src = from(e);
-    const std::string& k = src.kind;
+    const std::string_view k = src.kind;
     if (k == "bucket") {
       Value ev = obj({{"Bucket", cf_ref(src.id)}});
       const Value* types = eprop(e, "events");
