@@ -45,21 +45,38 @@ ReferenceScope::~ReferenceScope() {
 
 namespace {
 
-using Graph = std::vector<std::vector<std::size_t>>;
+// A graph in compressed rows: the successors of v are
+// targets[start[v]] .. targets[start[v + 1] - 1], in edge order. Two flat
+// arrays instead of a vector per node (this runs for every emit).
+struct Graph {
+  std::vector<std::size_t> start;
+  std::vector<std::size_t> targets;
+  std::size_t size() const noexcept { return start.size() - 1; }
+  std::size_t degree(std::size_t v) const noexcept { return start[v + 1] - start[v]; }
+  std::size_t at(std::size_t v, std::size_t i) const noexcept { return targets[start[v] + i]; }
+};
 
 // The "refers to" graph: forward edges as they are, backward ones reversed.
 // With skip, references to the nodes it marks are left out.
 Graph reference_graph(const Architecture& arch, const std::vector<char>* skip = nullptr) {
-  Graph adj(arch.node_count());
+  std::vector<std::pair<std::size_t, std::size_t>> arcs;
+  arcs.reserve(arch.edges().size());
   for (const Edge& e : arch.edges()) {
     const RefDirection d = reference_direction(arch, e);
     std::size_t from = e.from_index, to = e.to_index;
     if (d == RefDirection::none) continue;
     if (d == RefDirection::backward) std::swap(from, to);
     if (skip && (*skip)[to]) continue;
-    adj[from].push_back(to);
+    arcs.emplace_back(from, to);
   }
-  return adj;
+  Graph g;
+  g.start.assign(arch.node_count() + 1, 0);
+  for (const auto& a : arcs) ++g.start[a.first + 1];
+  for (std::size_t v = 0; v < arch.node_count(); ++v) g.start[v + 1] += g.start[v];
+  g.targets.resize(arcs.size());
+  std::vector<std::size_t> next(g.start.begin(), g.start.end() - 1);
+  for (const auto& a : arcs) g.targets[next[a.first]++] = a.second;
+  return g;
 }
 
 // Tarjan's strongly connected components, iteratively (deep models must not
@@ -81,8 +98,8 @@ std::vector<std::size_t> components(const Graph& adj) {
         stack.push_back(v);
         on_stack[v] = 1;
       }
-      if (child < adj[v].size()) {
-        const std::size_t w = adj[v][child++];
+      if (child < adj.degree(v)) {
+        const std::size_t w = adj.at(v, child++);
         if (index[w] == none) {
           work.emplace_back(w, 0);
         } else if (on_stack[w]) {
@@ -250,7 +267,10 @@ namespace sbd::detail {
 
 std::vector<std::vector<std::string>> reference_cycles(const Architecture& arch) {
   // Named buckets are referred to by name: references to them are no edges.
-  const std::vector<char> named = buckets_needing_explicit_names(arch);
+  // (A ReferenceScope on this thread has them already.)
+  std::vector<char> computed;
+  if (scope_arch != &arch || !scope_named) computed = buckets_needing_explicit_names(arch);
+  const std::vector<char>& named = scope_arch == &arch && scope_named ? *scope_named : computed;
   const Graph adj = reference_graph(arch, &named);
   const std::vector<std::size_t> comp = components(adj);
   std::vector<std::size_t> size(arch.node_count(), 0);
@@ -258,8 +278,8 @@ std::vector<std::vector<std::string>> reference_cycles(const Architecture& arch)
   std::vector<std::vector<std::string>> cycles(arch.node_count());
   std::vector<char> self(arch.node_count(), 0);
   for (std::size_t v = 0; v < adj.size(); ++v)
-    for (std::size_t w : adj[v])
-      if (w == v) self[comp[v]] = 1;
+    for (std::size_t i = 0; i < adj.degree(v); ++i)
+      if (adj.at(v, i) == v) self[comp[v]] = 1;
   for (std::size_t v = 0; v < adj.size(); ++v)
     if (size[comp[v]] > 1 || self[comp[v]]) cycles[comp[v]].push_back(arch.node_at(v).id);
   std::vector<std::vector<std::string>> out;

@@ -434,8 +434,8 @@ void Builder::sam_state_machine(const Node& n) {
 }  // namespace
 
 Value sam_template(const Architecture& arch, const EmitOptions& options) {
+  const ReferenceScope scope(arch);  // first: the cycle check uses it too
   refuse_reference_cycles(arch);
-  const ReferenceScope scope(arch);
   return Builder(arch, options).build();
 }
 
