@@ -464,9 +464,9 @@ int source_of_kind(std::string_view kind) {
 }
 
 struct Source {
-  int key = -1;         // index in kSourceOrder
-  std::string node_id;  // the first node that sends these events
-  std::vector<std::string> node_ids;
+  int key = -1;              // index in kSourceOrder
+  std::string_view node_id;  // the first node that sends these events (a view into the architecture)
+  std::vector<std::string_view> node_ids;
 };
 
 std::vector<Source> sources_of(const Architecture& arch, const Node& fn) {
@@ -589,54 +589,61 @@ void one_final_newline(std::string& text) {
 }
 
 struct WireInfo {
-  std::string kind;        // target kind
-  std::vector<int> parts;  // indexes in kWireParts
-  std::string env;
-  std::string id;
+  std::string_view kind;  // target kind
+  int parts[2] = {-1, -1};  // indexes in kWireParts (a table or bucket may have two)
+  std::string_view env;
+  std::string_view id;
   std::string snake;  // unique among the function's wires
   std::string pascal;
+  void add_part(int p) {
+    if (p < 0) throw Error(ErrorCode::internal, "starter code: no helper for a " + std::string(kind));
+    if (parts[0] == p || parts[1] == p) return;
+    (parts[0] < 0 ? parts[0] : parts[1]) = p;
+  }
 };
 
-std::vector<WireInfo> wire_infos(const Architecture& arch, const Node& fn) {
+// The helpers of a function's outgoing connections (views into `wires` and
+// the architecture, which must outlive them).
+std::vector<WireInfo> wire_infos(const std::vector<Wire>& wires) {
   std::vector<WireInfo> out;
-  std::vector<std::string> used;
-  auto is_used = [&](const std::string& s) { return std::find(used.begin(), used.end(), s) != used.end(); };
-  for (const Wire& w : wires_of(arch, fn)) {
-    WireInfo info;
-    info.kind = w.target->kind;
-    info.env = w.env_var;
-    info.id = w.target->id;
+  out.reserve(wires.size());
+  for (const Wire& w : wires) {
+    const std::string& kind = w.target->kind;
     const std::string& action = w.edge->action;
-    if (info.kind == "table" || info.kind == "bucket") {
-      if (action != "write") info.parts.push_back(wire_part(info.kind + ".read"));
-      if (action != "read") info.parts.push_back(wire_part(info.kind + ".write"));
-    } else {
-      info.parts.push_back(wire_part(info.kind == "httpApi" ? std::string("api") : info.kind));
-    }
-    if (std::find(info.parts.begin(), info.parts.end(), -1) != info.parts.end())
-      throw Error(ErrorCode::internal, "starter code: no helper for a " + info.kind);
     // The same target twice (two actions): one set of helpers is enough.
-    bool duplicate = false;
+    WireInfo* info = nullptr;
     for (auto& prev : out)
-      if (prev.id == info.id) {
-        for (int p : info.parts)
-          if (std::find(prev.parts.begin(), prev.parts.end(), p) == prev.parts.end()) prev.parts.push_back(p);
-        duplicate = true;
-      }
+      if (prev.id == w.target->id) info = &prev;
+    const bool duplicate = info != nullptr;
+    if (!duplicate) {
+      out.emplace_back();
+      info = &out.back();
+      info->kind = kind;
+      info->env = w.env_var;
+      info->id = w.target->id;
+    }
+    if (kind == "table" || kind == "bucket") {
+      if (action != "write") info->add_part(wire_part(kind == "table" ? "table.read" : "bucket.read"));
+      if (action != "read") info->add_part(wire_part(kind == "table" ? "table.write" : "bucket.write"));
+    } else {
+      info->add_part(wire_part(kind == "httpApi" ? std::string_view("api") : std::string_view(kind)));
+    }
     if (duplicate) continue;
-    std::string snake = lower_snake(info.id);
-    std::string pascal = info.id;
+    std::string snake = lower_snake(info->id);
+    std::string pascal(info->id);
     pascal[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(pascal[0])));
     // Names are unique per language flavour: "MyAPI" and "MyApi" are my_api
     // and my_api_2 in Python, MyAPI and MyApi elsewhere.
+    auto taken = [&](const std::string& name, std::string WireInfo::*field) {
+      for (std::size_t i = 0; i + 1 < out.size(); ++i)
+        if (out[i].*field == name) return true;
+      return false;
+    };
     const std::string base_snake = snake, base_pascal = pascal;
-    for (int n = 2; is_used(snake); ++n) snake = base_snake + "_" + std::to_string(n);
-    for (int n = 2; is_used("P" + pascal); ++n) pascal = base_pascal + std::to_string(n);
-    used.push_back(snake);
-    used.push_back("P" + pascal);
-    info.snake = std::move(snake);
-    info.pascal = std::move(pascal);
-    out.push_back(std::move(info));
+    for (int n = 2; taken(snake, &WireInfo::snake); ++n) snake = base_snake + "_" + std::to_string(n);
+    for (int n = 2; taken(pascal, &WireInfo::pascal); ++n) pascal = base_pascal + std::to_string(n);
+    info->snake = std::move(snake);
+    info->pascal = std::move(pascal);
   }
   return out;
 }
@@ -660,6 +667,19 @@ std::string effective_language(const std::string& runtime, const Node& fn) {
 void render_opt(const Template* t, const Context& c, std::string& out) {
   if (t) render(*t, c, out);
 }
+
+// The strings a function's code is assembled in, kept from one function to
+// the next (per thread) so that their buffers are allocated once, not per
+// function.
+struct Scratch {
+  std::string dispatch, logic, logic_fields, logic_inits, tests, resources, sources_doc, wires_doc, imports,
+      test_imports, service_code, dependencies, path;
+  void clear() {
+    for (std::string* s : {&dispatch, &logic, &logic_fields, &logic_inits, &tests, &resources, &sources_doc,
+                           &wires_doc, &imports, &test_imports, &service_code, &dependencies, &path})
+      s->clear();
+  }
+};
 
 }  // namespace
 
@@ -714,7 +734,8 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   const std::string& lang = info.language;
   const LangTemplates& lt = templates().langs.at(lang);
   const std::vector<Source> sources = sources_of(arch, fn);
-  const std::vector<WireInfo> wires = wire_infos(arch, fn);
+  const std::vector<Wire> wire_list = wires_of(arch, fn);
+  const std::vector<WireInfo> wires = wire_infos(wire_list);
 
   // What the function uses: its event sources, services and helpers.
   Mask tags = 0;
@@ -723,11 +744,12 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   for (const WireInfo& w : wires) {
     const int svc = service_of_kind(w.kind);
     if (svc >= 0) services[svc] = true, tags |= Mask{1} << (kTagSvc + svc);
-    for (int p : w.parts) tags |= Mask{1} << (kTagRes + p);
+    for (int p : w.parts)
+      if (p >= 0) tags |= Mask{1} << (kTagRes + p);
     tags |= Mask{1} << kTagWires;
   }
 
-  const std::string app = arch.name();
+  const std::string& app = arch.name();
   const std::string app_kebab = kebab(app), fn_kebab = kebab(fn.id);
   const std::string module = app_kebab + "/" + fn_kebab;
   const std::string package_name = app_kebab + "-" + fn_kebab;
@@ -745,13 +767,16 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   base.vars[kNodeMajor] = node_major;
 
   // Sources: dispatch branches, business functions (once each), tests, samples.
-  std::string dispatch, logic, logic_fields, logic_inits, tests, resources;
-  std::string sources_doc, wires_doc;
+  thread_local Scratch scratch;
+  scratch.clear();
+  std::string &dispatch = scratch.dispatch, &logic = scratch.logic, &logic_fields = scratch.logic_fields,
+              &logic_inits = scratch.logic_inits, &tests = scratch.tests, &resources = scratch.resources,
+              &sources_doc = scratch.sources_doc, &wires_doc = scratch.wires_doc, &path = scratch.path;
   const std::string_view bullet = lang == "python" ? "- " : "// - ";
   bool handles_requests = false;
   for (const Source& s : sources) {
     Context v = base;
-    const std::string& source_id = s.node_id.empty() ? fn.id : s.node_id;
+    const std::string_view source_id = s.node_id.empty() ? std::string_view(fn.id) : s.node_id;
     const std::string source_name = kebab(source_id);
     std::string invoke_doc;
     v.vars[kSourceId] = source_id;
@@ -781,11 +806,13 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
     std::string sample;
     sample.reserve(rendered_size(json, v));
     render(json, v, sample);
-    out.add(dir + "events/" + kSourceOrder[s.key] + ".json", std::move(sample));
+    path.assign(dir).append("events/").append(kSourceOrder[s.key]).append(".json");
+    out.add(path, std::move(sample));
   }
 
   // Outgoing connections: the clients of their services, helpers and tests.
-  std::string imports, test_imports, service_code, dependencies;
+  std::string &imports = scratch.imports, &test_imports = scratch.test_imports,
+              &service_code = scratch.service_code, &dependencies = scratch.dependencies;
   render_opt(lt.imports_base, base, imports);
   render_opt(lt.testimports_base, base, test_imports);
   for (int svc = 0; svc < kServiceCount; ++svc) {
@@ -803,6 +830,7 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
     v.vars[kEnv] = w.env;
     v.vars[kId] = w.id;
     for (int p : w.parts) {
+      if (p < 0) continue;
       render(*lt.res[p], v, resources);
       render(*lt.restest[p], v, tests);
     }
@@ -837,7 +865,8 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
     text.reserve(rendered_size(*f.tpl, files));
     render(*f.tpl, files, text);
     one_final_newline(text);
-    out.add(dir + f.path, std::move(text));
+    path.assign(dir).append(f.path);
+    out.add(path, std::move(text));
   }
 }
 
