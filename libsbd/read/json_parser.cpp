@@ -280,6 +280,229 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t depth_ = 0;
 };
 
+[[noreturn]] void bail() { throw StreamBail{}; }
+
+// ---- plain JSON, without RapidJSON ------------------------------------------------
+//
+// JSON whose strings are printable ASCII without escapes (what the writers
+// emit for ordinary models), read by a small scanner with the events and
+// locations the RapidJSON handler gives (a value is located at its first
+// character). Anything else gives up: escapes, other bytes, errors.
+class PlainJsonScanner {
+ public:
+  PlainJsonScanner(std::string_view text, const ParseLimits& limits, EventSink& sink)
+      : text_(text), lines_(text), limits_(limits), sink_(sink) {}
+
+  bool run() {
+    if (text_.size() > limits_.max_bytes) return false;
+    try {
+      parse();
+      return true;
+    } catch (const StreamBail&) {
+      return false;
+    } catch (const Error&) {
+      return false;
+    }
+  }
+
+ private:
+
+  char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
+
+  void skip_ws() {
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
+      ++pos_;
+    }
+  }
+
+  // Where the handler locates the token at offset: RapidJSON calls
+  // StartObject and StartArray before it takes the bracket, so the first key
+  // or item of a collection is located at its bracket.
+  void locate(std::size_t offset, int& line, int& column) {
+    if (open_bracket_ != kNone) {
+      offset = open_bracket_;
+      open_bracket_ = kNone;
+    }
+    lines_.locate(offset, line, column);
+  }
+
+  void count() {
+    if (++values_ > limits_.max_values) bail();
+  }
+
+  // A string from pos_ (at its '"'): printable ASCII, escapes other than
+  // \u decoded as RapidJSON decodes them.
+  std::string_view string() {
+    const std::size_t from = pos_ + 1;
+    std::size_t i = from;
+    bool escaped = false;
+    for (;; ++i) {
+      if (i >= text_.size()) bail();
+      const unsigned char c = static_cast<unsigned char>(text_[i]);
+      if (c == '"') break;
+      if (c == '\\') {
+        escaped = true;
+        ++i;
+        continue;
+      }
+      if (c < 0x20 || c >= 0x7F) bail();
+    }
+    pos_ = i + 1;
+    if (!escaped) return std::string_view(text_.data() + from, i - from);
+    scratch_.clear();
+    for (std::size_t j = from; j < i; ++j) {
+      char c = text_[j];
+      if (c == '\\') {
+        switch (text_[++j]) {
+          case '"': c = '"'; break;
+          case '\\': c = '\\'; break;
+          case '/': c = '/'; break;
+          case 'b': c = '\b'; break;
+          case 'f': c = '\f'; break;
+          case 'n': c = '\n'; break;
+          case 'r': c = '\r'; break;
+          case 't': c = '\t'; break;
+          default: bail();  // \u and invalid escapes: RapidJSON's
+        }
+      }
+      scratch_.push_back(c);
+    }
+    return scratch_;
+  }
+
+  static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?
+  Value number() {
+    const std::size_t from = pos_;
+    std::size_t i = pos_;
+    if (at(i) == '-') ++i;
+    if (at(i) == '0') {
+      ++i;
+    } else if (digit(at(i))) {
+      while (digit(at(i))) ++i;
+    } else {
+      bail();
+    }
+    if (at(i) == '.') {
+      ++i;
+      if (!digit(at(i))) bail();
+      while (digit(at(i))) ++i;
+    }
+    if (at(i) == 'e' || at(i) == 'E') {
+      ++i;
+      if (at(i) == '-' || at(i) == '+') ++i;
+      if (!digit(at(i))) bail();
+      while (digit(at(i))) ++i;
+    }
+    Value v;
+    if (!json_number(text_.data() + from, i - from, v)) bail();
+    pos_ = i;
+    return v;
+  }
+
+  void literal(std::string_view word) {
+    if (text_.compare(pos_, word.size(), word) != 0) bail();
+    pos_ += word.size();
+  }
+
+  void key() {
+    skip_ws();
+    if (at(pos_) != '"') bail();
+    int line, column;
+    locate(pos_, line, column);
+    const std::string_view k = string();
+    sink_.key(k, line, column);
+    skip_ws();
+    if (at(pos_) != ':') bail();
+    ++pos_;
+  }
+
+  void parse() {
+    std::vector<bool> stack;  // true: an object
+    stack.reserve(32);
+    bool want_value = true;
+    for (;;) {
+      if (want_value) {
+        skip_ws();
+        int line, column;
+        locate(pos_, line, column);
+        const char c = at(pos_);
+        if (c == '{' || c == '[') {
+          const bool is_map = c == '{';
+          count();
+          if (stack.size() >= limits_.max_depth) bail();
+          sink_.start(is_map, nullptr, line, column);
+          open_bracket_ = pos_;
+          ++pos_;
+          skip_ws();
+          if (at(pos_) == (is_map ? '}' : ']')) {
+            ++pos_;
+            open_bracket_ = kNone;
+            sink_.end();
+            want_value = false;
+          } else {
+            stack.push_back(is_map);
+            if (is_map) key();
+          }
+          continue;
+        }
+        count();
+        Value v;
+        if (c == '"') {
+          const std::string_view s = string();
+          if (sink_.keeps_scalar()) v = Value(s);
+        } else if (c == '-' || digit(c)) {
+          v = number();
+        } else if (c == 't') {
+          literal("true");
+          v = Value(true);
+        } else if (c == 'f') {
+          literal("false");
+          v = Value(false);
+        } else if (c == 'n') {
+          literal("null");
+        } else {
+          bail();
+        }
+        want_value = false;
+        if (!sink_.keeps_scalar()) continue;
+        v.set_location(line, column);
+        sink_.scalar(std::move(v));
+        continue;
+      }
+      if (stack.empty()) break;
+      skip_ws();
+      const char c = at(pos_);
+      if (c == ',') {
+        ++pos_;
+        if (stack.back()) key();
+        want_value = true;
+      } else if (c == (stack.back() ? '}' : ']')) {
+        ++pos_;
+        stack.pop_back();
+        sink_.end();
+      } else {
+        bail();
+      }
+    }
+    skip_ws();
+    if (pos_ != text_.size()) bail();
+  }
+
+  std::string_view text_;
+  LineTracker lines_;
+  ParseLimits limits_;
+  EventSink& sink_;
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t pos_ = 0;
+  std::size_t values_ = 0;
+  std::size_t open_bracket_ = kNone;
+  std::string scratch_;
+};
+
 constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
                             rapidjson::kParseNumbersAsStringsFlag;
 
@@ -311,6 +534,11 @@ Value parse_json(std::string_view text, const std::string& source, const ParseLi
                 SourceLocation{source, line, column});
   }
   return std::move(handler.root);
+}
+
+bool stream_json_plain(std::string_view text, const ParseLimits& limits, EventSink& sink) {
+  PlainJsonScanner scanner(text, limits, sink);
+  return scanner.run();
 }
 
 bool stream_json(std::string_view text, const ParseLimits& limits, EventSink& sink) {

@@ -5,6 +5,7 @@
 #include "read/parse.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -578,7 +579,16 @@ class FreeBuilder {
 // Keys seen in one mapping (a handful: linear; bails past kMaxKeys).
 class KeySet {
  public:
-  void clear() noexcept { size_ = 0; }
+  void clear() noexcept {
+    size_ = 0;
+    known_ = 0;
+  }
+  // Marks the known key i (at most 32) as seen; bails on a second time.
+  void known(int i) {
+    const std::uint32_t bit = std::uint32_t{1} << i;
+    if (known_ & bit) bail();
+    known_ |= bit;
+  }
   void insert(std::string_view key) {
     for (std::size_t i = 0; i < size_; ++i)
       if (keys_[i] == key) bail();
@@ -591,7 +601,20 @@ class KeySet {
   static constexpr std::size_t kMaxKeys = 64;
   std::vector<std::string> keys_;
   std::size_t size_ = 0;
+  std::uint32_t known_ = 0;
 };
+
+// The index of key in names (marked seen in keys), or -1 (inserted in keys).
+template <std::size_t N>
+int known_key(std::string_view key, const std::string_view (&names)[N], KeySet& keys) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (key == names[i]) {
+      keys.known(static_cast<int>(i));
+      return static_cast<int>(i);
+    }
+  keys.insert(key);
+  return -1;
+}
 
 bool is_extension_key(std::string_view key) { return key.size() >= 2 && key[0] == 'x' && key[1] == '-'; }
 
@@ -1044,27 +1067,37 @@ class ExportSink final : public detail::EventSink {
         if (key == "nodes") key_ = Key::nodes;
         else if (key == "edges") key_ = Key::edges;
         return;
-      case Ctx::node:
-        keys_.insert(key);
-        if (key == "id") key_ = Key::id;
-        else if (key == "model") key_ = Key::model;
-        else if (key == "x") key_ = Key::x;
-        else if (key == "y") key_ = Key::y;
+      case Ctx::node: {
+        // The export's usual keys (a bit each), then any other.
+        static constexpr std::string_view kNames[] = {"id", "model", "x", "y", "label", "group", "shadow", "title"};
+        static constexpr Key kKeys[] = {Key::id, Key::model, Key::x, Key::y};
+        const int i = known_key(key, kNames, keys_);
+        if (i >= 0 && i < 4) key_ = kKeys[i];
         return;
-      case Ctx::model:
-        model_keys_.insert(key);
-        if (key == "type") key_ = Key::type;
-        else if (key == "description") key_ = Key::description;
+      }
+      case Ctx::model: {
+        static constexpr std::string_view kNames[] = {"type", "description"};
+        const int i = known_key(key, kNames, model_keys_);
+        if (i >= 0) key_ = i == 0 ? Key::type : Key::description;
         return;
-      case Ctx::edge:
-        keys_.insert(key);
-        if (key == "from") key_ = Key::from;
-        else if (key == "to") key_ = Key::to;
-        else if (key == "label") key_ = Key::label;
+      }
+      case Ctx::edge: {
+        static constexpr std::string_view kNames[] = {"from", "to", "label", "id", "color", "dashes"};
+        static constexpr Key kKeys[] = {Key::from, Key::to, Key::label};
+        const int i = known_key(key, kNames, keys_);
+        if (i >= 0 && i < 3) key_ = kKeys[i];
         return;
+      }
       default:
         bail();
     }
+  }
+
+  // Scalars under keys the reader does not use are dropped.
+  bool keeps_scalar() const override {
+    if (free_.active() || key_ != Key::other) return true;
+    const Ctx c = ctx_.back();
+    return !(c == Ctx::top || c == Ctx::node || c == Ctx::model || c == Ctx::edge);
   }
 
   void scalar(Value v) override {
@@ -1360,6 +1393,15 @@ Architecture read_string(std::string_view text, const std::string& source_name, 
         }
       }
     }
+    if (json) {
+      ModelSink sink(source_name, catalog);
+      if (detail::stream_json_plain(text, limits, sink)) {
+        try {
+          return sink.finish();
+        } catch (const detail::StreamBail&) {
+        }
+      }
+    }
     ModelSink sink(source_name, catalog);
     if (json ? detail::stream_json(text, limits, sink) : detail::stream_yaml(text, limits, sink)) {
       try {
@@ -1369,13 +1411,15 @@ Architecture read_string(std::string_view text, const std::string& source_name, 
     }
   }
   if (json && (format == Format::sbd_json || format == Format::detect)) {
-    ExportSink sink;
-    if (detail::stream_json(text, limits, sink)) {
-      try {
-        sink.check_complete();
-        return read_export_records(sink, source_name, catalog, notes);
-      } catch (const detail::StreamBail&) {
-      } catch (const Error&) {
+    for (const bool plain : {true, false}) {
+      ExportSink sink;
+      if (plain ? detail::stream_json_plain(text, limits, sink) : detail::stream_json(text, limits, sink)) {
+        try {
+          sink.check_complete();
+          return read_export_records(sink, source_name, catalog, notes);
+        } catch (const detail::StreamBail&) {
+        } catch (const Error&) {
+        }
       }
     }
   }

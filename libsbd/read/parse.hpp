@@ -45,6 +45,9 @@ class EventSink {
   virtual void end() = 0;
   virtual void key(std::string_view key, int line, int column) = 0;
   virtual void scalar(Value v) = 0;
+  /// False when the next scalar is dropped unseen: a scanner may then check
+  /// it without building its Value, and not call scalar().
+  virtual bool keeps_scalar() const { return true; }
 };
 
 /// Streams a YAML document to sink. False (the sink may hold a partial
@@ -60,6 +63,12 @@ bool stream_yaml(std::string_view text, const ParseLimits& limits, EventSink& si
 bool stream_yaml_plain(std::string_view text, const ParseLimits& limits, EventSink& sink);
 /// The same for JSON.
 bool stream_json(std::string_view text, const ParseLimits& limits, EventSink& sink);
+/// A scanner of JSON whose strings are printable ASCII without \u escapes
+/// (what the writers emit for ordinary models), with the events and
+/// locations of stream_json. False (the sink holding a partial result) as
+/// soon as the text leaves that subset or is invalid: the caller starts again
+/// with a fresh sink and stream_json.
+bool stream_json_plain(std::string_view text, const ParseLimits& limits, EventSink& sink);
 
 /// read_string without the streaming readers: the text parsed into a Value
 /// tree, then read from it (what read_string falls back to). For tests that

@@ -436,3 +436,84 @@ TEST_CASE("the plain YAML scanner keeps the limits") {
   Recorder r4;
   CHECK_FALSE(sbd::detail::stream_yaml_plain("a: 1\nb: 2\n", limits, r4));
 }
+
+namespace {
+
+// When the plain JSON scanner takes a text, RapidJSON takes it too, with the
+// same events and locations.
+bool plain_json_agrees(const std::string& text, const sbd::detail::ParseLimits& limits = {}) {
+  Recorder plain, rapid;
+  if (!sbd::detail::stream_json_plain(text, limits, plain)) return false;
+  INFO("text:\n" << text);
+  CHECK(sbd::detail::stream_json(text, limits, rapid));
+  CHECK(plain.events == rapid.events);
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("the plain JSON scanner gives RapidJSON's events and locations") {
+  for (const std::string& text : std::vector<std::string>{
+           R"({"a": 1, "b": [true, false, null, -0, 0.5, -1.5e+3, 2E-2, 9223372036854775807], "c": {}})",
+           "{\n  \"k\": \"v\",\r\n\t\"e\": [ ],\n  \"s\": \"tab\\tnew\\nline \\\" \\\\ \\/ \\b\\f\\r\"\n}\n",
+           R"([{"x": [[1], [2, {"y": "z"}]]}])",
+           R"("just a string")",
+           "  7  ",
+       })
+    CHECK(plain_json_agrees(text));
+  for (Format f : {Format::json, Format::sbd_json}) {
+    const Architecture arch = sbd::read_string(kRich);
+    CHECK(plain_json_agrees(sbd::write_string(arch, f)));
+  }
+  // Outside the subset or invalid: not taken (RapidJSON reads or refuses them).
+  for (const std::string& text : std::vector<std::string>{
+           R"({"a": "\u00e9"})", "{\"a\": \"\xC3\xA9\"}", R"({"a": 01})", R"({"a": 1.})", R"({"a": .5})",
+           R"({"a": 1e})", R"({"a": -})", R"({"a": 1,})", R"([1,])", R"({"a" 1})", R"({"a": tru})",
+           R"({"a": 1} x)", R"({'a': 1})", "{\"a\": \"x\ty\"}", R"({"a": "\x"})", "", "   ",
+           R"({"a": 1e400})", R"({"a": 99999999999999999999})", std::string("{\"a\": 1}\0", 9)})
+    CHECK_FALSE(plain_json_agrees(text));
+}
+
+TEST_CASE("the plain JSON scanner agrees with RapidJSON on mutated documents") {
+  const Architecture arch = sbd::read_string(kRich);
+  const std::vector<std::string> seeds = {
+      sbd::write_string(arch, Format::json).substr(0, 600) + "\"}}}",  // cut: often invalid, on purpose
+      R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": "fn", "memory": 128, "p": [1.5, -2e3, true, null]}},
+          "edges": [{"from": "A", "to": "A", "action": "in\"vo\\ke"}]})",
+  };
+  const std::string alphabet = " \n\t\"\\:,{}[]-.e+0123456789abtrunl";
+  unsigned state = 4242;
+  const auto rnd = [&state](unsigned n) {
+    state = state * 1103515245u + 12345u;
+    return (state >> 8) % n;
+  };
+  std::size_t taken = 0, runs = 0;
+  for (const auto& seed : seeds)
+    for (int i = 0; i < 4000; ++i) {
+      std::string t = seed;
+      for (unsigned edits = 1 + rnd(2); edits > 0 && !t.empty(); --edits) {
+        const std::size_t at = rnd(static_cast<unsigned>(t.size()));
+        switch (rnd(3)) {
+          case 0: t.erase(at, 1); break;
+          case 1: t.insert(at, 1, alphabet[rnd(static_cast<unsigned>(alphabet.size()))]); break;
+          default: t[at] = alphabet[rnd(static_cast<unsigned>(alphabet.size()))]; break;
+        }
+      }
+      ++runs;
+      if (plain_json_agrees(t)) ++taken;
+    }
+  INFO(taken << " of " << runs << " taken");
+  CHECK(taken > runs / 10);
+}
+
+TEST_CASE("the plain JSON scanner keeps the limits") {
+  sbd::detail::ParseLimits limits;
+  limits.max_depth = 2;
+  Recorder r1, r2, r3, r4;
+  CHECK(sbd::detail::stream_json_plain(R"({"a": [1]})", limits, r1));
+  CHECK_FALSE(sbd::detail::stream_json_plain(R"({"a": [[1]]})", limits, r2));
+  limits = {};
+  limits.max_values = 3;
+  CHECK(sbd::detail::stream_json_plain(R"({"a": [1]})", limits, r3));
+  CHECK_FALSE(sbd::detail::stream_json_plain(R"({"a": [1, 2]})", limits, r4));
+}
