@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
+#include <cstring>
 #include <limits>
 #include <utility>
 #include <string>
@@ -341,7 +343,16 @@ std::string Analysis::edge_string_property(std::size_t edge, std::string_view ke
 }
 
 long long Analysis::timeout(std::size_t node) const noexcept {
-  return std::clamp(int_property(node, "timeout", 3), -1000000000LL, 1000000000LL);
+  if (timeouts_.empty()) {
+    try {
+      timeouts_.assign(nodes_.size(), LLONG_MIN);
+    } catch (...) {
+      return std::clamp(int_property(node, "timeout", 3), -1000000000LL, 1000000000LL);
+    }
+  }
+  long long& t = timeouts_[node];
+  if (t == LLONG_MIN) t = std::clamp(int_property(node, "timeout", 3), -1000000000LL, 1000000000LL);
+  return t;
 }
 
 std::string Analysis::label(std::size_t node) const {
@@ -374,9 +385,13 @@ const std::vector<RuntimeUse>& Analysis::runtime_uses() const {
 std::string cat(std::initializer_list<std::string_view> pieces) {
   std::size_t size = 0;
   for (std::string_view p : pieces) size += p.size();
-  std::string out;
-  out.reserve(size);
-  for (std::string_view p : pieces) out.append(p.data(), p.size());
+  std::string out(size, '\0');
+  char* at = out.data();
+  for (std::string_view p : pieces) {
+    if (p.empty()) continue;
+    std::memcpy(at, p.data(), p.size());
+    at += p.size();
+  }
   return out;
 }
 

@@ -156,6 +156,7 @@ class Analysis {
   std::vector<char> writes_, on_failure_;
   std::vector<char> node_props_, node_overrides_, edge_props_, allowed_;
   bool any_location_ = false;
+  mutable std::vector<long long> timeouts_;  // timeout(), LLONG_MIN until asked
   struct Default {
     std::string key;
     const Value* value;

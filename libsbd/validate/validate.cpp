@@ -22,7 +22,7 @@ namespace sbd::detail {
 
 void Context::report(std::vector<std::string> nodes, std::string message, std::string hint,
                      const SourceLocation* where) {
-  Diagnostic d;
+  Diagnostic& d = out_.emplace_back();
   d.nodes = std::move(nodes);
   d.message = std::move(message);
   d.hint = std::move(hint);
@@ -36,7 +36,6 @@ void Context::report(std::vector<std::string> nodes, std::string message, std::s
       }
     }
   }
-  out_.push_back(std::move(d));
 }
 
 namespace {

@@ -83,8 +83,18 @@ class EventLoop final : public Rule {
     std::vector<Cycle> cycles;
     std::vector<std::pair<std::size_t, std::size_t>> work;
     std::size_t counter = 0, components = 0;
+    // A node without an active edge in or out is on no cycle: the walk
+    // leaves it out (most nodes of most models), which changes no cycle.
+    std::vector<char> inside(n, 0);
+    {
+      std::vector<char> has_in(n, 0);
+      for (std::size_t ei = 0; ei < a.edge_count(); ++ei)
+        if (active[ei]) has_in[a.to(ei)] = 1;
+      for (std::size_t ei = 0; ei < a.edge_count(); ++ei)
+        if (active[ei] && has_in[a.from(ei)]) inside[a.from(ei)] = 1;
+    }
     for (std::size_t root = 0; root < n; ++root) {
-      if (index[root] != unset) continue;
+      if (!inside[root] || index[root] != unset) continue;
       work.clear();
       work.emplace_back(root, 0);
       index[root] = low[root] = counter++;
@@ -97,6 +107,7 @@ class EventLoop final : public Rule {
           const std::size_t ei = outs.first[work.back().second++];
           if (!active[ei]) continue;
           const std::size_t w = a.to(ei);
+          if (!inside[w]) continue;
           if (index[w] == unset) {
             index[w] = low[w] = counter++;
             stack.push_back(w);
