@@ -186,8 +186,10 @@ std::string CfnBuilder::aux(const std::string& owner, const std::string& suffix)
 }
 
 Value& CfnBuilder::resource(const std::string& id, const std::string& type, Value properties) {
-  Value r = obj({{"Type", type}});
-  if (properties.is_map() && properties.size() > 0) r.set("Properties", std::move(properties));
+  Value r = Value::map();
+  r.reserve(2);  // Type, Properties; engines may add DependsOn or Metadata
+  r.append("Type", type);
+  if (properties.is_map() && properties.size() > 0) r.append("Properties", std::move(properties));
   // Value maps look keys up linearly: the index keeps building linear.
   if (auto it = resource_index_.find(id); it != resource_index_.end()) {
     if (refuse_duplicate_resources_)

@@ -172,6 +172,7 @@ void Builder::hoist_globals() {
 void Builder::function(const Node& fn) {
   StarterInfo info = starter_info(arch_, fn, options_);
   Value p = Value::map();
+  p.reserve(12);  // room for the usual properties, without regrowing
   if (!fn.description.empty()) p.set("Description", fn.description);
   p.set("CodeUri", info.code_uri);
   p.set("Handler", info.handler);
