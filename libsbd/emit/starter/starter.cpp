@@ -103,10 +103,9 @@ struct Op {
 struct Template {
   std::string_view text;
   std::vector<Op> ops;
-  std::size_t size_hint = 0;  // bytes of literal text
 };
 
-// "@@if a b" / "@@end" after optional blanks and a comment marker, or npos.
+// Whether a line is "@@if tags" or "@@end" after optional blanks and "#" or "//".
 enum class Marker { kNone, kIf, kEnd };
 Marker marker_of(std::string_view line, std::string_view& args) {
   std::size_t i = line.find_first_not_of(" \t");
@@ -133,7 +132,6 @@ void compile_text(Template& t, std::size_t begin, std::size_t end, const std::st
     } else {
       t.ops.push_back(Op{Op::kText, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to - from), 0, 0});
     }
-    t.size_hint += to - from;
   };
   std::size_t lit = pos;
   while (pos < end) {
