@@ -199,12 +199,21 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
   kinds_.reserve(n);
   node_props_.reserve(n);
   node_overrides_.reserve(n);
+  id_valid_.reserve(n);
+  id_sizes_.reserve(n);
+  auto ends_with = [](std::string_view s, std::string_view end) {
+    return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+  };
   for (const Node& node : arch.nodes()) {
     const Kind k = kind_code(node.kind);
     nodes_.push_back(&node);
     kinds_.push_back(k);
     node_props_.push_back(!node.properties.keys().empty());
     node_overrides_.push_back(!node.overrides.is_null());
+    id_valid_.push_back(is_valid_logical_id(node.id));
+    id_sizes_.push_back(node.id.size());
+    any_role_ = any_role_ || ends_with(node.id, "Role");
+    any_stage_ = any_stage_ || ends_with(node.id, "Stage");
     any_location_ = any_location_ || node.location.known();
     by_kind_[static_cast<std::size_t>(k)].push_back(nodes_.size() - 1);
   }
@@ -355,6 +364,13 @@ long long Analysis::timeout(std::size_t node) const noexcept {
   return t;
 }
 
+std::vector<std::string> Analysis::ids(const std::vector<std::size_t>& nodes) const {
+  std::vector<std::string> out;
+  out.reserve(nodes.size());
+  for (std::size_t i : nodes) out.push_back(nodes_[i]->id);
+  return out;
+}
+
 std::string Analysis::label(std::size_t node) const {
   const KindSpec* spec = kind_spec(node);
   if (!spec) return arch_.kind_of(*nodes_[node]).name + " " + nodes_[node]->id;  // throws as label() does
@@ -366,15 +382,14 @@ std::string Analysis::label(std::size_t node) const {
   return out;
 }
 
-const std::vector<RuntimeUse>& Analysis::runtime_uses() const {
+const std::vector<Analysis::RuntimeGroup>& Analysis::runtime_uses() const {
   if (!runtime_uses_) {
-    std::vector<RuntimeUse> out;
-    RuntimeUse inherited{arch_.runtime(), {}, true};
+    std::vector<RuntimeGroup> out;
+    RuntimeGroup inherited{&arch_.runtime(), {}, true};
     for (std::size_t i : nodes_of(Kind::fn)) {
-      const Node& n = *nodes_[i];
-      const Value* own = node_props_[i] ? n.properties.find("runtime") : nullptr;
-      if (own && own->is_string()) out.push_back(RuntimeUse{own->as_string(), {n.id}, false});
-      else inherited.functions.push_back(n.id);
+      const Value* own = node_props_[i] ? nodes_[i]->properties.find("runtime") : nullptr;
+      if (own && own->is_string()) out.push_back(RuntimeGroup{&own->as_string(), {i}, false});
+      else inherited.functions.push_back(i);
     }
     if (!inherited.functions.empty()) out.insert(out.begin(), std::move(inherited));
     runtime_uses_ = std::move(out);

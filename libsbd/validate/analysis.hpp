@@ -120,6 +120,12 @@ class Analysis {
   bool edge_has_properties(std::size_t edge) const noexcept { return edge_props_[edge] != 0; }
   /// Whether an edge's connection allows its action (true without a connection).
   bool action_allowed(std::size_t edge) const noexcept { return allowed_[edge] != 0; }
+  /// Whether a node's id is a valid logical id, its length, and whether some
+  /// node id ends in "Role" / "Stage" (read in the same pass as the kinds).
+  bool id_valid(std::size_t node) const noexcept { return id_valid_[node] != 0; }
+  std::size_t id_size(std::size_t node) const noexcept { return id_sizes_[node]; }
+  bool any_id_ends_with_role() const noexcept { return any_role_; }
+  bool any_id_ends_with_stage() const noexcept { return any_stage_; }
   /// Whether some node has a known location (false for a model built in code).
   bool any_node_location() const noexcept { return any_location_; }
 
@@ -139,8 +145,15 @@ class Analysis {
   const KindSpec* kind_spec(std::size_t node) const noexcept;
   /// "SQS queue Jobs", as label().
   std::string label(std::size_t node) const;
-  /// runtime_uses(), computed on first use.
-  const std::vector<RuntimeUse>& runtime_uses() const;
+  /// runtime_uses() with node indexes for ids, computed on first use.
+  struct RuntimeGroup {
+    const std::string* runtime;          ///< the runtime's name
+    std::vector<std::size_t> functions;  ///< node indexes, model order
+    bool inherited;                      ///< from the app's `runtime`
+  };
+  const std::vector<RuntimeGroup>& runtime_uses() const;
+  /// The ids of nodes given by index.
+  std::vector<std::string> ids(const std::vector<std::size_t>& nodes) const;
 
  private:
   const Architecture& arch_;
@@ -156,6 +169,9 @@ class Analysis {
   std::vector<char> writes_, on_failure_;
   std::vector<char> node_props_, node_overrides_, edge_props_, allowed_;
   bool any_location_ = false;
+  std::vector<char> id_valid_;
+  std::vector<std::size_t> id_sizes_;
+  bool any_role_ = false, any_stage_ = false;
   mutable std::vector<long long> timeouts_;  // timeout(), LLONG_MIN until asked
   struct Default {
     std::string key;
@@ -164,7 +180,7 @@ class Analysis {
   const Value* kind_default(std::size_t node, std::string_view key) const noexcept;
   // The catalog defaults asked for, per kind.
   mutable std::array<std::vector<Default>, static_cast<std::size_t>(Kind::count_)> defaults_;
-  mutable std::optional<std::vector<RuntimeUse>> runtime_uses_;
+  mutable std::optional<std::vector<RuntimeGroup>> runtime_uses_;
 };
 
 /// What to move a runtime to: its successor in the catalog, else the runtime

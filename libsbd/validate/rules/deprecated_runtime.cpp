@@ -19,13 +19,16 @@ class DeprecatedRuntime final : public Rule {
 
   void check(const Architecture& arch, Context& ctx) const override {
     const long today = ctx.today_days();
-    for (const RuntimeUse& use : ctx.analysis().runtime_uses()) {
+    const Analysis& an = ctx.analysis();
+    for (const Analysis::RuntimeGroup& group : an.runtime_uses()) {
+      RuntimeUse use{*group.runtime, {}, group.inherited};  // the functions' ids once reported
       const RuntimeSpec* r = arch.catalog().runtime(use.runtime);
       if (!r || r->deprecated.empty()) continue;
       if (!r->block_create.empty() && today >= parse_iso_date(r->block_create)) continue;  // SBD0207
       const long deprecated = parse_iso_date(r->deprecated);
       const long days_left = deprecated - today;
       if (days_left > warn_ahead_days) continue;
+      use.functions = an.ids(group.functions);
       const std::string who = use.inherited ? "the app's runtime " + use.runtime + " (used by " +
                                                   join_and(use.functions) + ")"
                                             : "the runtime " + use.runtime + " of function " + use.functions.front();

@@ -11,6 +11,8 @@
 #include <sbd/emit.hpp>
 #include <sbd/error.hpp>
 
+#include <cctype>
+
 namespace sbd::detail {
 namespace {
 
@@ -29,15 +31,34 @@ class LogicalId final : public Rule {
     auto ends_with = [](std::string_view s, std::string_view end) {
       return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
     };
-    bool any_role = false, any_stage = false;
-    for (std::size_t i = 0; i < a.node_count(); ++i) {
-      any_role = any_role || ends_with(a.node(i).id, "Role");
-      any_stage = any_stage || ends_with(a.node(i).id, "Stage");
-    }
+    const bool any_role = a.any_id_ends_with_role();
+    const bool any_stage = a.any_id_ends_with_stage();
+    // Whether no id SAM derives from node i can be too long or another
+    // node's id, known from lengths alone (then no id is built).
+    auto fine = [&](std::size_t i, Kind k) {
+      const std::size_t size = a.id_size(i);
+      switch (k) {
+        case Kind::fn:
+        case Kind::stepFn: return !any_role && size + 4 <= 255;  // <Id>Role
+        case Kind::httpApi: return !any_stage && size + 22 <= 255;  // <Id>ApiGatewayDefaultStage
+        case Kind::api: {  // <Id>Deployment<10 hex digits>, <Id><stage>Stage
+          if (any_stage || size + 20 > 255) return false;
+          const Value* stage = a.property(i, "stage");
+          std::size_t clean = 4;  // prod
+          if (stage && stage->is_string()) {
+            clean = 0;
+            for (char c : stage->as_string()) clean += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
+          }
+          return size + clean + 5 <= 255;
+        }
+        default: return true;
+      }
+    };
     std::vector<DerivedId> derived;
     for (std::size_t i = 0; i < a.node_count(); ++i) {
+      if (a.id_valid(i) && a.id_size(i) > 4 && fine(i, a.kind(i))) continue;
       const Node& n = a.node(i);
-      if (!is_valid_logical_id(n.id)) {
+      if (!a.id_valid(i)) {
         ctx.report({n.id}, "'" + n.id + "' is not a valid CloudFormation logical id",
                    "use ASCII letters and digits only, a letter first, at most 255 characters");
         continue;

@@ -15,9 +15,12 @@ class RuntimeBlocked final : public Rule {
 
   void check(const Architecture& arch, Context& ctx) const override {
     const long today = ctx.today_days();
-    for (const RuntimeUse& use : ctx.analysis().runtime_uses()) {
+    const Analysis& an = ctx.analysis();
+    for (const Analysis::RuntimeGroup& group : an.runtime_uses()) {
+      RuntimeUse use{*group.runtime, {}, group.inherited};  // the functions' ids once reported
       const RuntimeSpec* r = arch.catalog().runtime(use.runtime);
       if (!r || r->block_create.empty() || today < parse_iso_date(r->block_create)) continue;
+      use.functions = an.ids(group.functions);
       const std::string who = use.inherited ? "the app's runtime " + use.runtime + " (used by " +
                                                   join_and(use.functions) + ")"
                                             : "the runtime " + use.runtime + " of function " + use.functions.front();

@@ -32,7 +32,9 @@ class UnknownRuntime final : public Rule {
 
   void check(const Architecture& arch, Context& ctx) const override {
     const Catalog& catalog = arch.catalog();
-    for (const RuntimeUse& use : ctx.analysis().runtime_uses()) {
+    const Analysis& an = ctx.analysis();
+    for (const Analysis::RuntimeGroup& group : an.runtime_uses()) {
+      RuntimeUse use{*group.runtime, {}, group.inherited};  // the functions' ids once reported
       if (catalog.runtime(use.runtime)) continue;
       // Suggest the closest name (the catalog has a few dozen), preferring a
       // runtime that is not deprecated as of today.
@@ -49,6 +51,7 @@ class UnknownRuntime final : public Rule {
           }
         }
       }
+      use.functions = an.ids(group.functions);
       std::string hint = best.empty() ? "use a supported runtime such as " + std::string(default_runtime)
                                       : "did you mean " + best + "?";
       std::string subject = use.inherited ? "the app's runtime '" + use.runtime + "' (used by " +
