@@ -560,7 +560,9 @@ class PlainScanner {
 
   void open(bool is_map, int line, int column) {
     charge();
-    if (depth_ >= limits_.max_depth) bail();
+    // Recursive: deep documents go to libyaml's iterative path, whatever
+    // max_depth allows (a thread's stack may be small).
+    if (depth_ >= limits_.max_depth || depth_ >= kMaxRecursion) bail();
     ++depth_;
     sink_.start(is_map, nullptr, line, column);
   }
@@ -666,6 +668,7 @@ class PlainScanner {
     return v;
   }
 
+  static constexpr std::size_t kMaxRecursion = 300;
   std::string_view text_;
   ParseLimits limits_;
   EventSink& sink_;

@@ -517,3 +517,30 @@ TEST_CASE("the plain JSON scanner keeps the limits") {
   CHECK(sbd::detail::stream_json_plain(R"({"a": [1]})", limits, r3));
   CHECK_FALSE(sbd::detail::stream_json_plain(R"({"a": [1, 2]})", limits, r4));
 }
+
+TEST_CASE("deep documents read the same through every path") {
+  // Past the plain scanner's recursion cap (300), under a raised max_depth.
+  std::string yaml = "sbd: 1\napp: x\nnodes:\n  A:\n    kind: fn\n    environment:\n";
+  std::string indent = "      ";
+  for (int i = 0; i < 320; ++i) {
+    yaml += indent + "k" + std::to_string(i) + ":\n";
+    indent += " ";
+  }
+  yaml += indent + "leaf: 1\n";
+  sbd::ReadOptions deep;
+  deep.max_depth = 1000;
+  deep.format = Format::yaml;
+  const Architecture a = sbd::read_string(yaml, "deep.yaml", deep);
+  const Architecture b = sbd::detail::read_string_tree(yaml, "deep.yaml", deep, nullptr);
+  same_architecture(a, b);
+  const Value* v = &a.node_at(0).properties;
+  int levels = 0;
+  while (v->is_map() && v->size() == 1) {
+    v = &v->value_at(0);
+    ++levels;
+  }
+  CHECK(levels == 322);  // environment, k0..k319, leaf
+  // And refused the same way under the default limit.
+  deep.max_depth = 256;
+  CHECK_THROWS_WITH(sbd::read_string(yaml, "deep.yaml", deep), Catch::Contains("nesting deeper than 256 levels"));
+}
