@@ -24,14 +24,14 @@ class Value {
  public:
   enum class Type { null, boolean, integer, number, string, list, map };
 
-  Value() = default;
-  Value(std::nullptr_t) {}
-  Value(bool b) : type_(Type::boolean), int_(b ? 1 : 0) {}
-  Value(int i) : type_(Type::integer), int_(i) {}
-  Value(long i) : type_(Type::integer), int_(i) {}
-  Value(long long i) : type_(Type::integer), int_(i) {}
-  Value(unsigned i) : type_(Type::integer), int_(i) {}
-  Value(double d) : type_(Type::number) { num_ = d; }
+  Value() noexcept : int_(0) {}
+  Value(std::nullptr_t) noexcept : int_(0) {}
+  Value(bool b) noexcept : type_(Type::boolean), int_(b ? 1 : 0) {}
+  Value(int i) noexcept : type_(Type::integer), int_(i) {}
+  Value(long i) noexcept : type_(Type::integer), int_(i) {}
+  Value(long long i) noexcept : type_(Type::integer), int_(i) {}
+  Value(unsigned i) noexcept : type_(Type::integer), int_(i) {}
+  Value(double d) noexcept : type_(Type::number), num_(d) {}
   Value(const char* s) : type_(Type::string), str_(s) {}
   Value(std::string s) : type_(Type::string), str_(std::move(s)) {}
   Value(std::string_view s) : type_(Type::string), str_(s) {}
@@ -64,9 +64,14 @@ class Value {
   Value& operator[](std::size_t i);
   Value& push_back(Value v);
   /// The items of a list, or the values of a map (parallel to keys()); empty
-  /// for a scalar.
-  inline const std::vector<Value>& items() const noexcept;
-  inline std::vector<Value>& items();
+  /// for a scalar (and what is added through the non-const form to a scalar
+  /// is dropped: use push_back or append, which turn null into a container).
+  const std::vector<Value>& items() const noexcept {
+    return (type_ == Type::list || type_ == Type::map) ? seq_.items : empty_items();
+  }
+  std::vector<Value>& items() noexcept {
+    return (type_ == Type::list || type_ == Type::map) ? seq_.items : scratch_items();
+  }
 
   // Maps (insertion order).
   const Value* find(std::string_view key) const noexcept;
@@ -79,12 +84,16 @@ class Value {
   /// Room for n entries (a map) or items (a list) without reallocating.
   void reserve(std::size_t n);
   bool erase(std::string_view key);
-  inline const std::vector<std::string>& keys() const noexcept;
+  const std::vector<std::string>& keys() const noexcept {
+    return (type_ == Type::list || type_ == Type::map) ? seq_.keys : empty_keys();
+  }
   /// The value of the i-th entry of a map (keys()[i]).
   const Value& value_at(std::size_t i) const { return items().at(i); }
   Value& value_at(std::size_t i) { return items().at(i); }
 
-  const std::string& tag() const noexcept { return tag_ ? *tag_ : empty_string(); }
+  /// The tag ("" when none).
+  const std::string& tag() const noexcept;
+  bool has_tag() const noexcept { return tag_id_ != 0; }
   void set_tag(std::string tag);
 
   int line() const noexcept { return line_; }
@@ -95,10 +104,10 @@ class Value {
   }
 
   Value(const Value& other);
+  Value(Value&& other) noexcept;
   Value& operator=(const Value& other);
-  Value(Value&&) noexcept = default;
-  Value& operator=(Value&&) noexcept = default;
-  ~Value() = default;
+  Value& operator=(Value&& other) noexcept;
+  ~Value() { destroy(); }
 
   /// Deep equality of type, tag and content (locations are ignored; map keys
   /// compared in order).
@@ -106,40 +115,40 @@ class Value {
   friend bool operator!=(const Value& a, const Value& b) noexcept { return !(a == b); }
 
  private:
-  // Kept small (72 bytes on 64-bit): a model holds hundreds of thousands of
-  // values, and the tree is walked by every stage. Lists and maps keep their
-  // items and keys in one box allocated on first insertion; the tag, rare,
-  // is allocated only when set.
-  struct Box;
+  // Kept small (72 bytes on 64-bit) and with no allocation of its own beyond
+  // what it holds: a model holds hundreds of thousands of values and a
+  // template as many, and every stage walks them. The payload is a union
+  // (integer, number, string, or the items and keys of a list or map); the
+  // CloudFormation intrinsic tags are a small number, any other tag is
+  // allocated.
+  struct Seq {
+    std::vector<Value> items;        // list items, or map values
+    std::vector<std::string> keys;   // map keys, parallel to items
+  };
+  static constexpr unsigned char kCustomTag = 255;
   static const std::string& empty_string() noexcept;
   static const std::vector<Value>& empty_items() noexcept;
   static const std::vector<std::string>& empty_keys() noexcept;
-  Box& box();
+  static std::vector<Value>& scratch_items() noexcept;
+  void destroy() noexcept {
+    if (type_ == Type::string) str_.~basic_string();
+    else if (type_ == Type::list || type_ == Type::map) seq_.~Seq();
+  }
+  void construct_from(Value&& o) noexcept;
+  void become(Type container);  // null -> an empty list or map
 
   Type type_ = Type::null;
   int line_ = 0;
   int column_ = 0;
+  unsigned char tag_id_ = 0;  // 0: none; kCustomTag: custom_tag_; else a known tag
   union {
-    long long int_ = 0;
+    long long int_;
     double num_;
+    std::string str_;
+    Seq seq_;
   };
-  std::string str_;
-  std::unique_ptr<std::string> tag_;
-  std::unique_ptr<Box> box_;
+  std::unique_ptr<std::string> custom_tag_;
 };
-
-struct Value::Box {
-  std::vector<Value> items;        // list items, or map values
-  std::vector<std::string> keys;   // map keys, parallel to items
-};
-
-inline const std::vector<Value>& Value::items() const noexcept {
-  return box_ ? box_->items : empty_items();
-}
-inline std::vector<Value>& Value::items() { return box().items; }
-inline const std::vector<std::string>& Value::keys() const noexcept {
-  return box_ ? box_->keys : empty_keys();
-}
 
 /// Writes a value as block-style YAML (tags in short form), ending in a newline.
 /// Every string scalar is quoted when a YAML 1.1 or 1.2 parser would read it as

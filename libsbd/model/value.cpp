@@ -2,6 +2,7 @@
 #include <sbd/value.hpp>
 
 #include <algorithm>
+#include <new>
 
 namespace sbd {
 SBD_INLINE_NAMESPACE_BEGIN
@@ -13,10 +14,17 @@ namespace {
 }
 }  // namespace
 
-const std::string& Value::empty_string() noexcept {
-  static const std::string empty;
-  return empty;
-}
+namespace {
+// The tags a template uses: kept as a small number in the value, not as an
+// allocated string. Index 0 is "no tag".
+const std::string kKnownTags[] = {
+    "",          "!Ref",    "!GetAtt", "!Sub",       "!Join",      "!If",          "!Equals",
+    "!Select",   "!Split",  "!FindInMap", "!ImportValue", "!Base64", "!Cidr",      "!GetAZs",
+    "!Not",      "!And",    "!Or",     "!Condition", "!Transform", "!ToJsonString", "!Length"};
+constexpr unsigned char kKnownTagCount = sizeof(kKnownTags) / sizeof(kKnownTags[0]);
+}  // namespace
+
+const std::string& Value::empty_string() noexcept { return kKnownTags[0]; }
 const std::vector<Value>& Value::empty_items() noexcept {
   static const std::vector<Value> empty;
   return empty;
@@ -25,18 +33,49 @@ const std::vector<std::string>& Value::empty_keys() noexcept {
   static const std::vector<std::string> empty;
   return empty;
 }
-
-Value::Box& Value::box() {
-  if (!box_) box_ = std::make_unique<Box>();
-  return *box_;
+std::vector<Value>& Value::scratch_items() noexcept {
+  thread_local std::vector<Value> scratch;
+  scratch.clear();
+  return scratch;
 }
 
+void Value::construct_from(Value&& o) noexcept {
+  type_ = o.type_;
+  line_ = o.line_;
+  column_ = o.column_;
+  tag_id_ = o.tag_id_;
+  custom_tag_ = std::move(o.custom_tag_);
+  switch (type_) {
+    case Type::string: new (&str_) std::string(std::move(o.str_)); break;
+    case Type::list:
+    case Type::map: new (&seq_) Seq(std::move(o.seq_)); break;
+    case Type::number: num_ = o.num_; break;
+    default: int_ = o.int_; break;
+  }
+}
+
+Value::Value(Value&& o) noexcept { construct_from(std::move(o)); }
+
 Value::Value(const Value& o)
-    : type_(o.type_), line_(o.line_), column_(o.column_), str_(o.str_),
-      tag_(o.tag_ ? std::make_unique<std::string>(*o.tag_) : nullptr),
-      box_(o.box_ ? std::make_unique<Box>(*o.box_) : nullptr) {
-  if (type_ == Type::number) num_ = o.num_;
-  else int_ = o.int_;
+    : type_(o.type_), line_(o.line_), column_(o.column_), tag_id_(o.tag_id_),
+      custom_tag_(o.custom_tag_ ? std::make_unique<std::string>(*o.custom_tag_) : nullptr) {
+  switch (type_) {
+    case Type::string: new (&str_) std::string(o.str_); break;
+    case Type::list:
+    case Type::map: new (&seq_) Seq(o.seq_); break;
+    case Type::number: num_ = o.num_; break;
+    default: int_ = o.int_; break;
+  }
+}
+
+Value& Value::operator=(Value&& o) noexcept {
+  if (this != &o) {
+    // o may live inside this value (a child moved up): take it out first.
+    Value taken(std::move(o));
+    destroy();
+    construct_from(std::move(taken));
+  }
+  return *this;
 }
 
 Value& Value::operator=(const Value& o) {
@@ -47,22 +86,42 @@ Value& Value::operator=(const Value& o) {
   return *this;
 }
 
+void Value::become(Type container) {
+  // Only from null: the union holds no object yet.
+  new (&seq_) Seq();
+  type_ = container;
+}
+
+const std::string& Value::tag() const noexcept {
+  if (tag_id_ == 0) return kKnownTags[0];
+  if (tag_id_ == kCustomTag) return *custom_tag_;
+  return kKnownTags[tag_id_];
+}
+
 void Value::set_tag(std::string tag) {
-  if (tag.empty()) tag_.reset();
-  else if (tag_) *tag_ = std::move(tag);
-  else tag_ = std::make_unique<std::string>(std::move(tag));
+  custom_tag_.reset();
+  tag_id_ = 0;
+  if (tag.empty()) return;
+  for (unsigned char i = 1; i < kKnownTagCount; ++i) {
+    if (kKnownTags[i] == tag) {
+      tag_id_ = i;
+      return;
+    }
+  }
+  custom_tag_ = std::make_unique<std::string>(std::move(tag));
+  tag_id_ = kCustomTag;
 }
 
 Value Value::list(std::vector<Value> items) {
   Value v;
-  v.type_ = Type::list;
-  if (!items.empty()) v.box().items = std::move(items);
+  v.become(Type::list);
+  v.seq_.items = std::move(items);
   return v;
 }
 
 Value Value::map() {
   Value v;
-  v.type_ = Type::map;
+  v.become(Type::map);
   return v;
 }
 
@@ -106,40 +165,42 @@ const std::string& Value::as_string() const {
 }
 
 std::size_t Value::size() const noexcept {
-  return (type_ == Type::list || type_ == Type::map) && box_ ? box_->items.size() : 0;
+  return (type_ == Type::list || type_ == Type::map) ? seq_.items.size() : 0;
 }
 
 const Value& Value::operator[](std::size_t i) const {
   if (type_ != Type::list) wrong_type(*this, "a list");
-  if (i >= size()) throw Error(ErrorCode::argument, "list index out of range");
-  return box_->items[i];
+  if (i >= seq_.items.size()) throw Error(ErrorCode::argument, "list index out of range");
+  return seq_.items[i];
 }
 
 Value& Value::operator[](std::size_t i) {
   if (type_ != Type::list) wrong_type(*this, "a list");
-  if (i >= size()) throw Error(ErrorCode::argument, "list index out of range");
-  return box_->items[i];
+  if (i >= seq_.items.size()) throw Error(ErrorCode::argument, "list index out of range");
+  return seq_.items[i];
 }
 
 Value& Value::push_back(Value v) {
-  if (type_ == Type::null) type_ = Type::list;
+  if (type_ == Type::null) become(Type::list);
   if (type_ != Type::list) wrong_type(*this, "a list");
-  auto& items = box().items;
-  items.push_back(std::move(v));
-  return items.back();
+  seq_.items.push_back(std::move(v));
+  return seq_.items.back();
 }
 
 void Value::reserve(std::size_t n) {
-  Box& b = box();
-  b.items.reserve(n);
-  if (type_ == Type::map || type_ == Type::null) b.keys.reserve(n);
+  if (type_ == Type::list) {
+    seq_.items.reserve(n);
+  } else if (type_ == Type::map) {
+    seq_.items.reserve(n);
+    seq_.keys.reserve(n);
+  }
 }
 
 const Value* Value::find(std::string_view key) const noexcept {
-  if (type_ != Type::map || !box_) return nullptr;
-  const auto& keys = box_->keys;
+  if (type_ != Type::map) return nullptr;
+  const auto& keys = seq_.keys;
   for (std::size_t i = 0; i < keys.size(); ++i)
-    if (keys[i] == key) return &box_->items[i];
+    if (keys[i] == key) return &seq_.items[i];
   return nullptr;
 }
 
@@ -148,7 +209,7 @@ Value* Value::find(std::string_view key) noexcept {
 }
 
 Value& Value::set(std::string key, Value v) {
-  if (type_ == Type::null) type_ = Type::map;
+  if (type_ == Type::null) become(Type::map);
   if (type_ != Type::map) wrong_type(*this, "a mapping");
   if (Value* existing = find(key)) {
     *existing = std::move(v);
@@ -158,18 +219,17 @@ Value& Value::set(std::string key, Value v) {
 }
 
 Value& Value::append(std::string key, Value v) {
-  if (type_ == Type::null) type_ = Type::map;
+  if (type_ == Type::null) become(Type::map);
   if (type_ != Type::map) wrong_type(*this, "a mapping");
-  Box& b = box();
-  b.keys.push_back(std::move(key));
-  b.items.push_back(std::move(v));
-  return b.items.back();
+  seq_.keys.push_back(std::move(key));
+  seq_.items.push_back(std::move(v));
+  return seq_.items.back();
 }
 
 bool Value::erase(std::string_view key) {
-  if (type_ != Type::map || !box_) return false;
-  auto& keys = box_->keys;
-  auto& items = box_->items;
+  if (type_ != Type::map) return false;
+  auto& keys = seq_.keys;
+  auto& items = seq_.items;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] == key) {
       keys.erase(keys.begin() + static_cast<std::ptrdiff_t>(i));
@@ -181,15 +241,16 @@ bool Value::erase(std::string_view key) {
 }
 
 bool operator==(const Value& a, const Value& b) noexcept {
-  if (a.type_ != b.type_ || a.tag() != b.tag()) return false;
+  if (a.type_ != b.type_ || a.tag_id_ != b.tag_id_) return false;
+  if (a.tag_id_ == Value::kCustomTag && *a.custom_tag_ != *b.custom_tag_) return false;
   switch (a.type_) {
     case Value::Type::null: return true;
     case Value::Type::boolean:
     case Value::Type::integer: return a.int_ == b.int_;
     case Value::Type::number: return a.num_ == b.num_;
     case Value::Type::string: return a.str_ == b.str_;
-    case Value::Type::list: return a.items() == b.items();
-    case Value::Type::map: return a.keys() == b.keys() && a.items() == b.items();
+    case Value::Type::list: return a.seq_.items == b.seq_.items;
+    case Value::Type::map: return a.seq_.keys == b.seq_.keys && a.seq_.items == b.seq_.items;
   }
   return false;
 }
