@@ -538,7 +538,7 @@ class FreeBuilder {
     top.key_column = column;
   }
 
-  void scalar(Value v) { add(std::move(v)); }
+  void scalar(Value&& v) { add(std::move(v)); }
 
   // True when the subtree is complete (take() it).
   bool end() {
@@ -561,7 +561,7 @@ class FreeBuilder {
     std::unique_ptr<std::unordered_set<std::string>> seen;
   };
 
-  void add(Value v) {
+  void add(Value&& v) {
     Frame& top = stack_[depth_ - 1];
     if (top.is_map) {
       if (v.is_map() || v.is_list()) v.set_location(top.key_line, top.key_column);
@@ -778,7 +778,7 @@ class ModelSink final : public detail::EventSink {
     }
   }
 
-  void scalar(Value v) override {
+  void scalar(Value&& v) override {
     if (free_.active()) return free_.scalar(std::move(v));
     value(std::move(v));
   }
@@ -789,7 +789,7 @@ class ModelSink final : public detail::EventSink {
   enum class NodeKey : unsigned char { kind, description, position, overrides, extension, property };
 
   // A complete value (a scalar, or a free-form collection) for the current key.
-  void value(Value v) {
+  void value(Value&& v) {
     switch (ctx_.back()) {
       case Ctx::top:
         switch (top_key_) {
@@ -829,7 +829,8 @@ class ModelSink final : public detail::EventSink {
         switch (node_key_) {
           case NodeKey::kind:
             if (!v.is_string()) bail();
-            kind_ = std::move(v);
+            kind_ = v.as_string();
+            have_kind_ = true;
             return;
           case NodeKey::description:
             if (!v.is_string()) bail();
@@ -871,7 +872,7 @@ class ModelSink final : public detail::EventSink {
 
   void begin_node() {
     node_keys_.clear();
-    kind_ = Value();
+    have_kind_ = false;
     description_.clear();
     have_x_ = have_y_ = false;
     overrides_ = Value();
@@ -880,8 +881,8 @@ class ModelSink final : public detail::EventSink {
   }
 
   void end_node() {
-    if (!kind_.is_string()) bail();
-    Node& node = arch_.add_node(node_id_, kind_.as_string(), std::move(properties_));
+    if (!have_kind_) bail();
+    Node& node = arch_.add_node(node_id_, kind_, std::move(properties_));
     node.description = std::move(description_);
     if (have_x_ && have_y_) node.position = position_;
     node.overrides = std::move(overrides_);
@@ -950,7 +951,8 @@ class ModelSink final : public detail::EventSink {
   // The node being read.
   std::string node_id_;
   int node_line_ = 0, node_column_ = 0;
-  Value kind_;
+  std::string kind_;
+  bool have_kind_ = false;
   std::string description_;
   Position position_;
   bool have_x_ = false, have_y_ = false, position_key_x_ = false;
@@ -1100,7 +1102,7 @@ class ExportSink final : public detail::EventSink {
     return !(c == Ctx::top || c == Ctx::node || c == Ctx::model || c == Ctx::edge);
   }
 
-  void scalar(Value v) override {
+  void scalar(Value&& v) override {
     if (free_.active()) return free_.scalar(std::move(v));
     switch (ctx_.back()) {
       case Ctx::top:

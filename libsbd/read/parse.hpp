@@ -44,7 +44,7 @@ class EventSink {
   virtual void start(bool is_map, const char* tag, int line, int column) = 0;
   virtual void end() = 0;
   virtual void key(std::string_view key, int line, int column) = 0;
-  virtual void scalar(Value v) = 0;
+  virtual void scalar(Value&& v) = 0;
   /// False when the next scalar is dropped unseen: a scanner may then check
   /// it without building its Value, and not call scalar().
   virtual bool keeps_scalar() const { return true; }

@@ -339,7 +339,7 @@ class Recorder final : public sbd::detail::EventSink {
   void key(std::string_view key, int line, int column) override {
     events.push_back("key '" + std::string(key) + "' " + at(line, column));
   }
-  void scalar(Value v) override {
+  void scalar(Value&& v) override {
     events.push_back(std::string(v.type_name()) + " " + sbd::to_json(v, 0) + " " + v.tag() + " " +
                      at(v.line(), v.column()));
   }
