@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -104,7 +105,7 @@ class Value {
   }
 
   Value(const Value& other);
-  Value(Value&& other) noexcept;
+  Value(Value&& other) noexcept { construct_from(std::move(other)); }
   Value& operator=(const Value& other);
   Value& operator=(Value&& other) noexcept;
   ~Value() { destroy(); }
@@ -134,7 +135,17 @@ class Value {
     if (type_ == Type::string) str_.~basic_string();
     else if (type_ == Type::list || type_ == Type::map) seq_.~Seq();
   }
-  void construct_from(Value&& o) noexcept;
+  void construct_from(Value&& o) noexcept {
+    type_ = o.type_;
+    line_ = o.line_;
+    column_ = o.column_;
+    tag_id_ = o.tag_id_;
+    custom_tag_ = std::move(o.custom_tag_);
+    if (type_ == Type::string) new (&str_) std::string(std::move(o.str_));
+    else if (type_ == Type::list || type_ == Type::map) new (&seq_) Seq(std::move(o.seq_));
+    else if (type_ == Type::number) num_ = o.num_;
+    else int_ = o.int_;
+  }
   void become(Type container);  // null -> an empty list or map
 
   Type type_ = Type::null;

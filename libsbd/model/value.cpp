@@ -39,23 +39,6 @@ std::vector<Value>& Value::scratch_items() noexcept {
   return scratch;
 }
 
-void Value::construct_from(Value&& o) noexcept {
-  type_ = o.type_;
-  line_ = o.line_;
-  column_ = o.column_;
-  tag_id_ = o.tag_id_;
-  custom_tag_ = std::move(o.custom_tag_);
-  switch (type_) {
-    case Type::string: new (&str_) std::string(std::move(o.str_)); break;
-    case Type::list:
-    case Type::map: new (&seq_) Seq(std::move(o.seq_)); break;
-    case Type::number: num_ = o.num_; break;
-    default: int_ = o.int_; break;
-  }
-}
-
-Value::Value(Value&& o) noexcept { construct_from(std::move(o)); }
-
 Value::Value(const Value& o)
     : type_(o.type_), line_(o.line_), column_(o.column_), tag_id_(o.tag_id_),
       custom_tag_(o.custom_tag_ ? std::make_unique<std::string>(*o.custom_tag_) : nullptr) {
