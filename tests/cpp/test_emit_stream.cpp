@@ -5,6 +5,10 @@
 
 #include "test_support.hpp"
 
+#include "emit/sam/template.hpp"
+#include "emit/serverless/engine.hpp"
+#include "emit/yaml_pieces.hpp"
+
 #include <sbd/emit.hpp>
 #include <sbd/error.hpp>
 #include <sbd/read.hpp>
@@ -211,4 +215,35 @@ TEST_CASE("output paths: safe relative paths pass, anything else is refused with
     CHECK(message.size() > reason.size());
     CHECK(message.compare(message.size() - reason.size(), reason.size(), reason) == 0);
   }
+}
+
+TEST_CASE("a document written in pieces while consumed is to_yaml's text, byte for byte") {
+  std::vector<std::pair<std::string, sbd::Value>> docs;
+  for (const char* ex : kExamples) {
+    const sbd::Architecture arch = example(ex);
+    docs.emplace_back(std::string("sam ") + ex, sbd::detail::sam_template(arch, {}));
+    docs.emplace_back(std::string("serverless ") + ex, sbd::detail::serverless_config(arch, {}));
+  }
+  // Keys that need quoting, tags, nested big maps, empty maps and lists.
+  sbd::Value odd = sbd::Value::map();
+  sbd::Value inner = sbd::Value::map();
+  for (int i = 0; i < 7; ++i) inner.set("k: " + std::to_string(i), sbd::Value::tagged("!Ref", "X" + std::to_string(i)));
+  inner.set("empty", sbd::Value::map());
+  inner.set("list", sbd::Value::list({1, "two\nlines", sbd::Value::map()}));
+  sbd::Value outer = sbd::Value::map();
+  outer.set("'quoted'", inner);
+  outer.set("tagged", sbd::Value::tagged("!If", inner));
+  odd.set("first", 1);
+  odd.set("outer", outer);
+  odd.set("last", "x");
+  docs.emplace_back("odd", odd);
+  for (const auto& [name, doc] : docs) {
+    const std::string whole = sbd::to_yaml(doc);
+    for (std::size_t chunk : {1, 2, 3, 5, 512}) {
+      INFO(name << ", chunks of " << chunk);
+      CHECK(sbd::detail::to_yaml_consuming(doc, chunk) == whole);
+    }
+  }
+  CHECK(sbd::detail::to_yaml_consuming(sbd::Value("scalar")) == sbd::to_yaml(sbd::Value("scalar")));
+  CHECK(sbd::detail::to_yaml_consuming(sbd::Value::map()) == sbd::to_yaml(sbd::Value::map()));
 }

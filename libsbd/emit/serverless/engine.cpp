@@ -2,6 +2,7 @@
 
 #include "emit/starter/starter.hpp"
 #include "emit/stream.hpp"
+#include "emit/yaml_pieces.hpp"
 
 namespace sbd::detail {
 
@@ -20,7 +21,7 @@ class ServerlessEngine final : public Engine {
   }
   void emit_to(const Architecture& arch, const EmitOptions& options, FileSink& sink) const override {
     StreamingFileSet out(sink);
-    out.add("serverless.yml", to_yaml(serverless_config(arch, options)));
+    out.add("serverless.yml", to_yaml_consuming(serverless_config(arch, options)));
     for (const std::string& id : arch.sorted_ids()) {
       const Node& n = arch.node(id);
       if (n.kind != "fn") continue;
