@@ -14,6 +14,12 @@ bool is_device_name(std::string_view component) {
   // runs for every component of every file an engine writes).
   const std::string_view stem = component.substr(0, component.find('.'));
   if (stem.size() != 3 && stem.size() != 4) return false;
+  // Every name starts with one of C, P, A, N, L ("src", "app", "events"...
+  // are decided by their first letter).
+  switch (stem[0] | 0x20) {
+    case 'c': case 'p': case 'a': case 'n': case 'l': break;
+    default: return false;
+  }
   char upper[4] = {};
   for (std::size_t i = 0; i < stem.size(); ++i)
     upper[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(stem[i])));
