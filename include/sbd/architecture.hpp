@@ -8,7 +8,10 @@
 #include <sbd/value.hpp>
 #include <sbd/version.hpp>
 
-#include <deque>
+#include <cstddef>
+#include <iterator>
+#include <new>
+#include <stdexcept>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +27,126 @@ struct Position {
   friend bool operator==(const Position& a, const Position& b) noexcept {
     return a.x == b.x && a.y == b.y;
   }
+};
+
+/// The container of an architecture's nodes and edges: a sequence whose
+/// elements never move while elements are added (references stay valid, as
+/// in a std::deque), stored in chunks of 64 so that walking it is a walk over
+/// a few contiguous blocks. Read-only outside the Architecture: size, empty,
+/// operator[], at, front, back and random-access iteration.
+template <class T>
+class StableVector {
+ public:
+  static constexpr std::size_t chunk_size = 64;
+
+  class const_iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T*;
+    using reference = const T&;
+    const_iterator() = default;
+    const_iterator(const StableVector* list, std::size_t i) : list_(list), i_(i) {}
+    reference operator*() const { return (*list_)[i_]; }
+    pointer operator->() const { return &(*list_)[i_]; }
+    reference operator[](difference_type n) const { return (*list_)[i_ + static_cast<std::size_t>(n)]; }
+    const_iterator& operator++() { ++i_; return *this; }
+    const_iterator operator++(int) { auto t = *this; ++i_; return t; }
+    const_iterator& operator--() { --i_; return *this; }
+    const_iterator operator--(int) { auto t = *this; --i_; return t; }
+    const_iterator& operator+=(difference_type n) { i_ = static_cast<std::size_t>(static_cast<difference_type>(i_) + n); return *this; }
+    const_iterator& operator-=(difference_type n) { return *this += -n; }
+    friend const_iterator operator+(const_iterator it, difference_type n) { return it += n; }
+    friend const_iterator operator+(difference_type n, const_iterator it) { return it += n; }
+    friend const_iterator operator-(const_iterator it, difference_type n) { return it -= n; }
+    friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
+      return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
+    }
+    friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.i_ == b.i_; }
+    friend bool operator!=(const const_iterator& a, const const_iterator& b) { return a.i_ != b.i_; }
+    friend bool operator<(const const_iterator& a, const const_iterator& b) { return a.i_ < b.i_; }
+    friend bool operator>(const const_iterator& a, const const_iterator& b) { return a.i_ > b.i_; }
+    friend bool operator<=(const const_iterator& a, const const_iterator& b) { return a.i_ <= b.i_; }
+    friend bool operator>=(const const_iterator& a, const const_iterator& b) { return a.i_ >= b.i_; }
+
+   private:
+    const StableVector* list_ = nullptr;
+    std::size_t i_ = 0;
+  };
+  using iterator = const_iterator;
+  using value_type = T;
+  using size_type = std::size_t;
+
+  StableVector() = default;
+  StableVector(const StableVector& o) {
+    for (const T& x : o) emplace_back(x);
+  }
+  StableVector(StableVector&& o) noexcept : chunks_(std::move(o.chunks_)), size_(o.size_) { o.size_ = 0; }
+  StableVector& operator=(const StableVector& o) {
+    if (this != &o) {
+      StableVector copy(o);
+      *this = std::move(copy);
+    }
+    return *this;
+  }
+  StableVector& operator=(StableVector&& o) noexcept {
+    if (this != &o) {
+      clear();
+      chunks_ = std::move(o.chunks_);
+      size_ = o.size_;
+      o.size_ = 0;
+    }
+    return *this;
+  }
+  ~StableVector() { clear(); }
+
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  const T& operator[](std::size_t i) const noexcept { return *slot(i); }
+  T& operator[](std::size_t i) noexcept { return *slot(i); }
+  const T& at(std::size_t i) const {
+    if (i >= size_) throw std::out_of_range("StableVector::at");
+    return *slot(i);
+  }
+  const T& front() const { return at(0); }
+  const T& back() const { return at(size_ - 1); }
+  const_iterator begin() const noexcept { return const_iterator(this, 0); }
+  const_iterator end() const noexcept { return const_iterator(this, size_); }
+  const_iterator cbegin() const noexcept { return begin(); }
+  const_iterator cend() const noexcept { return end(); }
+
+  /// Appends an element (library use).
+  template <class... Args>
+  T& emplace_back(Args&&... args) {
+    if (size_ == chunks_.size() * chunk_size) chunks_.emplace_back(new Chunk);
+    T* p = new (static_cast<void*>(raw(size_))) T(std::forward<Args>(args)...);
+    ++size_;
+    return *p;
+  }
+  /// Removes element i; later elements move down one place (library use).
+  void erase_at(std::size_t i) {
+    for (std::size_t j = i; j + 1 < size_; ++j) *slot(j) = std::move(*slot(j + 1));
+    slot(size_ - 1)->~T();
+    --size_;
+  }
+  void clear() noexcept {
+    for (std::size_t i = 0; i < size_; ++i) slot(i)->~T();
+    size_ = 0;
+    chunks_.clear();
+  }
+
+ private:
+  struct Chunk {
+    alignas(T) unsigned char bytes[sizeof(T) * chunk_size];
+  };
+  void* raw(std::size_t i) const noexcept {
+    return chunks_[i / chunk_size]->bytes + sizeof(T) * (i % chunk_size);
+  }
+  T* slot(std::size_t i) const noexcept { return std::launder(static_cast<T*>(raw(i))); }
+
+  std::vector<std::unique_ptr<Chunk>> chunks_;
+  std::size_t size_ = 0;
 };
 
 struct Node {
@@ -131,8 +254,8 @@ class Architecture {
   Node& node(std::string_view id);
 
   /// All nodes and edges, in insertion order (the order of the model file).
-  const std::deque<Node>& nodes() const noexcept;
-  const std::deque<Edge>& edges() const noexcept;
+  const StableVector<Node>& nodes() const noexcept;
+  const StableVector<Edge>& edges() const noexcept;
   const Node& node_at(std::size_t index) const { return nodes().at(index); }
   const Edge& edge_at(std::size_t index) const { return edges().at(index); }
 

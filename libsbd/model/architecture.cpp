@@ -3,7 +3,7 @@
 #include "model/graph.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
 
 namespace sbd {
 SBD_INLINE_NAMESPACE_BEGIN
@@ -26,15 +26,86 @@ bool is_valid_app_name(std::string_view name) noexcept {
   return true;
 }
 
+namespace {
+
+// Node ids -> node indexes: an open-addressing table of (hash, index) slots
+// that does not copy the ids (a key is compared through the node list). A
+// model of 70,000 nodes keeps it in about 1 MiB, where a
+// std::unordered_map<std::string, ...> allocated a node per id and missed the
+// cache on every lookup.
+class NodeIndex {
+ public:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  std::size_t find(std::string_view id, const StableVector<Node>& nodes) const noexcept {
+    if (slots_.empty()) return npos;
+    const std::uint32_t h = hash(id);
+    for (std::size_t i = h & mask(); slots_[i].index != 0; i = (i + 1) & mask()) {
+      const Slot& s = slots_[i];
+      if (s.hash == h && nodes[s.index - 1].id == id) return s.index - 1;
+    }
+    return npos;
+  }
+
+  /// Adds nodes[index] by its id (the caller checked it is not there yet).
+  void insert(std::string_view id, std::size_t index) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    place(Slot{hash(id), static_cast<std::uint32_t>(index + 1)});
+    ++size_;
+  }
+
+  void rebuild(const StableVector<Node>& nodes) {
+    slots_.clear();
+    size_ = 0;
+    for (std::size_t i = 0; i < nodes.size(); ++i) insert(nodes[i].id, i);
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t index = 0;  // node index + 1; 0 = empty
+  };
+  static std::uint32_t hash(std::string_view id) noexcept {
+    std::uint32_t h = 2166136261u;  // FNV-1a: ids are short
+    for (unsigned char c : id) h = (h ^ c) * 16777619u;
+    return h ^ (h >> 15);
+  }
+  std::size_t mask() const noexcept { return slots_.size() - 1; }
+  void place(Slot slot) noexcept {
+    std::size_t i = slot.hash & mask();
+    while (slots_[i].index != 0) i = (i + 1) & mask();
+    slots_[i] = slot;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.empty() ? 64 : slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old)
+      if (s.index != 0) place(s);
+  }
+  std::vector<Slot> slots_;  // size is a power of two, at most half full
+  std::size_t size_ = 0;
+};
+
+}  // namespace
+
 struct Architecture::Impl {
   std::shared_ptr<const Catalog> catalog;
   AppSettings settings;
   std::string runtime = default_runtime;
   Value runtime_value = Value(std::string(default_runtime));
-  std::deque<Node> nodes;
-  std::deque<Edge> edges;
-  std::unordered_map<std::string, std::size_t> index;
+  StableVector<Node> nodes;
+  StableVector<Edge> edges;
+  NodeIndex index;
   detail::Graph graph;
+
+  void rebuild_graph() {
+    graph = detail::Graph(nodes.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      Edge& e = edges[i];
+      e.index = i;
+      boost::add_edge(e.from_index, e.to_index, detail::EdgeProperty{i}, graph);
+    }
+  }
 };
 
 namespace {
@@ -135,7 +206,8 @@ Node& Architecture::add_node(const std::string& id, const std::string& kind, Val
     throw Error(ErrorCode::invalid,
                 quoted(id) + " is not a valid node id: a CloudFormation logical id is ASCII letters and "
                 "digits, starting with a letter, at most 255 characters");
-  if (impl_->index.count(id)) throw Error(ErrorCode::invalid, "duplicate node id '" + id + "'");
+  if (impl_->index.find(id, impl_->nodes) != NodeIndex::npos)
+    throw Error(ErrorCode::invalid, "duplicate node id '" + id + "'");
   const KindSpec* spec = impl_->catalog->kind(kind);
   if (!spec)
     throw Error(ErrorCode::not_found,
@@ -146,15 +218,15 @@ Node& Architecture::add_node(const std::string& id, const std::string& kind, Val
   for (std::size_t i = 0; i < properties.keys().size(); ++i)
     check_property(*spec, id, properties.keys()[i], properties.value_at(i));
 
-  Node n;
+  const std::size_t index = impl_->nodes.size();
+  Node& n = impl_->nodes.emplace_back();
   n.id = id;
   n.kind = kind;
   n.properties = std::move(properties);
-  n.index = impl_->nodes.size();
-  impl_->nodes.push_back(std::move(n));
-  impl_->index.emplace(id, impl_->nodes.back().index);
+  n.index = index;
+  impl_->index.insert(n.id, index);
   boost::add_vertex(impl_->graph);
-  return impl_->nodes.back();
+  return n;
 }
 
 Edge& Architecture::connect(const std::string& from, const std::string& to, const std::string& action,
@@ -189,17 +261,18 @@ Edge& Architecture::connect(const std::string& from, const std::string& to, cons
                     SourceLocation{"", value.line(), value.column()});
     }
   }
-  Edge e;
+  const std::size_t index = impl_->edges.size();
+  const std::size_t from_index = a->index, to_index = b->index;
+  Edge& e = impl_->edges.emplace_back();
   e.from = from;
   e.to = to;
   e.action = std::move(act);
   e.properties = std::move(properties);
-  e.index = impl_->edges.size();
-  e.from_index = a->index;
-  e.to_index = b->index;
-  boost::add_edge(a->index, b->index, detail::EdgeProperty{e.index}, impl_->graph);
-  impl_->edges.push_back(std::move(e));
-  return impl_->edges.back();
+  e.index = index;
+  e.from_index = from_index;
+  e.to_index = to_index;
+  boost::add_edge(from_index, to_index, detail::EdgeProperty{index}, impl_->graph);
+  return e;
 }
 
 void Architecture::set_property(const std::string& id, const std::string& key, Value value) {
@@ -210,44 +283,36 @@ void Architecture::set_property(const std::string& id, const std::string& key, V
 
 void Architecture::remove_edge(std::size_t edge_index) {
   if (edge_index >= impl_->edges.size()) throw Error(ErrorCode::argument, "edge index out of range");
-  impl_->edges.erase(impl_->edges.begin() + static_cast<std::ptrdiff_t>(edge_index));
-  // Rebuild the edge set: indexes shift down. O(V + E), as removal is rare.
-  for (std::size_t i = 0; i < impl_->nodes.size(); ++i) boost::clear_vertex(i, impl_->graph);
-  for (std::size_t i = 0; i < impl_->edges.size(); ++i) {
-    Edge& e = impl_->edges[i];
-    e.index = i;
-    boost::add_edge(e.from_index, e.to_index, detail::EdgeProperty{i}, impl_->graph);
-  }
+  impl_->edges.erase_at(edge_index);
+  // Rebuild the graph: edge indexes shift down. O(V + E), as removal is rare.
+  impl_->rebuild_graph();
 }
 
 void Architecture::remove_node(const std::string& id) {
   const std::size_t victim = node(id).index;
-  std::deque<Edge> kept;
-  for (auto& e : impl_->edges)
-    if (e.from_index != victim && e.to_index != victim) kept.push_back(std::move(e));
-  impl_->nodes.erase(impl_->nodes.begin() + static_cast<std::ptrdiff_t>(victim));
-  impl_->index.clear();
-  for (std::size_t i = 0; i < impl_->nodes.size(); ++i) {
-    impl_->nodes[i].index = i;
-    impl_->index.emplace(impl_->nodes[i].id, i);
+  StableVector<Edge> kept;
+  for (std::size_t i = 0; i < impl_->edges.size(); ++i) {
+    Edge& e = impl_->edges[i];
+    if (e.from_index != victim && e.to_index != victim) kept.emplace_back(std::move(e));
   }
-  impl_->graph = detail::Graph(impl_->nodes.size());
+  impl_->nodes.erase_at(victim);
+  for (std::size_t i = 0; i < impl_->nodes.size(); ++i) impl_->nodes[i].index = i;
+  impl_->index.rebuild(impl_->nodes);
   impl_->edges = std::move(kept);
   for (std::size_t i = 0; i < impl_->edges.size(); ++i) {
     Edge& e = impl_->edges[i];
-    e.index = i;
-    e.from_index = impl_->index.at(e.from);
-    e.to_index = impl_->index.at(e.to);
-    boost::add_edge(e.from_index, e.to_index, detail::EdgeProperty{i}, impl_->graph);
+    e.from_index = impl_->index.find(e.from, impl_->nodes);
+    e.to_index = impl_->index.find(e.to, impl_->nodes);
   }
+  impl_->rebuild_graph();
 }
 
 std::size_t Architecture::node_count() const noexcept { return impl_->nodes.size(); }
 std::size_t Architecture::edge_count() const noexcept { return impl_->edges.size(); }
 
 const Node* Architecture::find(std::string_view id) const noexcept {
-  auto it = impl_->index.find(std::string(id));
-  return it == impl_->index.end() ? nullptr : &impl_->nodes[it->second];
+  const std::size_t i = impl_->index.find(id, impl_->nodes);
+  return i == NodeIndex::npos ? nullptr : &impl_->nodes[i];
 }
 
 Node* Architecture::find(std::string_view id) noexcept {
@@ -264,8 +329,8 @@ Node& Architecture::node(std::string_view id) {
   return const_cast<Node&>(static_cast<const Architecture*>(this)->node(id));
 }
 
-const std::deque<Node>& Architecture::nodes() const noexcept { return impl_->nodes; }
-const std::deque<Edge>& Architecture::edges() const noexcept { return impl_->edges; }
+const StableVector<Node>& Architecture::nodes() const noexcept { return impl_->nodes; }
+const StableVector<Edge>& Architecture::edges() const noexcept { return impl_->edges; }
 
 std::vector<std::size_t> Architecture::out_edge_indexes(std::size_t node_index) const {
   if (node_index >= impl_->nodes.size()) throw Error(ErrorCode::argument, "node index out of range");
