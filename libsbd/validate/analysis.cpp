@@ -719,4 +719,13 @@ std::string route_problem(std::string_view route) {
   return {};
 }
 
+std::vector<std::string> Analysis::node_and_sources(std::size_t i, Invocation how) const {
+  std::vector<std::string> ids;
+  ids.reserve(in(i).size() + 1);
+  ids.push_back(node(i).id);
+  for (std::size_t e : in(i))
+    if (invocation(e) == how) ids.push_back(edge(e).from);
+  return ids;
+}
+
 }  // namespace sbd::detail

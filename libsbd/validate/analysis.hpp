@@ -111,6 +111,15 @@ class Analysis {
   /// writes_data() and has_on_failure() of every node.
   bool writes_data(std::size_t node) const noexcept { return writes_[node] != 0; }
   bool has_on_failure(std::size_t node) const noexcept { return on_failure_[node] != 0; }
+  /// Whether an incoming edge of a node invokes it as `how`.
+  bool invoked_as(std::size_t node, Invocation how) const noexcept {
+    for (std::size_t e : in(node))
+      if (invocation(e) == how) return true;
+    return false;
+  }
+  /// The node's id, then the ids of the sources of its incoming edges that
+  /// invoke it as `how` (the nodes of a finding about those edges).
+  std::vector<std::string> node_and_sources(std::size_t node, Invocation how) const;
   const std::vector<char>& data_writers() const noexcept { return writes_; }
   /// Whether a node sets properties, has overrides; whether an edge sets
   /// properties (each read once, so that the rules skip most nodes and edges

@@ -18,16 +18,9 @@ class AsyncOnFailure final : public Rule {
     (void)arch;
     const Analysis& a = ctx.analysis();
     for (std::size_t i : a.nodes_of(Kind::fn)) {
-      if (a.has_on_failure(i)) continue;
-      bool any = false;
-      for (std::size_t ei : a.in(i)) any = any || a.invocation(ei) == Invocation::async;
-      if (!any) continue;
+      if (a.has_on_failure(i) || !a.invoked_as(i, Invocation::async)) continue;
       const Node& fn = a.node(i);
-      std::vector<std::string> nodes;
-      nodes.reserve(a.in(i).size() + 1);
-      nodes.push_back(fn.id);
-      for (std::size_t ei : a.in(i))
-        if (a.invocation(ei) == Invocation::async) nodes.push_back(a.edge(ei).from);
+      std::vector<std::string> nodes = a.node_and_sources(i, Invocation::async);
       std::string message = cat({"function ", fn.id, " is invoked asynchronously by ",
                                  join_and(nodes.data() + 1, nodes.data() + nodes.size()),
                                  " but has no on-failure destination: events that fail three times are lost"});

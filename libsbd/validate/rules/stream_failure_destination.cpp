@@ -19,16 +19,9 @@ class StreamFailureDestination final : public Rule {
     (void)arch;
     const Analysis& a = ctx.analysis();
     for (std::size_t i : a.nodes_of(Kind::fn)) {
-      if (a.has_on_failure(i)) continue;
-      bool any = false;
-      for (std::size_t ei : a.in(i)) any = any || a.invocation(ei) == Invocation::stream;
-      if (!any) continue;
+      if (a.has_on_failure(i) || !a.invoked_as(i, Invocation::stream)) continue;
       const Node& fn = a.node(i);
-      std::vector<std::string> nodes;
-      nodes.reserve(a.in(i).size() + 1);
-      nodes.push_back(fn.id);
-      for (std::size_t ei : a.in(i))
-        if (a.invocation(ei) == Invocation::stream) nodes.push_back(a.edge(ei).from);
+      std::vector<std::string> nodes = a.node_and_sources(i, Invocation::stream);
       std::string message = cat({"function ", fn.id, " reads the stream of ",
                                  join_and(nodes.data() + 1, nodes.data() + nodes.size()),
                                  " without an on-failure destination: a failing batch is retried until its records expire"});
