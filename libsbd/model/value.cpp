@@ -52,11 +52,15 @@ Value::Value(const Value& o)
 }
 
 Value& Value::operator=(Value&& o) noexcept {
-  if (this != &o) {
-    // o may live inside this value (a child moved up): take it out first.
+  if (this == &o) return *this;
+  if (type_ == Type::list || type_ == Type::map) {
+    // o may live inside this list or map (a child moved up): take it out first.
     Value taken(std::move(o));
     destroy();
     construct_from(std::move(taken));
+  } else {
+    destroy();  // a scalar or string owns no Value: o cannot live inside it
+    construct_from(std::move(o));
   }
   return *this;
 }
