@@ -199,6 +199,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   // Counts a value against limits_.max_values (memory, not only size).
   bool count(int line, int column) {
     if (++values_ <= limits_.max_values) return true;
+    if (limits_.values_over) *limits_.values_over = true;
     return fail(line, column, "the document has more than " + std::to_string(limits_.max_values) +
                                   " values, over the limit (ReadOptions::max_values)");
   }
@@ -329,7 +330,10 @@ class PlainJsonScanner {
   }
 
   void count() {
-    if (++values_ > limits_.max_values) bail();
+    if (++values_ > limits_.max_values) {
+      if (limits_.values_over) *limits_.values_over = true;
+      bail();
+    }
   }
 
   // A string from pos_ (at its '"'): printable ASCII, escapes other than

@@ -1383,7 +1383,12 @@ Architecture read_string(std::string_view text, const std::string& source_name, 
                 SourceLocation{source_name, 1, 1});
   const bool json = format == Format::json || format == Format::sbd_json ||
                     (format == Format::detect && starts_like_json(text));
-  // The streaming readers first; the tree path for anything they leave.
+  // The streaming readers first; the tree path for anything they leave. A
+  // document over the value limit goes to the tree path at once: another
+  // stream would stop at the same place.
+  bool values_over = false;
+  limits.values_over = &values_over;
+  const auto over = [&] { return values_over; };
   if (format != Format::sbd_json) {
     if (!json) {
       // The writer's plain block YAML without libyaml, else libyaml's events.
@@ -1395,7 +1400,7 @@ Architecture read_string(std::string_view text, const std::string& source_name, 
         }
       }
     }
-    if (json) {
+    if (json && !over()) {
       ModelSink sink(source_name, catalog);
       if (detail::stream_json_plain(text, limits, sink)) {
         try {
@@ -1405,7 +1410,7 @@ Architecture read_string(std::string_view text, const std::string& source_name, 
       }
     }
     ModelSink sink(source_name, catalog);
-    if (json ? detail::stream_json(text, limits, sink) : detail::stream_yaml(text, limits, sink)) {
+    if (!over() && (json ? detail::stream_json(text, limits, sink) : detail::stream_yaml(text, limits, sink))) {
       try {
         return sink.finish();
       } catch (const detail::StreamBail&) {
@@ -1414,6 +1419,7 @@ Architecture read_string(std::string_view text, const std::string& source_name, 
   }
   if (json && (format == Format::sbd_json || format == Format::detect)) {
     for (const bool plain : {true, false}) {
+      if (over()) break;
       ExportSink sink;
       if (plain ? detail::stream_json_plain(text, limits, sink) : detail::stream_json(text, limits, sink)) {
         try {

@@ -13,6 +13,11 @@ struct ParseLimits {
   std::size_t max_depth = 256;        ///< nesting of lists and maps
   std::size_t max_bytes = 64u << 20;  ///< input size (64 MiB)
   std::size_t max_values = 2500000;   ///< values in the document (memory)
+  /// Set by a streaming reader that stopped because the document has more
+  /// than max_values values: the caller then goes straight to the tree path,
+  /// which gives the error, instead of trying another stream first (a
+  /// refused document is read twice, not three times).
+  bool* values_over = nullptr;
 };
 
 /// Parses one YAML document (libyaml's event parser) into a Value. Plain
