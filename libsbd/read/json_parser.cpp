@@ -199,7 +199,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   // Counts a value against limits_.max_values (memory, not only size).
   bool count(int line, int column) {
     if (++values_ <= limits_.max_values) return true;
-    if (limits_.values_over) *limits_.values_over = true;
+    if (limits_.values_over) *limits_.values_over = {true, line, column};
     return fail(line, column, "the document has more than " + std::to_string(limits_.max_values) +
                                   " values, over the limit (ReadOptions::max_values)");
   }
@@ -329,9 +329,11 @@ class PlainJsonScanner {
     lines_.locate(offset, line, column);
   }
 
-  void count() {
+  // Counts a value located at line:column, as the RapidJSON handler counts
+  // its events (the same values, in the same order, at the same places).
+  void count(int line, int column) {
     if (++values_ > limits_.max_values) {
-      if (limits_.values_over) *limits_.values_over = true;
+      if (limits_.values_over) *limits_.values_over = {true, line, column};
       bail();
     }
   }
@@ -436,7 +438,7 @@ class PlainJsonScanner {
         const char c = at(pos_);
         if (c == '{' || c == '[') {
           const bool is_map = c == '{';
-          count();
+          count(line, column);
           if (stack.size() >= limits_.max_depth) bail();
           sink_.start(is_map, nullptr, line, column);
           open_bracket_ = pos_;
@@ -453,7 +455,7 @@ class PlainJsonScanner {
           }
           continue;
         }
-        count();
+        count(line, column);
         Value v;
         if (c == '"') {
           const std::string_view s = string();

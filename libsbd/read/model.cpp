@@ -1386,9 +1386,16 @@ Architecture read_string(std::string_view text, const std::string& source_name, 
   // The streaming readers first; the tree path for anything they leave. A
   // document over the value limit goes to the tree path at once: another
   // stream would stop at the same place.
-  bool values_over = false;
+  detail::ParseLimits::ValuesOver values_over;
   limits.values_over = &values_over;
-  const auto over = [&] { return values_over; };
+  const auto over = [&] {
+    if (values_over.over && values_over.line > 0)
+      throw Error(ErrorCode::parse,
+                  "the document has more than " + std::to_string(options.max_values) +
+                      " values, over the limit (ReadOptions::max_values)",
+                  SourceLocation{source_name, values_over.line, values_over.column});
+    return values_over.over;
+  };
   if (format != Format::sbd_json) {
     if (!json) {
       // The writer's plain block YAML without libyaml, else libyaml's events.

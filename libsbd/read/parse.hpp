@@ -13,11 +13,17 @@ struct ParseLimits {
   std::size_t max_depth = 256;        ///< nesting of lists and maps
   std::size_t max_bytes = 64u << 20;  ///< input size (64 MiB)
   std::size_t max_values = 2500000;   ///< values in the document (memory)
-  /// Set by a streaming reader that stopped because the document has more
-  /// than max_values values: the caller then goes straight to the tree path,
-  /// which gives the error, instead of trying another stream first (a
-  /// refused document is read twice, not three times).
-  bool* values_over = nullptr;
+  /// Filled by a streaming reader that stopped because the document has
+  /// more than max_values values (with the location of the value over the
+  /// limit when the reader knows it as the tree path would give it): the
+  /// caller then refuses the document at once or goes straight to the tree
+  /// path, instead of reading it again with another stream.
+  struct ValuesOver {
+    bool over = false;
+    int line = 0;  ///< 0: unknown
+    int column = 0;
+  };
+  ValuesOver* values_over = nullptr;
 };
 
 /// Parses one YAML document (libyaml's event parser) into a Value. Plain

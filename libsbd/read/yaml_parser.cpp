@@ -449,7 +449,7 @@ class EventStreamer {
   }
 
   bool charge() {
-    if (values_ >= limits_.max_values && limits_.values_over) *limits_.values_over = true;
+    if (values_ >= limits_.max_values && limits_.values_over) limits_.values_over->over = true;
     if (values_ >= limits_.max_values || budget_ == 0) return false;
     ++values_;
     --budget_;
@@ -555,7 +555,7 @@ class PlainScanner {
   int column_of(std::size_t offset) const { return static_cast<int>(offset - (cur_.begin - cur_.indent)) + 1; }
 
   void charge() {
-    if (values_ >= limits_.max_values && limits_.values_over) *limits_.values_over = true;
+    if (values_ >= limits_.max_values && limits_.values_over) limits_.values_over->over = true;
     if (values_ >= limits_.max_values || values_ >= text_.size() + 10000) bail();
     ++values_;
   }
