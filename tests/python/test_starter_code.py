@@ -32,8 +32,11 @@ MODEL = ROOT / "tests" / "fixtures" / "starter" / "all_sources.yaml"
 EXPECTED = {"Worker": 25, "Callee": 3, "Caller": 2}
 
 
-def build(run_sbd, tmp_path: Path, runtime: str, language: str | None = None) -> Path:
-    model = yaml.safe_load(MODEL.read_text())
+def build(run_sbd, tmp_path: Path, runtime: str, language: str | None = None,
+          model_file: Path | None = None, expected: dict | None = None) -> Path:
+    """Builds the model (MODEL by default) with every function in runtime and
+    language; checks that src/ holds one folder per expected function."""
+    model = yaml.safe_load((model_file or MODEL).read_text())
     model["runtime"] = runtime
     if language:
         for node in model["nodes"].values():
@@ -44,7 +47,7 @@ def build(run_sbd, tmp_path: Path, runtime: str, language: str | None = None) ->
     out = tmp_path / "app"
     result = run_sbd("build", path, "--engine", "sam", "-o", out)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (out / "src").iterdir()) == sorted(EXPECTED)
+    assert sorted(p.name for p in (out / "src").iterdir()) == sorted(expected or EXPECTED)
     return out
 
 
@@ -591,19 +594,7 @@ def unused_names(folder: Path, suffix: str) -> list[str]:
 
 
 def build_partial(run_sbd, tmp_path: Path, runtime: str, language: str | None = None) -> Path:
-    model = yaml.safe_load(PARTIAL.read_text())
-    model["runtime"] = runtime
-    if language:
-        for node in model["nodes"].values():
-            if node["kind"] == "fn":
-                node["language"] = language
-    path = tmp_path / "model.yaml"
-    path.write_text(yaml.safe_dump(model, sort_keys=False))
-    out = tmp_path / "app"
-    result = run_sbd("build", path, "--engine", "sam", "-o", out)
-    assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (out / "src").iterdir()) == sorted(PARTIAL_EXPECTED)
-    return out
+    return build(run_sbd, tmp_path, runtime, language, model_file=PARTIAL, expected=PARTIAL_EXPECTED)
 
 
 # Parsers of each event source in events.py, by the source's sample event.
