@@ -32,7 +32,7 @@ void BM_SamTemplate(benchmark::State& state) {
   const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
   for (auto _ : state) {
-    const std::string yaml = sbd::to_yaml(sbd::detail::sam_template(arch, {}));
+    const std::string yaml = sbd::detail::sam_template_yaml(arch, {});
     bytes = yaml.size();
     benchmark::DoNotOptimize(bytes);
   }

@@ -1,6 +1,8 @@
 // The YAML and JSON writers of sbd::Value. YAML: block style, our own
 // streaming writer, quoting every scalar that a YAML 1.1 or 1.2 reader would
 // not read back as the same string. JSON: RapidJSON's writer.
+#include "model/yaml_buffer.hpp"
+
 #include <sbd/error.hpp>
 #include <sbd/value.hpp>
 
@@ -34,6 +36,8 @@ std::string format_number(double d) {
 }
 
 namespace {
+
+using ::sbd::detail::YamlBuffer;
 
 // ---- UTF-8 ----------------------------------------------------------------
 
@@ -160,61 +164,6 @@ Quoting quoting_for(std::string_view s) {
   if (last == ':' || separator) return Quoting::single;
   return Quoting::plain;
 }
-
-// The YAML writer's output: a string grown by doubling and filled through a
-// raw pointer (std::string's checks and calls per append cost more than the
-// few bytes each piece of a YAML line copies).
-class YamlBuffer {
- public:
-  YamlBuffer() : buf_(4096, '\0'), p_(&buf_[0]), end_(p_ + buf_.size()) {}
-  YamlBuffer(const YamlBuffer&) = delete;
-  YamlBuffer& operator=(const YamlBuffer&) = delete;
-  void push_back(char c) {
-    room(1);
-    *p_++ = c;
-  }
-  void append(const char* s, std::size_t n) {
-    room(n);
-    std::memcpy(p_, s, n);
-    p_ += n;
-  }
-  void append(std::size_t n, char c) {
-    room(n);
-    std::memset(p_, c, n);
-    p_ += n;
-  }
-  /// n spaces (an indentation): a fixed-size copy the compiler inlines,
-  /// into room for it, then the pointer moves on by n.
-  void spaces(std::size_t n) {
-    static constexpr char kSpaces[33] = "                                ";
-    if (n > 32) return append(n, ' ');
-    room(32);
-    std::memcpy(p_, kSpaces, 32);
-    p_ += n;
-  }
-  YamlBuffer& operator+=(std::string_view s) {
-    append(s.data(), s.size());
-    return *this;
-  }
-  std::string take() {
-    buf_.resize(static_cast<std::size_t>(p_ - buf_.data()));
-    return std::move(buf_);
-  }
-
- private:
-  void room(std::size_t n) {
-    if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
-  }
-  void grow(std::size_t n) {
-    const auto used = static_cast<std::size_t>(p_ - buf_.data());
-    buf_.resize(std::max(buf_.size() * 2, used + n));
-    p_ = &buf_[0] + used;
-    end_ = &buf_[0] + buf_.size();
-  }
-  std::string buf_;
-  char* p_;
-  char* end_;
-};
 
 void append_hex(YamlBuffer& out, const char* prefix, unsigned value, int digits) {
   static const char* hex = "0123456789ABCDEF";
@@ -441,3 +390,12 @@ std::string to_json(const Value& v, int indent) {
 
 SBD_INLINE_NAMESPACE_END
 }  // namespace sbd
+
+namespace sbd::detail {
+
+void yaml_scalar(YamlBuffer& out, std::string_view s) { write_string_scalar(out, s); }
+void yaml_after_indicator(YamlBuffer& out, const Value& v, int indent, bool inline_item) {
+  write_after_indicator(out, v, indent, inline_item);
+}
+
+}  // namespace sbd::detail

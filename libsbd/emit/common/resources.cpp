@@ -192,8 +192,9 @@ Value& CfnBuilder::resource(const std::string& id, const std::string& type, Valu
   if (properties.is_map() && properties.size() > 0) r.append("Properties", std::move(properties));
   // Value maps look keys up linearly: the index keeps building linear.
   if (auto it = resource_index_.find(id); it != resource_index_.end()) {
-    if (refuse_duplicate_resources_)
-      throw Error(ErrorCode::internal, std::string(refuse_duplicate_resources_) + " emitted resource " + id + " twice");
+    if (refuse_duplicate_resources_ || it->second == std::string::npos)
+      throw Error(ErrorCode::internal, std::string(refuse_duplicate_resources_ ? refuse_duplicate_resources_ : "an engine") +
+                                           " emitted resource " + id + " twice");
     return resources_.value_at(it->second) = std::move(r);
   }
   resource_index_.emplace(id, resources_.size());
@@ -202,7 +203,18 @@ Value& CfnBuilder::resource(const std::string& id, const std::string& type, Valu
 
 Value* CfnBuilder::find_resource(const std::string& id) {
   auto it = resource_index_.find(id);
-  return it == resource_index_.end() ? nullptr : &resources_.value_at(it->second);
+  return it == resource_index_.end() || it->second == std::string::npos ? nullptr : &resources_.value_at(it->second);
+}
+
+std::size_t CfnBuilder::write_resources(YamlBuffer& out) {
+  const std::vector<std::string>& keys = resources_.keys();
+  const std::size_t n = keys.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    yaml_entry(out, 2, keys[i], resources_.value_at(i));
+    resource_index_[keys[i]] = std::string::npos;
+  }
+  resources_ = Value::map();
+  return n;
 }
 
 Value& CfnBuilder::props(Value& res) {
@@ -219,6 +231,16 @@ void CfnBuilder::output(std::string id, const std::string& description, Value va
   if (id.size() > 240) id.resize(240);  // logical ids have at most 255 characters
   std::string oid = id;
   for (int i = 2; !output_ids_.insert(oid).second; ++i) oid = id + std::to_string(i);
+  if (outputs_yaml_) {  // exactly what to_yaml writes for this entry of Outputs
+    YamlBuffer& out = *outputs_yaml_;
+    out.spaces(2);
+    yaml_scalar(out, oid);
+    out += ":\n    Description: ";
+    yaml_scalar(out, description);
+    out += "\n    Value:";
+    yaml_after_indicator(out, value, 4, false);
+    return;
+  }
   outputs_.append(std::move(oid), obj({{"Description", description}, {"Value", std::move(value)}}));
 }
 
@@ -238,12 +260,14 @@ void CfnBuilder::merge_node_overrides() {
   for (const Node& n : arch_.nodes())
     if (n.overrides.is_map() && n.overrides.size() > 0) nodes.push_back(&n);
   std::sort(nodes.begin(), nodes.end(), [](const Node* a, const Node* b) { return a->id < b->id; });
-  for (const Node* np : nodes) {
-    const Node& n = *np;
-    Value* res = find_resource(logical_id(n));
-    if (!res) continue;
-    merge_overrides(props(*res), n.overrides);
-  }
+  for (const Node* np : nodes) merge_overrides_of(*np);
+}
+
+void CfnBuilder::merge_overrides_of(const Node& n) {
+  if (!n.overrides.is_map() || n.overrides.size() == 0) return;
+  Value* res = find_resource(logical_id(n));
+  if (!res) return;
+  merge_overrides(props(*res), n.overrides);
 }
 
 bool CfnBuilder::plain_node(const Node& n) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "emit/common/refs.hpp"
+#include "model/yaml_buffer.hpp"
 
 #include <sbd/architecture.hpp>
 #include <sbd/value.hpp>
@@ -150,6 +151,22 @@ class CfnBuilder {
   Value event_pattern(const Node& bus) const;
   /// Merges each node's overrides into its main resource's Properties.
   void merge_node_overrides();
+  /// Merges one node's overrides into its main resource's Properties (what
+  /// merge_node_overrides does for every node, for an engine that writes its
+  /// resources node by node).
+  void merge_overrides_of(const Node& n);
+
+  // ---- writing as it goes (an engine that writes YAML text node by node) -----
+  /// From now on output() writes each output as YAML text (an entry of the
+  /// Outputs map, at indentation 2) into out instead of keeping it in outputs().
+  void write_outputs_to(YamlBuffer* out) { outputs_yaml_ = out; }
+  /// How many outputs were written or kept.
+  std::size_t output_count() const { return output_ids_.size(); }
+  /// Writes the resources built so far as YAML text (entries of the Resources
+  /// map at indentation 2) and forgets them. Their ids stay taken: a second
+  /// resource of the same id is then refused (what is written cannot be
+  /// replaced). Returns how many were written.
+  std::size_t write_resources(YamlBuffer& out);
 
  protected:
   const Architecture& arch_;
@@ -165,8 +182,9 @@ class CfnBuilder {
   Value parameters_ = Value::map();
   Value resources_ = Value::map();
   Value outputs_ = Value::map();
-  std::unordered_map<std::string, std::size_t> resource_index_;
+  std::unordered_map<std::string, std::size_t> resource_index_;  // npos: written and forgotten
   std::unordered_set<std::string> output_ids_;
+  YamlBuffer* outputs_yaml_ = nullptr;
 };
 
 }  // namespace sbd::detail

@@ -70,27 +70,40 @@ const Suffix* suffix_for(const Architecture& arch, const Edge& edge) {
   return nullptr;
 }
 
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 }  // namespace
 
 std::string upper_snake(std::string_view id) { return join_words(id, '_', true); }
 std::string lower_snake(std::string_view id) { return join_words(id, '_', false); }
 std::string kebab(std::string_view id) { return join_words(id, '-', false); }
 
+namespace {
+
+// The variable for an edge whose target has suffix s (see env_var_for).
+std::string env_var_with(const Architecture& arch, const Edge& edge, const Suffix& s) {
+  std::string base = upper_snake(arch.node_at(edge.to_index).id);
+  const std::string_view suffix = s.suffix;
+  // Do not repeat the suffix, nor its first word (OrdersQueue -> ORDERS_QUEUE_URL).
+  const std::string_view first_word = suffix.substr(0, suffix.find('_'));
+  const auto ends_with_word = [&base](std::string_view w) {
+    if (base.size() == w.size()) return base == w;
+    return base.size() > w.size() && base[base.size() - w.size() - 1] == '_' &&
+           base.compare(base.size() - w.size(), w.size(), w) == 0;
+  };
+  if (ends_with_word(suffix)) return base;
+  if (ends_with_word(first_word)) {
+    base.append(suffix.substr(first_word.size()));
+    return base;
+  }
+  base.push_back('_');
+  base.append(suffix);
+  return base;
+}
+
+}  // namespace
+
 std::string env_var_for(const Architecture& arch, const Edge& edge) {
   const Suffix* s = suffix_for(arch, edge);
-  if (!s) return {};
-  const std::string base = upper_snake(arch.node_at(edge.to_index).id);
-  const std::string suffix = s->suffix;
-  // Do not repeat the suffix, nor its first word (OrdersQueue -> ORDERS_QUEUE_URL).
-  const std::string first_word = suffix.substr(0, suffix.find('_'));
-  if (ends_with(base, "_" + suffix) || base == suffix) return base;
-  if (ends_with(base, "_" + first_word) || base == first_word)
-    return base + suffix.substr(first_word.size());
-  return base + "_" + suffix;
+  return s ? env_var_with(arch, edge, *s) : std::string();
 }
 
 std::string env_value_kind(const Architecture& arch, const Edge& edge) {
@@ -102,9 +115,9 @@ std::vector<Wire> wires_of(const Architecture& arch, const Node& fn) {
   std::vector<Wire> out;
   for (std::size_t e : arch.out_edge_indexes(fn.index)) {
     const Edge& edge = arch.edge_at(e);
-    std::string var = env_var_for(arch, edge);
-    if (var.empty()) continue;
-    out.push_back(Wire{&edge, &arch.node_at(edge.to_index), std::move(var), env_value_kind(arch, edge)});
+    const Suffix* s = suffix_for(arch, edge);
+    if (!s) continue;
+    out.push_back(Wire{&edge, &arch.node_at(edge.to_index), env_var_with(arch, edge, *s), s->value_kind});
   }
   return out;
 }

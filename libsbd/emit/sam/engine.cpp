@@ -3,7 +3,6 @@
 #include "emit/sam/template.hpp"
 #include "emit/starter/starter.hpp"
 #include "emit/stream.hpp"
-#include "emit/yaml_pieces.hpp"
 
 namespace sbd::detail {
 
@@ -37,8 +36,8 @@ class SamEngine final : public Engine {
   void emit_to(const Architecture& arch, const EmitOptions& options, FileSink& sink) const override {
     SampleEvents samples;
     StreamingFileSet out(sink, note_sample_event, &samples);
-    // The template's tree is freed while its text is written (the peak).
-    out.add("template.yaml", to_yaml_consuming(sam_template(arch, options)));
+    // Written as text node by node: the template's tree is never held whole.
+    out.add("template.yaml", sam_template_yaml(arch, options));
     for (const std::string& id : arch.sorted_ids()) {
       const Node& n = arch.node(id);
       if (n.kind == "fn") emit_starter_code(arch, n, options, out);

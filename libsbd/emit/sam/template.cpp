@@ -10,12 +10,14 @@
 #include "emit/common/resources.hpp"
 #include "emit/common/wiring.hpp"
 #include "emit/starter/starter.hpp"
+#include "model/yaml_buffer.hpp"
 
 #include <sbd/error.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -58,6 +60,9 @@ class Builder final : public CfnBuilder {
   }
 
   Value build();
+  /// The same document as to_yaml(build()), written as YAML text node by node
+  /// (see "Writing as it goes" below).
+  std::string yaml();
 
   // What other resources invoke: a function's `live` alias when it is
   // deployed gradually (so that traffic shifting covers those calls too),
@@ -88,9 +93,37 @@ class Builder final : public CfnBuilder {
   void sam_state_machine(const Node& n);
   void hoist_globals();
 
+  // ---- writing as it goes -----------------------------------------------------
+  // The settings that Globals.Function may take over (hoist_globals).
+  static constexpr const char* kGlobalKeys[4] = {"Runtime", "Architectures", "MemorySize", "Timeout"};
+  struct FunctionSettings {
+    Value values[4];
+    bool present[4] = {false, false, false, false};
+  };
+  FunctionSettings settings_of(const Node& fn, const StarterInfo& info) const;
+  // What choose_globals learns of each function, for fast_function.
+  struct FunctionFacts {
+    StarterInfo info;
+    FunctionSettings settings;
+  };
+  std::vector<FunctionFacts> facts_;
+  std::vector<std::size_t> facts_of_;  // by node index: a slot in facts_, or npos
+  void choose_globals();
+  bool hoisted(int k, const Value& v) const { return global_set_[k] && v == global_[k]; }
+  void write_node(const Node& n, YamlBuffer& out);
+  bool fast_function(const Node& fn, YamlBuffer& out);
+  bool fast_table(const Node& n, YamlBuffer& out);
+  bool fast_bucket(const Node& n, YamlBuffer& out);
+  bool fast_topic(const Node& n, YamlBuffer& out);
+  bool fast_queue(const Node& n, YamlBuffer& out);
+  bool fast_api(const Node& n, YamlBuffer& out);
+
   const EmitOptions& options_;
   Value globals_ = Value::map();
   bool any_deployment_role_ = false;
+  Value global_[4];
+  bool global_set_[4] = {false, false, false, false};
+  std::size_t written_resources_ = 0;
 };
 
 // ---- the document ------------------------------------------------------------
@@ -432,12 +465,460 @@ void Builder::sam_state_machine(const Node& n) {
   output(n.id + "Arn", "ARN of state machine " + n.id, cf_ref(n.id));
 }
 
+
+// ---- writing as it goes -------------------------------------------------------
+//
+// yaml() writes the document that to_yaml(build()) writes, without holding its
+// tree: each node's resources are written as soon as they are built. The
+// common shapes of the common kinds (functions, REST APIs, tables, buckets,
+// topics, queues) are written straight as text ("fast" writers below); any
+// other node, and any node with something those writers do not cover
+// (overrides, a gradual deployment, notifications, resource policies, ...),
+// is built as a tree by the methods above and written at once. Outputs go
+// to their own text as output() is called, Parameters are known at the end,
+// Globals before any resource (choose_globals). tests/cpp/test_sam_text.cpp
+// checks that both give the same bytes on every model it has.
+
+namespace {
+
+// Constant text, copied as is.
+void lit(YamlBuffer& out, std::string_view s) { out.append(s.data(), s.size()); }
+// "key: scalar\n" at indentation indent.
+void line(YamlBuffer& out, std::string_view prefix, std::string_view scalar) {
+  out.append(prefix.data(), prefix.size());
+  yaml_scalar(out, scalar);
+  out.push_back('\n');
+}
+void int_line(YamlBuffer& out, std::string_view prefix, long long v) {
+  out.append(prefix.data(), prefix.size());
+  out.integer(v);
+  out.push_back('\n');
+}
+// "  <id>:\n" (a resource, an output).
+void resource_key(YamlBuffer& out, std::string_view id) {
+  out.spaces(2);
+  yaml_scalar(out, id);
+  lit(out, ":\n");
+}
+
+}  // namespace
+
+Builder::FunctionSettings Builder::settings_of(const Node& fn, const StarterInfo& info) const {
+  FunctionSettings s;
+  s.values[0] = Value(info.runtime);
+  s.values[1] = arr({Value(str(fn, "architecture", "x86_64"))});
+  s.values[2] = Value(integer(fn, "memory", 128));
+  s.values[3] = Value(integer(fn, "timeout", 3));
+  for (bool& p : s.present) p = true;
+  return s;
+}
+
+// hoist_globals' choice, made before any function is written: from what each
+// function's properties will be (overrides merged), in model order.
+void Builder::choose_globals() {
+  std::vector<FunctionSettings> fns;
+  std::unique_ptr<Builder> scratch;  // builds the functions that have overrides
+  facts_of_.assign(arch_.node_count(), std::string::npos);
+  for (const Node& n : arch_.nodes()) {
+    if (n.kind != "fn") continue;
+    if (!n.overrides.is_map() || n.overrides.size() == 0) {
+      StarterInfo info = starter_info(arch_, n, options_);
+      FunctionSettings settings = settings_of(n, info);
+      fns.push_back(settings);
+      facts_of_[n.index] = facts_.size();
+      facts_.push_back(FunctionFacts{std::move(info), std::move(settings)});
+      continue;
+    }
+    FunctionSettings s;
+    try {
+      if (!scratch) scratch = std::make_unique<Builder>(arch_, options_);
+      scratch->function(n);
+      scratch->merge_overrides_of(n);
+      const Value* res = scratch->find_resource(n.id);
+      const Value* p = res ? res->find("Properties") : nullptr;
+      for (int k = 0; k < 4; ++k) {
+        const Value* v = p ? p->find(kGlobalKeys[k]) : nullptr;
+        if (v) s.values[k] = *v, s.present[k] = true;
+      }
+    } catch (const Error&) {
+      // The same error stops yaml() when it builds this function.
+    }
+    if (scratch) {
+      YamlBuffer discard(64);
+      scratch->write_resources(discard);
+    }
+    fns.push_back(std::move(s));
+  }
+  if (fns.size() < 2) return;
+  for (int k = 0; k < 4; ++k) {
+    std::vector<std::pair<const Value*, std::size_t>> counts;  // value, functions
+    bool everywhere = true;
+    for (const FunctionSettings& f : fns) {
+      if (!f.present[k]) {
+        everywhere = false;
+        break;
+      }
+      const Value& v = f.values[k];
+      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return *c.first == v; });
+      if (it == counts.end()) counts.emplace_back(&v, 1);
+      else ++it->second;
+    }
+    if (!everywhere || counts.empty()) continue;
+    if (k == 1 && counts.size() > 1) continue;  // Architectures: lists concatenate
+    const auto best = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+      return a.second < b.second;  // the first of equals wins: model order
+    });
+    if (best->second < 2) continue;
+    global_[k] = *best->first;
+    global_set_[k] = true;
+  }
+}
+
+std::string Builder::yaml() {
+  choose_globals();
+  // In id order, as build() does (pointers sorted: no copies of the ids).
+  std::vector<const Node*> order;
+  order.reserve(arch_.node_count());
+  for (const Node& n : arch_.nodes()) order.push_back(&n);
+  std::sort(order.begin(), order.end(), [](const Node* a, const Node* b) { return a->id < b->id; });
+
+  const AppSettings& s = arch_.settings();
+  std::string description = s.description.empty() ? s.name : s.name + ": " + s.description;
+  description += " (generated by sbd from the architecture model)";
+  YamlBuffer doc(arch_.node_count() * 400 + 4096);
+  lit(doc, "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n");
+  line(doc, "Description: ", description);
+  const std::size_t parameters_at = doc.size();  // known only at the end
+  if (global_set_[0] || global_set_[1] || global_set_[2] || global_set_[3]) {
+    lit(doc, "Globals:\n  Function:\n");
+    for (int k = 0; k < 4; ++k)
+      if (global_set_[k]) yaml_entry(doc, 4, kGlobalKeys[k], global_[k]);
+  }
+  lit(doc, "Resources:\n");
+  YamlBuffer outputs(arch_.node_count() * 100 + 64);
+  write_outputs_to(&outputs);
+  for (const Node* n : order) write_node(*n, doc);
+  write_outputs_to(nullptr);
+  if (written_resources_ == 0)
+    throw Error(ErrorCode::invalid, "the model has no node that becomes a resource (a schedule alone has none): "
+                                    "a CloudFormation template needs at least one resource");
+  if (output_count() > 0) {
+    lit(doc, "Outputs:\n");
+    doc += outputs.view();
+  }
+  std::string text = doc.take();
+  if (parameters().size() > 0) {  // Flink applications' code location: rare
+    YamlBuffer params(256);
+    yaml_entry(params, 0, "Parameters", parameters());
+    text.insert(parameters_at, params.view());
+  }
+  return text;
+}
+
+void Builder::write_node(const Node& n, YamlBuffer& out) {
+  const bool plain = !n.overrides.is_map() || n.overrides.size() == 0;
+  if (plain) {
+    const std::size_t mark = out.size();
+    const std::string_view k = n.kind;
+    bool done = false;
+    if (k == "fn") done = fast_function(n, out);
+    else if (k == "table") done = fast_table(n, out);
+    else if (k == "bucket") done = fast_bucket(n, out);
+    else if (k == "topic") done = fast_topic(n, out);
+    else if (k == "queue") done = fast_queue(n, out);
+    else if (k == "api") done = fast_api(n, out);
+    if (done) {
+      ++written_resources_;
+      return;
+    }
+    out.truncate(mark);
+  }
+  // The tree, as build() makes it: the node, its overrides, the settings
+  // that Globals carries.
+  node(n);
+  merge_overrides_of(n);
+  if (n.kind == "fn") {
+    Value* res = find_resource(n.id);
+    if (Value* p = res ? res->find("Properties") : nullptr) {
+      for (int k = 0; k < 4; ++k)
+        if (const Value* v = p->find(kGlobalKeys[k]); v && hoisted(k, *v)) p->erase(kGlobalKeys[k]);
+    }
+  }
+  written_resources_ += write_resources(out);
+}
+
+// The fast writers return false, before writing anything that matters, for
+// what they do not cover; write_node then drops what they wrote.
+
+bool Builder::fast_table(const Node& n, YamlBuffer& out) {
+  const std::string pk = str(n, "partition_key", "id");
+  const std::string sk = str(n, "sort_key");
+  const bool range = !sk.empty() && sk != pk;
+  resource_key(out, n.id);
+  lit(out, "    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n"
+           "      AttributeDefinitions:\n");
+  line(out, "        - AttributeName: ", pk);
+  lit(out, "          AttributeType: S\n");
+  if (range) {
+    line(out, "        - AttributeName: ", sk);
+    lit(out, "          AttributeType: S\n");
+  }
+  lit(out, "      KeySchema:\n");
+  line(out, "        - AttributeName: ", pk);
+  lit(out, "          KeyType: HASH\n");
+  if (range) {
+    line(out, "        - AttributeName: ", sk);
+    lit(out, "          KeyType: RANGE\n");
+  }
+  std::string view = str(n, "stream");
+  if (view.empty() && !outs(n, "fn").empty()) view = "NEW_AND_OLD_IMAGES";
+  if (!view.empty()) {
+    lit(out, "      StreamSpecification:\n");
+    line(out, "        StreamViewType: ", view);
+  }
+  output(n.id + "Name", "Name of table " + n.id, name(n));
+  return true;
+}
+
+bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
+  for (const Edge* e : outs(n))
+    if (to(*e).kind == "topic" || to(*e).kind == "queue") return false;  // notifications
+  resource_key(out, n.id);
+  lit(out, "    Type: AWS::S3::Bucket\n");
+  const bool named = bucket_needs_explicit_name(arch_, n);
+  const bool versioning = boolean(n, "versioning");
+  if (named || versioning) lit(out, "    Properties:\n");
+  if (named) yaml_entry(out, 6, "BucketName", explicit_bucket_name(arch_, n));
+  if (versioning) lit(out, "      VersioningConfiguration:\n        Status: Enabled\n");
+  output(n.id + "Name", "Name of bucket " + n.id, name(n));
+  return true;
+}
+
+bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
+  for (const Edge* e : ins(n))
+    if (from(*e).kind == "bucket" || from(*e).kind == "schedule") return false;  // a topic policy
+  resource_key(out, n.id);
+  lit(out, "    Type: AWS::SNS::Topic\n");
+  if (boolean(n, "fifo")) {
+    lit(out, "    Properties:\n");
+    yaml_entry(out, 6, "TopicName", sub("${AWS::StackName}-" + n.id + ".fifo"));
+    lit(out, "      FifoTopic: true\n");
+  }
+  output(n.id + "Arn", "ARN of topic " + n.id, arn(n));
+  return true;
+}
+
+bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
+  if (!ins(n, "bucket").empty()) return false;  // a queue policy
+  resource_key(out, n.id);
+  lit(out, "    Type: AWS::SQS::Queue\n    Properties:\n");
+  if (boolean(n, "fifo")) {
+    yaml_entry(out, 6, "QueueName", sub("${AWS::StackName}-" + n.id + ".fifo"));
+    lit(out, "      FifoQueue: true\n");
+  }
+  int_line(out, "      VisibilityTimeout: ", integer(n, "visibility_timeout", 30));
+  int_line(out, "      MessageRetentionPeriod: ", integer(n, "retention", 345600));
+  for (const Edge* e : outs(n, "queue")) {
+    const Value* mrc = eprop(*e, "max_receive_count");
+    lit(out, "      RedrivePolicy:\n");
+    yaml_entry(out, 8, "deadLetterTargetArn", arn(to(*e)));
+    int_line(out, "        maxReceiveCount: ", mrc && mrc->is_int() ? mrc->as_int() : 5);
+    break;  // a queue has one dead-letter queue
+  }
+  output(n.id + "Url", "URL of queue " + n.id, url(n));
+  return true;
+}
+
+bool Builder::fast_api(const Node& n, YamlBuffer& out) {
+  if (!ins(n, "userPool").empty() || !ins(n, "cognitoIdentity").empty()) return false;
+  resource_key(out, n.id);
+  lit(out, "    Type: AWS::Serverless::Api\n    Properties:\n");
+  yaml_entry(out, 6, "Name", sub("${AWS::StackName}-" + n.id));
+  line(out, "      StageName: ", str(n, "stage", "prod"));
+  lit(out, "      OpenApiVersion: '3.0.1'\n");
+  if (!n.description.empty()) line(out, "      Description: ", n.description);
+  if (str(n, "auth", "none") == "iam") lit(out, "      Auth:\n        DefaultAuthorizer: AWS_IAM\n");
+  bool integrated = false;
+  for (const Edge* e : outs(n))
+    if (to(*e).kind == "fn" || to(*e).kind == "stepFn") integrated = true;
+  if (!integrated) {
+    yaml_entry(out, 6, "DefinitionBody",
+               obj({{"openapi", "3.0.1"},
+                    {"info", obj({{"title", sub("${AWS::StackName}-" + n.id)}, {"version", "1.0"}})},
+                    {"paths", mock_paths(n)}}));
+  }
+  output(n.id + "Url", "Invoke URL of REST API " + n.id, url_of(arch_, n));
+  return true;
+}
+
+bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
+  if (arch_.settings().deployment) return false;  // aliases, hooks, roles
+  const FunctionFacts& facts = facts_[facts_of_[fn.index]];  // (a function without overrides)
+  const StarterInfo& info = facts.info;
+  const FunctionSettings& settings = facts.settings;
+
+  resource_key(out, fn.id);
+  lit(out, "    Type: AWS::Serverless::Function\n    Properties:\n");
+  if (!fn.description.empty()) line(out, "      Description: ", fn.description);
+  line(out, "      CodeUri: ", info.code_uri);
+  line(out, "      Handler: ", info.handler);
+  for (int k = 0; k < 4; ++k)
+    if (!hoisted(k, settings.values[k])) yaml_entry(out, 6, kGlobalKeys[k], settings.values[k]);
+  if (const Value* rc = prop(fn, "reserved_concurrency"); rc && rc->is_int())
+    int_line(out, "      ReservedConcurrentExecutions: ", rc->as_int());
+
+  // Environment: a variable per wire, then the model's own (a name given
+  // twice keeps its first place and its last value, as Value::set does).
+  std::vector<std::pair<std::string, Value>> vars;
+  const auto set_var = [&vars](std::string name, Value v) {
+    for (auto& [n, old] : vars)
+      if (n == name) {
+        old = std::move(v);
+        return;
+      }
+    vars.emplace_back(std::move(name), std::move(v));
+  };
+  for (const Wire& w : wires_of(arch_, fn)) set_var(w.env_var, env_value(arch_, w));
+  if (const Value* env = prop(fn, "environment"); env && env->is_map())
+    for (std::size_t i = 0; i < env->keys().size(); ++i) set_var(env->keys()[i], env_string(env->value_at(i)));
+  if (!vars.empty()) {
+    lit(out, "      Environment:\n        Variables:\n");
+    for (const auto& [name, v] : vars) yaml_entry(out, 10, name, v);
+  }
+
+  // Policies: a policy template per edge where one fits (each once), else
+  // the statements, in one policy document at the end.
+  std::vector<std::pair<std::string, Value>> policies;
+  Value statements = Value::list();
+  for (const Edge* e : outs(fn)) {
+    Access a = function_access(arch_, *e, node_logical_id, false);
+    if (a.sam_policy.empty()) a = function_access(arch_, *e, node_logical_id, true);
+    if (!a.sam_policy.empty()) {
+      const bool seen = std::any_of(policies.begin(), policies.end(), [&](const auto& p) {
+        return p.first == a.sam_policy && p.second == a.sam_parameters;
+      });
+      if (!seen) policies.emplace_back(std::move(a.sam_policy), std::move(a.sam_parameters));
+    } else {
+      for (Value& st : a.statements.items()) statements.push_back(std::move(st));
+    }
+  }
+  if (!policies.empty() || statements.size() > 0) {
+    lit(out, "      Policies:\n");
+    for (const auto& [name, params] : policies) {
+      lit(out, "        - ");
+      yaml_scalar(out, name);
+      out.push_back(':');
+      yaml_after_indicator(out, params, 10, false);
+    }
+    if (statements.size() > 0) {
+      lit(out, "        -");
+      yaml_after_indicator(out, obj({{"Version", "2012-10-17"}, {"Statement", std::move(statements)}}), 8, true);
+    }
+  }
+
+  // Events, one per trigger (function_events).
+  bool any_event = false;
+  std::set<std::string> used;
+  const auto event = [&](std::string base, std::string_view type) {
+    if (!any_event) lit(out, "      Events:\n");
+    any_event = true;
+    out.spaces(8);
+    yaml_scalar(out, event_name(used, std::move(base)));
+    lit(out, ":\n          Type: ");
+    lit(out, type);
+    lit(out, "\n          Properties:\n");
+  };
+  const auto batch_failures = [&] {
+    if (info.reports_batch_item_failures)
+      lit(out, "            FunctionResponseTypes:\n              - ReportBatchItemFailures\n");
+  };
+  for (const Edge* ep : triggers_of(arch_, fn)) {
+    const Edge& e = *ep;
+    const Node& src = from(e);
+    const std::string_view k = src.kind;
+    if (k == "bucket") {
+      event(src.id + "S3", "S3");
+      line(out, "            Bucket: !Ref ", src.id);
+      const Value* types = eprop(e, "events");
+      if (types && types->is_list() && types->size() > 0) yaml_entry(out, 12, "Events", *types);
+      else lit(out, "            Events:\n              - s3:ObjectCreated:*\n");
+      Value rules = Value::list();
+      for (const char* f : {"prefix", "suffix"}) {
+        const Value* v = eprop(e, f);
+        if (v && v->is_string() && !v->as_string().empty()) rules.push_back(obj({{"Name", f}, {"Value", *v}}));
+      }
+      if (rules.size() > 0) yaml_entry(out, 12, "Filter", obj({{"S3Key", obj({{"Rules", std::move(rules)}})}}));
+    } else if (k == "table" || k == "stream") {
+      const Value* pos = eprop(e, "starting_position");
+      const Value* batch = eprop(e, "batch_size");
+      event(src.id + (k == "table" ? "Stream" : "Kinesis"), k == "table" ? "DynamoDB" : "Kinesis");
+      yaml_entry(out, 12, "Stream", get_att(src.id, k == "table" ? "StreamArn" : "Arn"));
+      line(out, "            StartingPosition: ", pos && pos->is_string() ? pos->as_string() : "LATEST");
+      int_line(out, "            BatchSize: ", batch && batch->is_int() ? batch->as_int() : 100);
+      batch_failures();
+    } else if (k == "api" || k == "httpApi") {
+      for (const ApiRoute& r : routes_of(e)) {
+        event(src.id + capitalised_lower(r.method) + path_words(r.path), k == "api" ? "Api" : "HttpApi");
+        line(out, k == "api" ? "            RestApiId: !Ref " : "            ApiId: !Ref ", src.id);
+        line(out, "            Path: ", r.path);
+        line(out, "            Method: ", k == "api" ? lower_ascii(r.method) : r.method);
+      }
+    } else if (k == "schedule") {
+      event(src.id + "Schedule", "Schedule");
+      line(out, "            Schedule: ", str(src, "expression", "rate(5 minutes)"));
+      if (!src.description.empty()) line(out, "            Description: ", src.description);
+    } else if (k == "topic") {
+      event(src.id + "Sns", "SNS");
+      line(out, "            Topic: !Ref ", src.id);
+    } else if (k == "queue") {
+      const Value* batch = eprop(e, "batch_size");
+      const long long size = batch && batch->is_int() ? batch->as_int() : 10;
+      event(src.id + "Sqs", "SQS");
+      yaml_entry(out, 12, "Queue", get_att(src.id, "Arn"));
+      int_line(out, "            BatchSize: ", size);
+      if (size > 10) lit(out, "            MaximumBatchingWindowInSeconds: 1\n");
+      if (const Value* mc = eprop(e, "maximum_concurrency"); mc && mc->is_int())
+        int_line(out, "            ScalingConfig:\n              MaximumConcurrency: ", mc->as_int());
+      batch_failures();
+    } else if (k == "eventBus") {
+      event(src.id + "Rule", "EventBridgeRule");
+      line(out, "            EventBusName: !Ref ", src.id);
+      yaml_entry(out, 12, "Pattern", event_pattern(src));
+    } else if (k == "iotRule") {
+      event(src.id + "IoT", "IoTRule");
+      line(out, "            Sql: ", str(src, "sql", "SELECT * FROM 'topic/#'"));
+      lit(out, "            AwsIotSqlVersion: '2016-03-23'\n");
+    }
+  }
+
+  // Asynchronous failures go to the first on-failure destination.
+  for (const Edge* e : outs(fn)) {
+    if (e->action != "on-failure") continue;
+    const Node& t = to(*e);
+    lit(out, t.kind == "queue" ? "      EventInvokeConfig:\n        DestinationConfig:\n          OnFailure:\n"
+                                 "            Type: SQS\n"
+                               : "      EventInvokeConfig:\n        DestinationConfig:\n          OnFailure:\n"
+                                 "            Type: SNS\n");
+    yaml_entry(out, 12, "Destination", arn(t));
+    break;
+  }
+  if (info.metadata.is_map() && info.metadata.size() > 0) yaml_entry(out, 4, "Metadata", info.metadata);
+  output(fn.id + "Arn", "ARN of function " + fn.id, get_att(fn.id, "Arn"));
+  return true;
+}
+
 }  // namespace
 
 Value sam_template(const Architecture& arch, const EmitOptions& options) {
   const ReferenceScope scope(arch);  // first: the cycle check uses it too
   refuse_reference_cycles(arch);
   return Builder(arch, options).build();
+}
+
+std::string sam_template_yaml(const Architecture& arch, const EmitOptions& options) {
+  const ReferenceScope scope(arch);
+  refuse_reference_cycles(arch);
+  return Builder(arch, options).yaml();
 }
 
 }  // namespace sbd::detail

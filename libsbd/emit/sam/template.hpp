@@ -1,5 +1,5 @@
-// The SAM engine's template: a Value tree (AWS::Serverless-2016-10-31) built
-// from the architecture, serialised with sbd::to_yaml.
+// The SAM engine's template (AWS::Serverless-2016-10-31): as a Value tree
+// built from the architecture, or as its YAML text written straight.
 #pragma once
 
 #include "emit/common/resources.hpp"
@@ -12,6 +12,9 @@ namespace sbd::detail {
 /// The template.yaml document of an architecture. Throws sbd::Error(invalid)
 /// for what no template can express (e.g. a route that is not "METHOD /path").
 Value sam_template(const Architecture& arch, const EmitOptions& options);
+/// Exactly to_yaml(sam_template(arch, options)), written as text node by node
+/// without the document's tree (what the SAM engine writes).
+std::string sam_template_yaml(const Architecture& arch, const EmitOptions& options);
 
 /// The routes of an API, parsed as every engine parses them (resources.hpp):
 /// "METHOD /path" (METHOD: ANY, GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS,
