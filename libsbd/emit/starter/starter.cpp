@@ -14,13 +14,15 @@
 #include <sbd/error.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -100,9 +102,25 @@ struct Op {
   Mask absent = 0;      // if: the tags that keep the block when not set ("!tag")
 };
 
+// A template as it is written for one set of tags: literal text and
+// placeholders, the blocks already decided. Rendering a plan is a few copies.
+struct Piece {
+  std::uint32_t offset = 0;  // text: in the plan's text
+  std::uint32_t size = 0;    // text: length
+  std::int32_t var = -1;     // a placeholder (Var), or -1 for text
+};
+struct Plan {
+  std::string text;  // the kept literal text (empty when the pieces view the template's)
+  bool owns_text = false;
+  std::vector<Piece> pieces;
+  std::size_t text_size = 0;  // of the literal pieces
+};
+
 struct Template {
   std::string_view text;
   std::vector<Op> ops;
+  Mask used = 0;  // the tags its blocks test; 0: no block, `flat` is its plan
+  Plan flat;
 };
 
 // Whether a line is "@@if tags" or "@@end" after optional blanks and "#" or "//".
@@ -159,6 +177,41 @@ void compile_text(Template& t, std::size_t begin, std::size_t end, const std::st
   literal(lit, end);
 }
 
+// The plan of t for these tags: the text of the kept blocks is copied into
+// the plan (own_text), or viewed in the template (when it has no block, its
+// text ops are already contiguous runs).
+Plan make_plan(const Template& t, Mask tags, bool own_text) {
+  Plan p;
+  p.owns_text = own_text;
+  const std::size_t n = t.ops.size();
+  for (std::size_t i = 0; i < n;) {
+    const Op& op = t.ops[i];
+    switch (op.kind) {
+      case Op::kText:
+        p.text_size += op.b;
+        if (!own_text) {
+          p.pieces.push_back(Piece{op.a, op.b, -1});
+        } else if (!p.pieces.empty() && p.pieces.back().var < 0) {
+          p.pieces.back().size += op.b;
+          p.text.append(t.text.data() + op.a, op.b);
+        } else {
+          p.pieces.push_back(Piece{static_cast<std::uint32_t>(p.text.size()), op.b, -1});
+          p.text.append(t.text.data() + op.a, op.b);
+        }
+        ++i;
+        break;
+      case Op::kVar:
+        p.pieces.push_back(Piece{0, 0, static_cast<std::int32_t>(op.a)});
+        ++i;
+        break;
+      case Op::kIf:
+        i = ((op.mask & tags) || (op.absent & ~tags)) ? i + 1 : op.a;
+        break;
+    }
+  }
+  return p;
+}
+
 Template compile(std::string_view text, const std::string& where) {
   Template t;
   t.text = text;
@@ -198,6 +251,9 @@ Template compile(std::string_view text, const std::string& where) {
   }
   if (!open_ifs.empty()) throw Error(ErrorCode::internal, "starter code: @@if without @@end in " + where);
   compile_text(t, chunk, text.size(), where);
+  for (const Op& op : t.ops)
+    if (op.kind == Op::kIf) t.used |= op.mask | op.absent;
+  if (!t.used) t.flat = make_plan(t, 0, false);
   return t;
 }
 
@@ -207,47 +263,56 @@ struct Context {
   Mask tags = 0;
 };
 
-// The size of the text render() appends.
-std::size_t rendered_size(const Template& t, const Context& c) {
-  std::size_t size = 0;
-  const std::size_t n = t.ops.size();
-  for (std::size_t i = 0; i < n;) {
-    const Op& op = t.ops[i];
-    switch (op.kind) {
-      case Op::kText:
-        size += op.b;
-        ++i;
-        break;
-      case Op::kVar:
-        size += c.vars[op.a].size();
-        ++i;
-        break;
-      case Op::kIf:
-        i = ((op.mask & c.tags) || (op.absent & ~c.tags)) ? i + 1 : op.a;
-        break;
+// The plan of t for a function's tags. Templates with blocks are planned
+// once per set of the tags they test, per thread (a model's functions come
+// in a few shapes); the cache is bounded.
+const Plan& plan_for(const Template& t, Mask tags) {
+  if (!t.used) return t.flat;
+  struct Key {
+    const Template* t;
+    Mask tags;
+    bool operator==(const Key& o) const noexcept { return t == o.t && tags == o.tags; }
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept {
+      return std::hash<const void*>()(k.t) ^ static_cast<std::size_t>(k.tags * 0x9E3779B97F4A7C15ull);
     }
-  }
+  };
+  thread_local std::unordered_map<Key, Plan, KeyHash> cache;
+  const Key key{&t, tags & t.used};
+  const auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 4096) cache.clear();
+  return cache.emplace(key, make_plan(t, key.tags, true)).first->second;
+}
+
+// The size of the text a plan writes.
+std::size_t rendered_size(const Plan& p, const Context& c) {
+  std::size_t size = p.text_size;
+  for (const Piece& piece : p.pieces)
+    if (piece.var >= 0) size += c.vars[piece.var].size();
   return size;
 }
 
-void render(const Template& t, const Context& c, std::string& out) {
-  const std::size_t n = t.ops.size();
-  for (std::size_t i = 0; i < n;) {
-    const Op& op = t.ops[i];
-    switch (op.kind) {
-      case Op::kText:
-        out.append(t.text.data() + op.a, op.b);
-        ++i;
-        break;
-      case Op::kVar:
-        out.append(c.vars[op.a]);
-        ++i;
-        break;
-      case Op::kIf:
-        i = ((op.mask & c.tags) || (op.absent & ~c.tags)) ? i + 1 : op.a;
-        break;
-    }
+void write_plan(const Template& t, const Plan& p, const Context& c, std::string& out) {
+  const char* text = p.owns_text ? p.text.data() : t.text.data();
+  for (const Piece& piece : p.pieces) {
+    if (piece.var < 0) out.append(text + piece.offset, piece.size);
+    else out.append(c.vars[piece.var]);
   }
+}
+
+// Appends t rendered with c to out.
+void render(const Template& t, const Context& c, std::string& out) { write_plan(t, plan_for(t, c.tags), c, out); }
+
+// t rendered with c, in a string of exactly its size (the file's final
+// string: FileSet keeps the capacity, or shrinks it with a copy).
+std::string render_file(const Template& t, const Context& c) {
+  const Plan& p = plan_for(t, c.tags);
+  std::string out;
+  out.reserve(rendered_size(p, c));
+  write_plan(t, p, c, out);
+  return out;
 }
 
 // --- The templates of each language ----------------------------------------
@@ -467,8 +532,21 @@ struct Source {
   std::vector<std::string_view> node_ids;
 };
 
-std::vector<Source> sources_of(const Architecture& arch, const Node& fn) {
+// The event sources of a function, by key (kSourceOrder); kept from one
+// function to the next so that the vectors of node ids are allocated once.
+struct Sources {
   Source by_key[kSources];
+  int keys[kSources] = {};  // the keys the function has, in order
+  int count = 0;
+};
+
+void collect_sources(const Architecture& arch, const Node& fn, Sources& out) {
+  Source* by_key = out.by_key;
+  for (int k = 0; k < kSources; ++k) {
+    by_key[k].key = -1;
+    by_key[k].node_id = {};
+    by_key[k].node_ids.clear();
+  }
   for (const Edge* e : triggers_of(arch, fn)) {
     const Node& from = arch.node_at(e->from_index);
     const int key = source_of_kind(from.kind);
@@ -481,14 +559,18 @@ std::vector<Source> sources_of(const Architecture& arch, const Node& fn) {
   // invocation handler receives the IoT messages too.
   if (by_key[kIot].key >= 0 && by_key[kInvoke].key >= 0) {
     for (const auto& id : by_key[kIot].node_ids) by_key[kInvoke].node_ids.push_back(id);
-    by_key[kIot] = Source{};
+    by_key[kIot].key = -1;
+    by_key[kIot].node_id = {};
+    by_key[kIot].node_ids.clear();
   }
-  std::vector<Source> out;
-  for (auto& s : by_key)
-    if (s.key >= 0) out.push_back(std::move(s));
+  out.count = 0;
+  for (int k = 0; k < kSources; ++k)
+    if (by_key[k].key >= 0) out.keys[out.count++] = k;
   // A function nothing triggers is invoked directly (CLI, console, tests).
-  if (out.empty()) out.push_back(Source{kInvoke, "", {}});
-  return out;
+  if (out.count == 0) {
+    by_key[kInvoke].key = kInvoke;
+    out.keys[out.count++] = kInvoke;
+  }
 }
 
 // The SDK service a helper of that target kind uses (its client and imports).
@@ -506,8 +588,13 @@ int service_of_kind(std::string_view kind) {
 }
 
 int wire_part(std::string_view name) {
+  static const auto names = [] {
+    std::array<std::string_view, kWirePartCount> v;
+    for (int i = 0; i < kWirePartCount; ++i) v[i] = kWireParts[i];
+    return v;
+  }();
   for (int i = 0; i < kWirePartCount; ++i)
-    if (name == kWireParts[i]) return i;
+    if (name == names[i]) return i;
   return -1;
 }
 
@@ -523,33 +610,48 @@ void for_each_line(std::string_view text, F&& f) {
   }
 }
 
-// Go import lines of several snippets: unique, standard library first, then
-// the others, each group sorted by path as gofmt sorts them.
-std::string merge_import_lines(const std::string& snippets) {
-  std::map<std::string_view, std::string_view> std_lines, other_lines;  // path -> line
+// Go import lines of several snippets: unique (the last line of a path
+// wins), standard library first, then the others, each group sorted by path
+// as gofmt sorts them.
+struct ImportLine {
+  bool other;  // not the standard library (the path's first element has a dot)
+  std::string_view path, line;
+};
+void merge_import_lines(std::string_view snippets, std::vector<ImportLine>& lines, std::string& out) {
+  lines.clear();
   for_each_line(snippets, [&](std::string_view line) {
     const std::size_t q = line.find('"');
     if (q == std::string_view::npos) return;
     const std::string_view path = line.substr(q + 1, line.find('"', q + 1) - q - 1);
     const std::string_view first = path.substr(0, path.find('/'));
-    (first.find('.') == std::string_view::npos ? std_lines : other_lines)[path] = line;
+    lines.push_back(ImportLine{first.find('.') != std::string_view::npos, path, line});
   });
-  std::string out;
-  for (const auto& l : std_lines) out.append(l.second).push_back('\n');
-  if (!std_lines.empty() && !other_lines.empty()) out += "\n";
-  for (const auto& l : other_lines) out.append(l.second).push_back('\n');
-  return out;
+  std::stable_sort(lines.begin(), lines.end(), [](const ImportLine& a, const ImportLine& b) {
+    return a.other != b.other ? b.other : a.path < b.path;
+  });
+  out.clear();
+  bool any_std = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i + 1 < lines.size() && lines[i + 1].path == lines[i].path) continue;
+    if (lines[i].other && any_std) {
+      out.push_back('\n');
+      any_std = false;
+    }
+    if (!lines[i].other) any_std = true;
+    out.append(lines[i].line).push_back('\n');
+  }
 }
 
-// Import lines of other languages (Java): unique and sorted.
-std::string merge_unique_lines(const std::string& snippets) {
-  std::set<std::string_view> lines;
+// Import lines of other languages (Java, Python, JavaScript): unique and sorted.
+void merge_unique_lines(std::string_view snippets, std::vector<std::string_view>& lines, std::string& out) {
+  lines.clear();
   for_each_line(snippets, [&](std::string_view line) {
-    if (line.find_first_not_of(" \t") != std::string_view::npos) lines.insert(line);
+    if (line.find_first_not_of(" \t") != std::string_view::npos) lines.push_back(line);
   });
-  std::string out;
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  out.clear();
   for (const auto& l : lines) out.append(l).push_back('\n');
-  return out;
 }
 
 // Aligns the second column of "\tName rest" lines (Go struct fields) or the
@@ -602,8 +704,8 @@ struct WireInfo {
 
 // The helpers of a function's outgoing connections (views into `wires` and
 // the architecture, which must outlive them).
-std::vector<WireInfo> wire_infos(const std::vector<Wire>& wires) {
-  std::vector<WireInfo> out;
+void wire_infos(const std::vector<Wire>& wires, std::vector<WireInfo>& out) {
+  out.clear();
   out.reserve(wires.size());
   for (const Wire& w : wires) {
     const std::string& kind = w.target->kind;
@@ -620,9 +722,12 @@ std::vector<WireInfo> wire_infos(const std::vector<Wire>& wires) {
       info->env = w.env_var;
       info->id = w.target->id;
     }
-    if (kind == "table" || kind == "bucket") {
-      if (action != "write") info->add_part(wire_part(kind == "table" ? "table.read" : "bucket.read"));
-      if (action != "read") info->add_part(wire_part(kind == "table" ? "table.write" : "bucket.write"));
+    const bool table = kind == "table";
+    if (table || kind == "bucket") {
+      static const int read[2] = {wire_part("bucket.read"), wire_part("table.read")};
+      static const int write[2] = {wire_part("bucket.write"), wire_part("table.write")};
+      if (action != "write") info->add_part(read[table]);
+      if (action != "read") info->add_part(write[table]);
     } else {
       info->add_part(wire_part(kind == "httpApi" ? std::string_view("api") : std::string_view(kind)));
     }
@@ -637,13 +742,17 @@ std::vector<WireInfo> wire_infos(const std::vector<Wire>& wires) {
         if (out[i].*field == name) return true;
       return false;
     };
-    const std::string base_snake = snake, base_pascal = pascal;
-    for (int n = 2; taken(snake, &WireInfo::snake); ++n) snake = base_snake + "_" + std::to_string(n);
-    for (int n = 2; taken(pascal, &WireInfo::pascal); ++n) pascal = base_pascal + std::to_string(n);
+    if (taken(snake, &WireInfo::snake)) {
+      const std::string base = snake;
+      for (int n = 2; taken(snake, &WireInfo::snake); ++n) snake = base + "_" + std::to_string(n);
+    }
+    if (taken(pascal, &WireInfo::pascal)) {
+      const std::string base = pascal;
+      for (int n = 2; taken(pascal, &WireInfo::pascal); ++n) pascal = base + std::to_string(n);
+    }
     info->snake = std::move(snake);
     info->pascal = std::move(pascal);
   }
-  return out;
 }
 
 // The runtime the function runs on: its own property, else the override of
@@ -671,10 +780,18 @@ void render_opt(const Template* t, const Context& c, std::string& out) {
 // function.
 struct Scratch {
   std::string dispatch, logic, logic_fields, logic_inits, tests, resources, sources_doc, wires_doc, imports,
-      test_imports, service_code, dependencies, path;
+      test_imports, service_code, dependencies, path, dir, module, package_name, merged_imports,
+      merged_test_imports;
+  Sources sources;
+  std::vector<WireInfo> wires;
+  std::vector<std::string_view> lines;
+  std::vector<ImportLine> import_lines;
+  // kebab(app) of the last application (the same for all its functions).
+  std::string app, app_kebab;
   void clear() {
     for (std::string* s : {&dispatch, &logic, &logic_fields, &logic_inits, &tests, &resources, &sources_doc,
-                           &wires_doc, &imports, &test_imports, &service_code, &dependencies, &path})
+                           &wires_doc, &imports, &test_imports, &service_code, &dependencies, &path, &dir,
+                           &module, &package_name})
       s->clear();
   }
 };
@@ -718,10 +835,11 @@ StarterInfo starter_info(const Architecture& arch, const Node& fn, const EmitOpt
 
 void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptions& options, FileSet& out) {
   if (fn.kind != "fn") throw Error(ErrorCode::argument, "starter code: " + fn.id + " is not a function");
-  const StarterInfo info = starter_info(arch, fn, options);
-  const std::string& dir = info.code_uri;
-  if (info.language.empty()) {
-    out.add(dir + "README.md", "# " + fn.id +
+  const std::string runtime = effective_runtime(arch, fn, options);
+  const std::string lang = effective_language(runtime, fn);
+  if (lang.empty()) {
+    const StarterInfo info = starter_info(arch, fn, options);
+    out.add(info.code_uri + "README.md", "# " + fn.id +
                                    "\n\nlibsbd writes no starter code for the runtime `" + info.runtime +
                                    "`.\nStarter code exists for Python 3.12-3.14, Node.js 22/24 (JavaScript or "
                                    "TypeScript), Java 21 and Go on provided.al2023.\nPut the function's code in "
@@ -729,15 +847,21 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
                                    info.handler + "`.\n");
     return;
   }
-  const std::string& lang = info.language;
   const LangTemplates& lt = templates().langs.at(lang);
-  const std::vector<Source> sources = sources_of(arch, fn);
+  // The strings and vectors a function's code is assembled in (per thread,
+  // kept from one function to the next).
+  thread_local Scratch scratch;
+  scratch.clear();
+  const std::string& dir = scratch.dir.append("src/").append(fn.id).append("/");
+  Sources& sources = scratch.sources;
+  collect_sources(arch, fn, sources);
   const std::vector<Wire> wire_list = wires_of(arch, fn);
-  const std::vector<WireInfo> wires = wire_infos(wire_list);
+  std::vector<WireInfo>& wires = scratch.wires;
+  wire_infos(wire_list, wires);
 
   // What the function uses: its event sources, services and helpers.
   Mask tags = 0;
-  for (const Source& s : sources) tags |= Mask{1} << (kTagOn + s.key);
+  for (int i = 0; i < sources.count; ++i) tags |= Mask{1} << (kTagOn + sources.keys[i]);
   bool services[kServiceCount] = {};
   for (const WireInfo& w : wires) {
     const int svc = service_of_kind(w.kind);
@@ -748,31 +872,35 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   }
 
   const std::string& app = arch.name();
-  const std::string app_kebab = kebab(app), fn_kebab = kebab(fn.id);
-  const std::string module = app_kebab + "/" + fn_kebab;
-  const std::string package_name = app_kebab + "-" + fn_kebab;
-  const std::string java_release = info.runtime.rfind("java", 0) == 0 ? info.runtime.substr(4) : "21";
-  const std::string node_major =
-      info.runtime.rfind("nodejs", 0) == 0 ? info.runtime.substr(6, info.runtime.find('.') - 6) : "22";
+  if (scratch.app_kebab.empty() || scratch.app != app) {
+    scratch.app = app;
+    scratch.app_kebab = kebab(app);
+  }
+  const std::string& app_kebab = scratch.app_kebab;
+  const std::string fn_kebab = kebab(fn.id);
+  const std::string& module = scratch.module.append(app_kebab).append("/").append(fn_kebab);
+  const std::string& package_name = scratch.package_name.append(app_kebab).append("-").append(fn_kebab);
+  const std::string_view rt = runtime;
+  const std::string_view java_release = rt.substr(0, 4) == "java" ? rt.substr(4) : "21";
+  const std::string_view node_major = rt.substr(0, 6) == "nodejs" ? rt.substr(6, rt.find('.') - 6) : "22";
   Context base;
   base.tags = tags;
   base.vars[kFnId] = fn.id;
   base.vars[kApp] = app;
-  base.vars[kRuntime] = info.runtime;
+  base.vars[kRuntime] = runtime;
   base.vars[kModule] = module;
   base.vars[kPackageName] = package_name;
   base.vars[kJavaRelease] = java_release;
   base.vars[kNodeMajor] = node_major;
 
   // Sources: dispatch branches, business functions (once each), tests, samples.
-  thread_local Scratch scratch;
-  scratch.clear();
   std::string &dispatch = scratch.dispatch, &logic = scratch.logic, &logic_fields = scratch.logic_fields,
               &logic_inits = scratch.logic_inits, &tests = scratch.tests, &resources = scratch.resources,
               &sources_doc = scratch.sources_doc, &wires_doc = scratch.wires_doc, &path = scratch.path;
   const std::string_view bullet = lang == "python" ? "- " : "// - ";
   bool handles_requests = false;
-  for (const Source& s : sources) {
+  for (int k = 0; k < sources.count; ++k) {
+    const Source& s = sources.by_key[sources.keys[k]];
     Context v = base;
     const std::string_view source_id = s.node_id.empty() ? std::string_view(fn.id) : s.node_id;
     const std::string source_name = kebab(source_id);
@@ -800,12 +928,8 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
       handles_requests = handles_requests || request;
     }
     render(*lt.test[s.key], v, tests);
-    const Template& json = *templates().event_json[s.key];
-    std::string sample;
-    sample.reserve(rendered_size(json, v));
-    render(json, v, sample);
     path.assign(dir).append("events/").append(kSourceOrder[s.key]).append(".json");
-    out.add(path, std::move(sample));
+    out.add(path, render_file(*templates().event_json[s.key], v));
   }
 
   // Outgoing connections: the clients of their services, helpers and tests.
@@ -841,8 +965,14 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   const std::string fields = logic_fields.empty() ? std::string() : align_go(logic_fields, false);
   const std::string inits = logic_inits.empty() ? std::string() : align_go(logic_inits, true);
   const bool go = lang == "go";
-  const std::string merged_imports = go ? merge_import_lines(imports) : merge_unique_lines(imports);
-  const std::string merged_test_imports = go ? merge_import_lines(test_imports) : merge_unique_lines(test_imports);
+  std::string &merged_imports = scratch.merged_imports, &merged_test_imports = scratch.merged_test_imports;
+  if (go) {
+    merge_import_lines(imports, scratch.import_lines, merged_imports);
+    merge_import_lines(test_imports, scratch.import_lines, merged_test_imports);
+  } else {
+    merge_unique_lines(imports, scratch.lines, merged_imports);
+    merge_unique_lines(test_imports, scratch.lines, merged_test_imports);
+  }
   files.vars[kDispatch] = dispatch;
   files.vars[kLogic] = logic;
   files.vars[kResources] = resources;
@@ -857,11 +987,9 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   files.vars[kWiresDoc] = wires_doc;
   for (const FileTemplate& f : lt.files) {
     if (f.only_with && !(f.only_with & tags)) continue;
-    std::string text;
-    // Exactly (FileSet keeps the capacity, or shrinks it with a copy): every
-    // file template ends with one newline after its last placeholder.
-    text.reserve(rendered_size(*f.tpl, files));
-    render(*f.tpl, files, text);
+    // Sized exactly (every file template ends with one newline after its
+    // last placeholder: one_final_newline does not grow it).
+    std::string text = render_file(*f.tpl, files);
     one_final_newline(text);
     path.assign(dir).append(f.path);
     out.add(path, std::move(text));
