@@ -1,62 +1,75 @@
 #include <sbd/emit.hpp>
 #include <sbd/error.hpp>
 
-#include <cctype>
-
 namespace sbd {
 SBD_INLINE_NAMESPACE_BEGIN
 
 namespace {
 
+char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
 bool is_device_name(std::string_view component) {
-  // Windows reserves these names, with any extension, in any case. They are
-  // three or four characters long: anything else is decided at once (this
-  // runs for every component of every file an engine writes).
+  // Windows reserves these names, with any extension, in any case: CON, PRN,
+  // AUX, NUL, COM1-COM9, LPT1-LPT9. Decided from the stem's length and
+  // letters (this runs for every component of every file an engine writes).
   const std::string_view stem = component.substr(0, component.find('.'));
   if (stem.size() != 3 && stem.size() != 4) return false;
-  // Every name starts with one of C, P, A, N, L ("src", "app", "events"...
-  // are decided by their first letter).
-  switch (stem[0] | 0x20) {
-    case 'c': case 'p': case 'a': case 'n': case 'l': break;
-    default: return false;
-  }
-  char upper[4] = {};
-  for (std::size_t i = 0; i < stem.size(); ++i)
-    upper[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(stem[i])));
-  const std::string_view s(upper, stem.size());
-  static constexpr std::string_view kNames[] = {
-      "CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
-      "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
-  for (std::string_view n : kNames)
-    if (s == n) return true;
-  return false;
+  const char a = ascii_upper(stem[0]), b = ascii_upper(stem[1]), c = ascii_upper(stem[2]);
+  if (stem.size() == 3)
+    return (a == 'C' && b == 'O' && c == 'N') || (a == 'P' && b == 'R' && c == 'N') ||
+           (a == 'A' && b == 'U' && c == 'X') || (a == 'N' && b == 'U' && c == 'L');
+  return ((a == 'C' && b == 'O' && c == 'M') || (a == 'L' && b == 'P' && c == 'T')) && stem[3] >= '1' &&
+         stem[3] <= '9';
 }
 
-// True when path is a safe relative path, in one pass (every file of every
-// build goes through here). Anything else is explained by check_path's slow
-// path, which names the first problem.
+// What a byte of a path is to is_safe_path.
+enum CharClass : unsigned char { kPlain, kSlash, kDot, kBad };
+struct CharClasses {
+  CharClass of[256];
+  constexpr CharClasses() : of() {
+    for (int c = 0; c < 256; ++c)
+      of[c] = c < 0x20 || c == 0x7F || c == '\\' ? kBad : c == '/' ? kSlash : c == '.' ? kDot : kPlain;
+  }
+};
+constexpr CharClasses kCharClasses;
+
+// Whether path[start, end) is a safe component; dot is its first '.', or
+// past it.
+bool is_safe_component(std::string_view path, std::size_t start, std::size_t end, std::size_t dot) noexcept {
+  const std::size_t len = end - start;
+  if (len == 0 || len > 255) return false;
+  const char last = path[end - 1];
+  if (last == ' ' || last == '.') return false;  // also "." and ".."
+  const std::size_t stem = (dot < end ? dot : end) - start;
+  return !((stem == 3 || stem == 4) && is_device_name(path.substr(start, len)));
+}
+
+// True when path is a safe relative path, in one pass over a table of byte
+// classes (every file of every build goes through here). Anything else is
+// explained by check_path's slow path, which names the first problem.
 bool is_safe_path(std::string_view path) noexcept {
   const std::size_t n = path.size();
   if (n == 0 || n > 1024 || path[0] == '/' || (n >= 2 && path[1] == ':')) return false;
-  std::size_t start = 0;     // of the current component
-  std::size_t dot = n;       // first '.' of the current component, or n
-  for (std::size_t i = 0;; ++i) {
-    if (i == n || path[i] == '/') {
-      const std::size_t len = i - start;
-      if (len == 0 || len > 255) return false;
-      const char last = path[i - 1];
-      if (last == ' ' || last == '.') return false;  // also "." and ".."
-      const std::size_t stem = (dot < i ? dot : i) - start;
-      if ((stem == 3 || stem == 4) && is_device_name(path.substr(start, len))) return false;
-      if (i == n) return true;
-      start = i + 1;
-      dot = n;
-      continue;
+  const char* p = path.data();
+  std::size_t start = 0;  // of the current component
+  std::size_t dot = n;    // first '.' of the current component, or n
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (kCharClasses.of[static_cast<unsigned char>(p[i])]) {
+      case kPlain:
+        break;
+      case kDot:
+        if (dot == n) dot = i;
+        break;
+      case kSlash:
+        if (!is_safe_component(path, start, i, dot)) return false;
+        start = i + 1;
+        dot = n;
+        break;
+      case kBad:
+        return false;
     }
-    const auto c = static_cast<unsigned char>(path[i]);
-    if (c < 0x20 || c == 0x7F || c == '\\') return false;
-    if (c == '.' && dot == n) dot = i;
   }
+  return is_safe_component(path, start, n, dot);
 }
 
 }  // namespace
@@ -93,7 +106,8 @@ void FileSet::add(const std::string& path, std::string content) {
   // Contents are built by appending, so their capacity is up to twice their
   // size; a FileSet holds every file of an application until it is written
   // (hundreds of MB for 10,000 cells): keep only the bytes.
-  content.shrink_to_fit();
+  // (Starter code and engines size most contents exactly: no call then.)
+  if (content.capacity() != content.size()) content.shrink_to_fit();
   files_[path] = std::move(content);
 }
 
