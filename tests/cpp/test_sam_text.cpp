@@ -174,3 +174,22 @@ TEST_CASE("the SAM template as text is the tree's YAML: random models", "[robust
   }
   CHECK(ok > 300);  // most models make a template
 }
+
+TEST_CASE("the SAM template as text: output ids that clash are numbered as the tree numbers them") {
+  // Output ids are cut to 240 characters: "<238 A>" + "Name" and
+  // "<238 A>NaX" + "Name" both become "<238 A>Na"; the second is numbered.
+  // The text writer, which writes in model order, starts again in id order.
+  const std::string base(238, 'A');
+  for (bool reversed : {false, true}) {
+    sbd::Architecture arch("clash");
+    const std::string a = base, b = base + "NaX";
+    arch.add_node(reversed ? b : a, "table");
+    arch.add_node("Fn", "fn");
+    arch.add_node(reversed ? a : b, "table");
+    arch.connect("Fn", a, "read");
+    const std::string tree = through_tree(arch);
+    REQUIRE(tree.rfind("ok:", 0) == 0);
+    CHECK(tree.find("  " + base + "Na2:\n") != std::string::npos);
+    CHECK(as_text(arch) == tree);
+  }
+}

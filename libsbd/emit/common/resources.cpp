@@ -107,19 +107,46 @@ void refuse_reference_cycles(const Architecture& arch) {
                                       "remove one of the connections between them");
 }
 
+// ---- IdSet -------------------------------------------------------------------------
+
+void IdSet::reserve(std::size_t n) {
+  ids_.reserve(n);
+  std::size_t slots = 16;
+  while (slots < 2 * n) slots *= 2;
+  if (slots > slots_.size()) rehash(slots);
+}
+
+void IdSet::rehash(std::size_t slots) {
+  slots_.assign(slots, 0);
+  const std::size_t mask = slots - 1;
+  for (std::size_t i = 0; i < ids_.size(); ++i) {
+    std::size_t at = std::hash<std::string_view>()(ids_[i]) & mask;
+    while (slots_[at] != 0) at = (at + 1) & mask;
+    slots_[at] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+bool IdSet::insert(std::string_view id) {
+  if (2 * (ids_.size() + 1) > slots_.size()) rehash(slots_.empty() ? 16 : 2 * slots_.size());
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t at = std::hash<std::string_view>()(id) & mask;
+  for (; slots_[at] != 0; at = (at + 1) & mask)
+    if (ids_[slots_[at] - 1] == id) return false;
+  ids_.emplace_back(id);
+  slots_[at] = static_cast<std::uint32_t>(ids_.size());
+  return true;
+}
+
 // ---- naming and helpers ----------------------------------------------------------
 
 CfnBuilder::CfnBuilder(const Architecture& arch, std::set<std::string> reserved_ids)
-    : arch_(arch) {
+    : arch_(arch), reserved_(std::move(reserved_ids)) {
   // Sized once: a model of n nodes has about n resources and outputs.
   const std::size_t n = arch_.node_count();
-  taken_.reserve(2 * n + reserved_ids.size());
   resource_index_.reserve(2 * n);
   output_ids_.reserve(n);
   resources_.reserve(2 * n);
   outputs_.reserve(n);
-  for (const std::string& id : reserved_ids) taken_.insert(id);
-  for (const Node& node : arch_.nodes()) taken_.insert(node.id);
 }
 
 LogicalIdFn CfnBuilder::ids() const {
@@ -174,6 +201,12 @@ std::string CfnBuilder::aux(const std::string& owner, const std::string& suffix)
   const auto key = std::make_pair(owner, suffix);
   auto it = aux_.find(key);
   if (it != aux_.end()) return it->second;
+  if (!taken_filled_) {  // the ids an aux id must not take: most models need none
+    taken_filled_ = true;
+    taken_.reserve(2 * arch_.node_count() + reserved_.size());
+    for (const std::string& r : reserved_) taken_.insert(r);
+    for (const Node& node : arch_.nodes()) taken_.insert(node.id);
+  }
   std::string base = owner + suffix;
   std::string id = base;
   for (int i = 2; taken_.count(id) || id.size() > 255; ++i) {
@@ -230,18 +263,18 @@ void CfnBuilder::depends_on(Value& res, const std::vector<std::string>& ids) {
 void CfnBuilder::output(std::string id, const std::string& description, Value value) {
   if (id.size() > 240) id.resize(240);  // logical ids have at most 255 characters
   std::string oid = id;
-  for (int i = 2; !output_ids_.insert(oid).second; ++i) oid = id + std::to_string(i);
-  if (outputs_yaml_) {  // exactly what to_yaml writes for this entry of Outputs
-    YamlBuffer& out = *outputs_yaml_;
-    out.spaces(2);
-    yaml_scalar(out, oid);
-    out += ":\n    Description: ";
-    yaml_scalar(out, description);
-    out += "\n    Value:";
-    yaml_after_indicator(out, value, 4, false);
-    return;
-  }
+  for (int i = 2; !output_ids_.insert(oid); ++i) oid = id + std::to_string(i);
+  if (outputs_yaml_) return write_output(*outputs_yaml_, oid, description, value);
   outputs_.append(std::move(oid), obj({{"Description", description}, {"Value", std::move(value)}}));
+}
+
+void CfnBuilder::write_output(YamlBuffer& out, std::string_view id, std::string_view description, const Value& value) {
+  out.spaces(2);  // exactly what to_yaml writes for this entry of Outputs
+  yaml_scalar(out, id);
+  out += ":\n    Description: ";
+  yaml_scalar(out, description);
+  out += "\n    Value:";
+  yaml_after_indicator(out, value, 4, false);
 }
 
 Value CfnBuilder::inline_policy(const std::string& policy_name, Value statements) const {

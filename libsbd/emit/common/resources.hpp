@@ -14,6 +14,7 @@
 #include <sbd/architecture.hpp>
 #include <sbd/value.hpp>
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -45,6 +46,22 @@ Value env_string(const Value& v);
 
 /// The lower-case copy of an ASCII string.
 std::string lower_ascii(std::string s);
+
+/// A set of ids given out one by one (output ids): open addressing over a
+/// vector of the ids, without a heap node per id as std::unordered_set has
+/// (tens of thousands of outputs in a big model).
+class IdSet {
+ public:
+  void reserve(std::size_t n);
+  /// Adds id; false when it was there already.
+  bool insert(std::string_view id);
+  std::size_t size() const noexcept { return ids_.size(); }
+
+ private:
+  void rehash(std::size_t slots);
+  std::vector<std::string> ids_;
+  std::vector<std::uint32_t> slots_;  // 0: empty, else 1 + an index in ids_
+};
 
 class CfnBuilder {
  public:
@@ -162,6 +179,11 @@ class CfnBuilder {
   void write_outputs_to(YamlBuffer* out) { outputs_yaml_ = out; }
   /// How many outputs were written or kept.
   std::size_t output_count() const { return output_ids_.size(); }
+  /// One entry of the Outputs map as to_yaml writes it (at indentation 2).
+  static void write_output(YamlBuffer& out, std::string_view id, std::string_view description, const Value& value);
+  /// Takes an output id as output() does, for an output written elsewhere
+  /// (write_output); false when it is taken already.
+  bool claim_output_id(std::string_view id) { return output_ids_.insert(id); }
   /// Writes the resources built so far as YAML text (entries of the Resources
   /// map at indentation 2) and forgets them. Their ids stay taken: a second
   /// resource of the same id is then refused (what is written cannot be
@@ -177,13 +199,15 @@ class CfnBuilder {
  private:
   std::string republish_topic(const Node& source, const Node& target) const;
 
-  std::unordered_set<std::string> taken_;
+  std::unordered_set<std::string> taken_;  // filled by the first aux()
+  std::set<std::string> reserved_;
+  bool taken_filled_ = false;
   std::map<std::pair<std::string, std::string>, std::string> aux_;
   Value parameters_ = Value::map();
   Value resources_ = Value::map();
   Value outputs_ = Value::map();
   std::unordered_map<std::string, std::size_t> resource_index_;  // npos: written and forgotten
-  std::unordered_set<std::string> output_ids_;
+  IdSet output_ids_;
   YamlBuffer* outputs_yaml_ = nullptr;
 };
 

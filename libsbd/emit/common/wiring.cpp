@@ -1,6 +1,8 @@
 #include "emit/common/wiring.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace sbd::detail {
 
@@ -119,6 +121,33 @@ std::vector<Wire> wires_of(const Architecture& arch, const Node& fn) {
     if (!s) continue;
     out.push_back(Wire{&edge, &arch.node_at(edge.to_index), env_var_with(arch, edge, *s), s->value_kind});
   }
+  return out;
+}
+
+std::vector<const Node*> nodes_by_id(const Architecture& arch) {
+  // Sorted on the first sixteen bytes as two big-endian numbers (the ids'
+  // own order: bytes compare unsigned, a shorter id pads with zeros), the
+  // whole ids only where those are equal: most comparisons are integers'.
+  struct Keyed {
+    std::uint64_t high, low;
+    const Node* node;
+  };
+  const auto word = [](const std::string& id, std::size_t from) {
+    std::uint64_t k = 0;
+    for (std::size_t i = from; i < from + 8; ++i) k = (k << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+    return k;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(arch.node_count());
+  for (const Node& n : arch.nodes()) keyed.push_back(Keyed{word(n.id, 0), word(n.id, 8), &n});
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    if (a.high != b.high) return a.high < b.high;
+    if (a.low != b.low) return a.low < b.low;
+    return a.node->id < b.node->id;
+  });
+  std::vector<const Node*> out;
+  out.reserve(keyed.size());
+  for (const Keyed& k : keyed) out.push_back(k.node);
   return out;
 }
 

@@ -48,6 +48,10 @@ std::vector<Wire> wires_of(const Architecture& arch, const Node& fn);
 /// transform), in edge order.
 std::vector<const Edge*> triggers_of(const Architecture& arch, const Node& fn);
 
+/// The nodes in the order of their ids (std::string's order): what engines
+/// write in, without copying the ids (Architecture::sorted_ids copies them).
+std::vector<const Node*> nodes_by_id(const Architecture& arch);
+
 /// The language of a function's starter code: "python", "javascript",
 /// "typescript", "java", "go", from its `language` property or its runtime
 /// (python3.x -> python, nodejs -> javascript, java -> java,

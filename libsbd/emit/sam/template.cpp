@@ -18,6 +18,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -62,7 +63,12 @@ class Builder final : public CfnBuilder {
   Value build();
   /// The same document as to_yaml(build()), written as YAML text node by node
   /// (see "Writing as it goes" below).
-  std::string yaml();
+  /// in_model_order: the nodes the text writers cover are written first, in
+  /// the model's order (memory order: in a big model, id order jumps all over
+  /// it), as pieces then put in id order. Empty when an output id turned out
+  /// taken twice (a rare clash that output() resolves in id order): then
+  /// yaml(false) on a new Builder.
+  std::optional<std::string> yaml(bool in_model_order);
 
   // What other resources invoke: a function's `live` alias when it is
   // deployed gradually (so that traffic shifting covers those calls too),
@@ -110,7 +116,13 @@ class Builder final : public CfnBuilder {
   std::vector<std::size_t> facts_of_;  // by node index: a slot in facts_, or npos
   void choose_globals();
   bool hoisted(int k, const Value& v) const { return global_set_[k] && v == global_[k]; }
-  void write_node(const Node& n, YamlBuffer& out);
+  bool write_fast(const Node& n, YamlBuffer& out);
+  void write_tree(const Node& n, YamlBuffer& out);
+  // output() for the text writers; while pieces are written in model order
+  // (capture_ set), the output goes to capture_ and its id to captured_id_.
+  void fast_output(std::string id, const std::string& description, const Value& value);
+  YamlBuffer* capture_ = nullptr;
+  std::string captured_id_;
   bool fast_function(const Node& fn, YamlBuffer& out);
   bool fast_table(const Node& n, YamlBuffer& out);
   bool fast_bucket(const Node& n, YamlBuffer& out);
@@ -516,16 +528,19 @@ Builder::FunctionSettings Builder::settings_of(const Node& fn, const StarterInfo
 // hoist_globals' choice, made before any function is written: from what each
 // function's properties will be (overrides merged), in model order.
 void Builder::choose_globals() {
-  std::vector<FunctionSettings> fns;
+  std::vector<FunctionSettings> overridden;  // of the functions with overrides
+  std::vector<std::pair<bool, std::size_t>> fns;  // model order: (overridden, slot)
   std::unique_ptr<Builder> scratch;  // builds the functions that have overrides
   facts_of_.assign(arch_.node_count(), std::string::npos);
+  facts_.reserve(static_cast<std::size_t>(
+      std::count_if(arch_.nodes().begin(), arch_.nodes().end(), [](const Node& n) { return n.kind == "fn"; })));
   for (const Node& n : arch_.nodes()) {
     if (n.kind != "fn") continue;
     if (!n.overrides.is_map() || n.overrides.size() == 0) {
       StarterInfo info = starter_info(arch_, n, options_);
       FunctionSettings settings = settings_of(n, info);
-      fns.push_back(settings);
       facts_of_[n.index] = facts_.size();
+      fns.emplace_back(false, facts_.size());
       facts_.push_back(FunctionFacts{std::move(info), std::move(settings)});
       continue;
     }
@@ -547,13 +562,15 @@ void Builder::choose_globals() {
       YamlBuffer discard(64);
       scratch->write_resources(discard);
     }
-    fns.push_back(std::move(s));
+    fns.emplace_back(true, overridden.size());
+    overridden.push_back(std::move(s));
   }
   if (fns.size() < 2) return;
   for (int k = 0; k < 4; ++k) {
     std::vector<std::pair<const Value*, std::size_t>> counts;  // value, functions
     bool everywhere = true;
-    for (const FunctionSettings& f : fns) {
+    for (const auto& [over, slot] : fns) {
+      const FunctionSettings& f = over ? overridden[slot] : facts_[slot].settings;
       if (!f.present[k]) {
         everywhere = false;
         break;
@@ -574,13 +591,46 @@ void Builder::choose_globals() {
   }
 }
 
-std::string Builder::yaml() {
+std::optional<std::string> Builder::yaml(bool in_model_order) {
   choose_globals();
-  // In id order, as build() does (pointers sorted: no copies of the ids).
-  std::vector<const Node*> order;
-  order.reserve(arch_.node_count());
-  for (const Node& n : arch_.nodes()) order.push_back(&n);
-  std::sort(order.begin(), order.end(), [](const Node* a, const Node* b) { return a->id < b->id; });
+  const std::vector<const Node*> order = nodes_by_id(arch_);  // as build() does
+
+  // First the pieces, in model order: where each node's resource and output
+  // text sit in `pieces` and `output_pieces` (and its output id in `ids`).
+  struct Piece {
+    std::size_t at = 0, size = 0, output_at = 0, output_size = 0, id_at = 0, id_size = 0;
+    bool done = false;
+  };
+  std::vector<Piece> piece_of;
+  YamlBuffer pieces(in_model_order ? arch_.node_count() * 400 + 64 : 64);
+  YamlBuffer output_pieces(in_model_order ? arch_.node_count() * 100 + 64 : 64);
+  std::string ids;
+  if (in_model_order) {
+    piece_of.resize(arch_.node_count());
+    for (const Node& n : arch_.nodes()) {
+      Piece& p = piece_of[n.index];
+      p.at = pieces.size();
+      p.output_at = output_pieces.size();
+      captured_id_.clear();
+      capture_ = &output_pieces;
+      try {
+        p.done = write_fast(n, pieces);
+      } catch (const Error&) {
+        p.done = false;  // the tree path meets the same error in its turn
+      }
+      capture_ = nullptr;
+      if (!p.done) {
+        pieces.truncate(p.at);
+        output_pieces.truncate(p.output_at);
+        continue;
+      }
+      p.size = pieces.size() - p.at;
+      p.output_size = output_pieces.size() - p.output_at;
+      p.id_at = ids.size();
+      p.id_size = captured_id_.size();
+      ids += captured_id_;
+    }
+  }
 
   const AppSettings& s = arch_.settings();
   std::string description = s.description.empty() ? s.name : s.name + ": " + s.description;
@@ -597,7 +647,19 @@ std::string Builder::yaml() {
   lit(doc, "Resources:\n");
   YamlBuffer outputs(arch_.node_count() * 100 + 64);
   write_outputs_to(&outputs);
-  for (const Node* n : order) write_node(*n, doc);
+  for (const Node* n : order) {
+    if (in_model_order && piece_of[n->index].done) {
+      const Piece& p = piece_of[n->index];
+      if (!claim_output_id(std::string_view(ids).substr(p.id_at, p.id_size))) return std::nullopt;
+      doc += pieces.view().substr(p.at, p.size);
+      outputs += output_pieces.view().substr(p.output_at, p.output_size);
+      ++written_resources_;
+    } else if (!in_model_order && write_fast(*n, doc)) {
+      ++written_resources_;
+    } else {
+      write_tree(*n, doc);
+    }
+  }
   write_outputs_to(nullptr);
   if (written_resources_ == 0)
     throw Error(ErrorCode::invalid, "the model has no node that becomes a resource (a schedule alone has none): "
@@ -615,26 +677,32 @@ std::string Builder::yaml() {
   return text;
 }
 
-void Builder::write_node(const Node& n, YamlBuffer& out) {
-  const bool plain = !n.overrides.is_map() || n.overrides.size() == 0;
-  if (plain) {
-    const std::size_t mark = out.size();
-    const std::string_view k = n.kind;
-    bool done = false;
-    if (k == "fn") done = fast_function(n, out);
-    else if (k == "table") done = fast_table(n, out);
-    else if (k == "bucket") done = fast_bucket(n, out);
-    else if (k == "topic") done = fast_topic(n, out);
-    else if (k == "queue") done = fast_queue(n, out);
-    else if (k == "api") done = fast_api(n, out);
-    if (done) {
-      ++written_resources_;
-      return;
-    }
-    out.truncate(mark);
-  }
-  // The tree, as build() makes it: the node, its overrides, the settings
-  // that Globals carries.
+void Builder::fast_output(std::string id, const std::string& description, const Value& value) {
+  if (!capture_) return output(std::move(id), description, value);
+  if (id.size() > 240) id.resize(240);  // as output() does
+  write_output(*capture_, id, description, value);
+  captured_id_ = std::move(id);
+}
+
+// The node by a text writer; false (and nothing written) when none covers it.
+bool Builder::write_fast(const Node& n, YamlBuffer& out) {
+  if (n.overrides.is_map() && n.overrides.size() > 0) return false;
+  const std::size_t mark = out.size();
+  const std::string_view k = n.kind;
+  bool done = false;
+  if (k == "fn") done = fast_function(n, out);
+  else if (k == "table") done = fast_table(n, out);
+  else if (k == "bucket") done = fast_bucket(n, out);
+  else if (k == "topic") done = fast_topic(n, out);
+  else if (k == "queue") done = fast_queue(n, out);
+  else if (k == "api") done = fast_api(n, out);
+  if (!done) out.truncate(mark);
+  return done;
+}
+
+// The node as a tree, as build() makes it: the node, its overrides, the
+// settings that Globals carries; written at once.
+void Builder::write_tree(const Node& n, YamlBuffer& out) {
   node(n);
   merge_overrides_of(n);
   if (n.kind == "fn") {
@@ -676,7 +744,7 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
     lit(out, "      StreamSpecification:\n");
     line(out, "        StreamViewType: ", view);
   }
-  output(n.id + "Name", "Name of table " + n.id, name(n));
+  fast_output(n.id + "Name", "Name of table " + n.id, name(n));
   return true;
 }
 
@@ -690,7 +758,7 @@ bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
   if (named || versioning) lit(out, "    Properties:\n");
   if (named) yaml_entry(out, 6, "BucketName", explicit_bucket_name(arch_, n));
   if (versioning) lit(out, "      VersioningConfiguration:\n        Status: Enabled\n");
-  output(n.id + "Name", "Name of bucket " + n.id, name(n));
+  fast_output(n.id + "Name", "Name of bucket " + n.id, name(n));
   return true;
 }
 
@@ -704,7 +772,7 @@ bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
     yaml_entry(out, 6, "TopicName", sub("${AWS::StackName}-" + n.id + ".fifo"));
     lit(out, "      FifoTopic: true\n");
   }
-  output(n.id + "Arn", "ARN of topic " + n.id, arn(n));
+  fast_output(n.id + "Arn", "ARN of topic " + n.id, arn(n));
   return true;
 }
 
@@ -725,7 +793,7 @@ bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
     int_line(out, "        maxReceiveCount: ", mrc && mrc->is_int() ? mrc->as_int() : 5);
     break;  // a queue has one dead-letter queue
   }
-  output(n.id + "Url", "URL of queue " + n.id, url(n));
+  fast_output(n.id + "Url", "URL of queue " + n.id, url(n));
   return true;
 }
 
@@ -747,7 +815,7 @@ bool Builder::fast_api(const Node& n, YamlBuffer& out) {
                     {"info", obj({{"title", sub("${AWS::StackName}-" + n.id)}, {"version", "1.0"}})},
                     {"paths", mock_paths(n)}}));
   }
-  output(n.id + "Url", "Invoke URL of REST API " + n.id, url_of(arch_, n));
+  fast_output(n.id + "Url", "Invoke URL of REST API " + n.id, url_of(arch_, n));
   return true;
 }
 
@@ -903,7 +971,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     break;
   }
   if (info.metadata.is_map() && info.metadata.size() > 0) yaml_entry(out, 4, "Metadata", info.metadata);
-  output(fn.id + "Arn", "ARN of function " + fn.id, get_att(fn.id, "Arn"));
+  fast_output(fn.id + "Arn", "ARN of function " + fn.id, get_att(fn.id, "Arn"));
   return true;
 }
 
@@ -918,7 +986,8 @@ Value sam_template(const Architecture& arch, const EmitOptions& options) {
 std::string sam_template_yaml(const Architecture& arch, const EmitOptions& options) {
   const ReferenceScope scope(arch);
   refuse_reference_cycles(arch);
-  return Builder(arch, options).yaml();
+  if (std::optional<std::string> text = Builder(arch, options).yaml(true)) return std::move(*text);
+  return std::move(*Builder(arch, options).yaml(false));
 }
 
 }  // namespace sbd::detail
