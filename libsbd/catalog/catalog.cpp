@@ -3,6 +3,7 @@
 
 #include "read/parse.hpp"
 
+#include <cstdint>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -80,8 +81,24 @@ struct Catalog::Impl {
   // Fast lookups for the hot paths (every node and edge of a model asks):
   // kinds by a view of their key (views into `kinds`, rebuilt by reindex()
   // and after a copy), and connections by the pair of kind indexes.
-  std::unordered_map<std::string_view, std::size_t> kind_views;
+  std::vector<std::ptrdiff_t> kind_slots;   // open addressing on kind_hash: an index in kinds, -1 empty
   std::vector<std::ptrdiff_t> pair_matrix;  // kinds.size()^2, -1 for none
+
+  // A few bytes of the key (kind keys differ in length, ends or middle):
+  // cheaper than hashing every byte, for the lookups every node makes.
+  static std::size_t kind_hash(std::string_view k) {
+    std::uint64_t h = k.size();
+    if (!k.empty())
+      h = h * 131 + static_cast<unsigned char>(k.front()) * 31u + static_cast<unsigned char>(k.back()) * 7u +
+          static_cast<unsigned char>(k[k.size() / 2]);
+    return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> 40);
+  }
+  std::ptrdiff_t find_kind(std::string_view k) const {
+    const std::size_t mask = kind_slots.size() - 1;
+    for (std::size_t at = kind_hash(k) & mask; kind_slots[at] >= 0; at = (at + 1) & mask)
+      if (kinds[static_cast<std::size_t>(kind_slots[at])].key == k) return kind_slots[at];
+    return -1;
+  }
 
   static std::string pair_key(std::string_view from, std::string_view to) {
     std::string k(from);
@@ -98,14 +115,21 @@ struct Catalog::Impl {
     for (std::size_t i = 0; i < connections.size(); ++i)
       connection_index[pair_key(connections[i].from, connections[i].to)] = i;
     for (std::size_t i = 0; i < runtimes.size(); ++i) runtime_index[runtimes[i].name] = i;
-    kind_views.clear();
-    for (std::size_t i = 0; i < kinds.size(); ++i) kind_views[kinds[i].key] = i;
+    std::size_t slots = 8;
+    while (slots < 4 * kinds.size()) slots *= 2;
+    kind_slots.assign(slots, -1);
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      std::size_t at = kind_hash(kinds[i].key) & (slots - 1);
+      while (kind_slots[at] >= 0 && kinds[static_cast<std::size_t>(kind_slots[at])].key != kinds[i].key)
+        at = (at + 1) & (slots - 1);
+      kind_slots[at] = static_cast<std::ptrdiff_t>(i);  // a repeated key: the last, as kind_index
+    }
     const std::size_t k = kinds.size();
     pair_matrix.assign(k * k, -1);
     for (std::size_t i = 0; i < connections.size(); ++i) {
-      auto a = kind_views.find(connections[i].from), b = kind_views.find(connections[i].to);
-      if (a != kind_views.end() && b != kind_views.end())
-        pair_matrix[a->second * k + b->second] = static_cast<std::ptrdiff_t>(i);
+      const std::ptrdiff_t a = find_kind(connections[i].from), b = find_kind(connections[i].to);
+      if (a >= 0 && b >= 0)
+        pair_matrix[static_cast<std::size_t>(a) * k + static_cast<std::size_t>(b)] = static_cast<std::ptrdiff_t>(i);
     }
   }
 };
@@ -371,15 +395,16 @@ const std::vector<ConnectionSpec>& Catalog::connections() const noexcept { retur
 const std::vector<RuntimeSpec>& Catalog::runtimes() const noexcept { return impl_->runtimes; }
 
 const KindSpec* Catalog::kind(std::string_view key) const noexcept {
-  auto it = impl_->kind_views.find(key);
-  return it == impl_->kind_views.end() ? nullptr : &impl_->kinds[it->second];
+  const std::ptrdiff_t i = impl_->find_kind(key);
+  return i < 0 ? nullptr : &impl_->kinds[static_cast<std::size_t>(i)];
 }
 
 const ConnectionSpec* Catalog::connection(std::string_view from_kind, std::string_view to_kind) const noexcept {
-  auto a = impl_->kind_views.find(from_kind);
-  auto b = impl_->kind_views.find(to_kind);
-  if (a != impl_->kind_views.end() && b != impl_->kind_views.end()) {
-    const std::ptrdiff_t i = impl_->pair_matrix[a->second * impl_->kinds.size() + b->second];
+  const std::ptrdiff_t a = impl_->find_kind(from_kind);
+  const std::ptrdiff_t b = impl_->find_kind(to_kind);
+  if (a >= 0 && b >= 0) {
+    const std::ptrdiff_t i =
+        impl_->pair_matrix[static_cast<std::size_t>(a) * impl_->kinds.size() + static_cast<std::size_t>(b)];
     return i < 0 ? nullptr : &impl_->connections[static_cast<std::size_t>(i)];
   }
   auto it = impl_->connection_index.find(Impl::pair_key(from_kind, to_kind));

@@ -364,7 +364,7 @@ std::vector<const Edge*> Architecture::in_edges(std::string_view id) const {
 
 const Value* Architecture::property(const Node& n, std::string_view key) const noexcept {
   if (const Value* v = n.properties.find(key)) return v;
-  if (n.kind == "fn" && key == "runtime") return &impl_->runtime_value;
+  if (key == "runtime" && std::string_view(n.kind) == "fn") return &impl_->runtime_value;
   const KindSpec* spec = impl_->catalog->kind(n.kind);
   if (!spec) return nullptr;
   const PropertySpec* p = spec->property(key);

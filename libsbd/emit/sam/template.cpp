@@ -837,7 +837,11 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
 
   // Environment: a variable per wire, then the model's own (a name given
   // twice keeps its first place and its last value, as Value::set does).
+  // The function's edges, looked up once for the variables, the policies
+  // and the failure destination.
+  const std::vector<std::size_t> out_edges = arch_.out_edge_indexes(fn.index);
   std::vector<std::pair<std::string, Value>> vars;
+  vars.reserve(out_edges.size() + 2);
   const auto set_var = [&vars](std::string name, Value v) {
     for (auto& [n, old] : vars)
       if (n == name) {
@@ -846,7 +850,14 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       }
     vars.emplace_back(std::move(name), std::move(v));
   };
-  for (const Wire& w : wires_of(arch_, fn)) set_var(w.env_var, env_value(arch_, w));
+  for (std::size_t i : out_edges) {  // wires_of
+    const Edge& e = arch_.edge_at(i);
+    Wire w{&e, &to(e), env_var_for(arch_, e), std::string()};
+    if (w.env_var.empty()) continue;
+    w.value_kind = env_value_kind(arch_, e);
+    Value v = env_value(arch_, w);
+    set_var(std::move(w.env_var), std::move(v));
+  }
   if (const Value* env = prop(fn, "environment"); env && env->is_map())
     for (std::size_t i = 0; i < env->keys().size(); ++i) set_var(env->keys()[i], env_string(env->value_at(i)));
   if (!vars.empty()) {
@@ -858,7 +869,8 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
   // the statements, in one policy document at the end.
   std::vector<std::pair<std::string, Value>> policies;
   Value statements = Value::list();
-  for (const Edge* e : outs(fn)) {
+  for (std::size_t i : out_edges) {
+    const Edge* e = &arch_.edge_at(i);
     Access a = function_access(arch_, *e, node_logical_id, false);
     if (a.sam_policy.empty()) a = function_access(arch_, *e, node_logical_id, true);
     if (!a.sam_policy.empty()) {
@@ -900,25 +912,33 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     if (info.reports_batch_item_failures)
       lit(out, "            FunctionResponseTypes:\n              - ReportBatchItemFailures\n");
   };
-  for (const Edge* ep : triggers_of(arch_, fn)) {
-    const Edge& e = *ep;
+  for (std::size_t i : arch_.in_edge_indexes(fn.index)) {  // triggers_of
+    const Edge& e = arch_.edge_at(i);
+    const ConnectionSpec* c = arch_.connection_of(e);
+    if (!c || c->invocation == Invocation::none) continue;
+    // Architecture::property of this edge, its connection found once.
+    const auto eprop = [&e, c](std::string_view key) -> const Value* {
+      if (const Value* v = e.properties.find(key)) return v;
+      const PropertySpec* p = c->property(key);
+      return p && !p->default_value.is_null() ? &p->default_value : nullptr;
+    };
     const Node& src = from(e);
     const std::string_view k = src.kind;
     if (k == "bucket") {
       event(src.id + "S3", "S3");
       line(out, "            Bucket: !Ref ", src.id);
-      const Value* types = eprop(e, "events");
+      const Value* types = eprop("events");
       if (types && types->is_list() && types->size() > 0) yaml_entry(out, 12, "Events", *types);
       else lit(out, "            Events:\n              - s3:ObjectCreated:*\n");
       Value rules = Value::list();
       for (const char* f : {"prefix", "suffix"}) {
-        const Value* v = eprop(e, f);
+        const Value* v = eprop(f);
         if (v && v->is_string() && !v->as_string().empty()) rules.push_back(obj({{"Name", f}, {"Value", *v}}));
       }
       if (rules.size() > 0) yaml_entry(out, 12, "Filter", obj({{"S3Key", obj({{"Rules", std::move(rules)}})}}));
     } else if (k == "table" || k == "stream") {
-      const Value* pos = eprop(e, "starting_position");
-      const Value* batch = eprop(e, "batch_size");
+      const Value* pos = eprop("starting_position");
+      const Value* batch = eprop("batch_size");
       event(src.id + (k == "table" ? "Stream" : "Kinesis"), k == "table" ? "DynamoDB" : "Kinesis");
       yaml_entry(out, 12, "Stream", get_att(src.id, k == "table" ? "StreamArn" : "Arn"));
       line(out, "            StartingPosition: ", pos && pos->is_string() ? pos->as_string() : "LATEST");
@@ -939,13 +959,13 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       event(src.id + "Sns", "SNS");
       line(out, "            Topic: !Ref ", src.id);
     } else if (k == "queue") {
-      const Value* batch = eprop(e, "batch_size");
+      const Value* batch = eprop("batch_size");
       const long long size = batch && batch->is_int() ? batch->as_int() : 10;
       event(src.id + "Sqs", "SQS");
       yaml_entry(out, 12, "Queue", get_att(src.id, "Arn"));
       int_line(out, "            BatchSize: ", size);
       if (size > 10) lit(out, "            MaximumBatchingWindowInSeconds: 1\n");
-      if (const Value* mc = eprop(e, "maximum_concurrency"); mc && mc->is_int())
+      if (const Value* mc = eprop("maximum_concurrency"); mc && mc->is_int())
         int_line(out, "            ScalingConfig:\n              MaximumConcurrency: ", mc->as_int());
       batch_failures();
     } else if (k == "eventBus") {
@@ -960,7 +980,8 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
   }
 
   // Asynchronous failures go to the first on-failure destination.
-  for (const Edge* e : outs(fn)) {
+  for (std::size_t i : out_edges) {
+    const Edge* e = &arch_.edge_at(i);
     if (e->action != "on-failure") continue;
     const Node& t = to(*e);
     lit(out, t.kind == "queue" ? "      EventInvokeConfig:\n        DestinationConfig:\n          OnFailure:\n"
