@@ -266,19 +266,21 @@ struct Context {
 // The plan of t for a function's tags. Templates with blocks are planned
 // once per set of the tags they test, per thread (a model's functions come
 // in a few shapes); the cache is bounded.
+struct PlanKey {
+  const void* of;  // a template, or a language's templates
+  Mask tags;
+  bool operator==(const PlanKey& o) const noexcept { return of == o.of && tags == o.tags; }
+};
+struct PlanKeyHash {
+  std::size_t operator()(const PlanKey& k) const noexcept {
+    return std::hash<const void*>()(k.of) ^ static_cast<std::size_t>(k.tags * 0x9E3779B97F4A7C15ull);
+  }
+};
+
 const Plan& plan_for(const Template& t, Mask tags) {
   if (!t.used) return t.flat;
-  struct Key {
-    const Template* t;
-    Mask tags;
-    bool operator==(const Key& o) const noexcept { return t == o.t && tags == o.tags; }
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const noexcept {
-      return std::hash<const void*>()(k.t) ^ static_cast<std::size_t>(k.tags * 0x9E3779B97F4A7C15ull);
-    }
-  };
-  thread_local std::unordered_map<Key, Plan, KeyHash> cache;
+  using Key = PlanKey;
+  thread_local std::unordered_map<Key, Plan, PlanKeyHash> cache;
   const Key key{&t, tags & t.used};
   const auto it = cache.find(key);
   if (it != cache.end()) return it->second;
@@ -305,10 +307,9 @@ void write_plan(const Template& t, const Plan& p, const Context& c, std::string&
 // Appends t rendered with c to out.
 void render(const Template& t, const Context& c, std::string& out) { write_plan(t, plan_for(t, c.tags), c, out); }
 
-// t rendered with c, in a string of exactly its size (the file's final
-// string: FileSet keeps the capacity, or shrinks it with a copy).
-std::string render_file(const Template& t, const Context& c) {
-  const Plan& p = plan_for(t, c.tags);
+// t rendered with c from its plan p, in a string of exactly its size (the
+// file's final string: FileSet keeps the capacity, or shrinks it with a copy).
+std::string render_file(const Template& t, const Plan& p, const Context& c) {
   std::string out;
   out.reserve(rendered_size(p, c));
   write_plan(t, p, c, out);
@@ -424,7 +425,7 @@ struct LangTemplates {
 };
 
 struct Templates {
-  std::map<std::string, LangTemplates> langs;
+  std::vector<LangTemplates> langs;  // as languages()
   const Template* event_json[kSources] = {};
   std::vector<std::unique_ptr<Template>> owned;
 };
@@ -452,8 +453,9 @@ const Templates& templates() {
       const std::string path = std::string("common/events/") + kSourceOrder[s] + ".json";
       t.event_json[s] = own(*need(path), path);
     }
+    t.langs.reserve(languages().size());
     for (const Language& lang : languages()) {
-      LangTemplates& lt = t.langs[lang.key];
+      LangTemplates& lt = t.langs.emplace_back();
       const std::string dir = std::string(lang.key) + "/";
       for (const auto& f : lang.files)
         lt.files.push_back(FileTemplate{f.path, own(*need(dir + f.tpl), dir + f.tpl), f.only_with ? tags_of(f.only_with) : 0});
@@ -512,6 +514,44 @@ const Templates& templates() {
     return t;
   }();
   return all;
+}
+
+// The plans of a language's files for a function's tags: one look-up per
+// function (per thread, bounded cache, as plan_for).
+struct FilePlans {
+  std::vector<Plan> owned;         // of the file templates with blocks
+  std::vector<const Plan*> files;  // in LangTemplates::files' order
+};
+
+const FilePlans& file_plans(const LangTemplates& lt, Mask tags) {
+  thread_local std::unordered_map<PlanKey, FilePlans, PlanKeyHash> cache;
+  const PlanKey key{&lt, tags};
+  const auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 1024) cache.clear();
+  FilePlans fp;
+  fp.owned.reserve(lt.files.size());  // the pointers below stay valid
+  for (const FileTemplate& f : lt.files) {
+    if (!f.tpl->used) {
+      fp.files.push_back(&f.tpl->flat);
+    } else {
+      fp.owned.push_back(make_plan(*f.tpl, tags & f.tpl->used, true));
+      fp.files.push_back(&fp.owned.back());
+    }
+  }
+  return cache.emplace(key, std::move(fp)).first->second;
+}
+
+// The index of a language in languages(), or -1.
+int language_index(std::string_view key) {
+  static const auto keys = [] {
+    std::vector<std::string_view> v;
+    for (const Language& l : languages()) v.emplace_back(l.key);
+    return v;
+  }();
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return static_cast<int>(i);
+  return -1;
 }
 
 // --- What a function is wired to ------------------------------------------
@@ -575,15 +615,24 @@ void collect_sources(const Architecture& arch, const Node& fn, Sources& out) {
 
 // The SDK service a helper of that target kind uses (its client and imports).
 int service_of_kind(std::string_view kind) {
-  static const std::pair<std::string_view, std::string_view> m[] = {
-      {"table", "dynamodb"}, {"bucket", "s3"},   {"queue", "sqs"},  {"topic", "sns"},
-      {"stream", "kinesis"}, {"deliveryStream", "firehose"}, {"eventBus", "eventbridge"}, {"fn", "lambda"},
-      {"stepFn", "sfn"},     {"api", "http"},    {"httpApi", "http"}, {"secret", "secretsmanager"},
-      {"parameter", "ssm"}};
-  for (const auto& e : m)
-    if (e.first == kind)
+  struct Entry {
+    std::string_view kind;
+    int service;
+  };
+  static const auto m = [] {
+    static const std::pair<std::string_view, std::string_view> names[] = {
+        {"table", "dynamodb"}, {"bucket", "s3"},   {"queue", "sqs"},  {"topic", "sns"},
+        {"stream", "kinesis"}, {"deliveryStream", "firehose"}, {"eventBus", "eventbridge"}, {"fn", "lambda"},
+        {"stepFn", "sfn"},     {"api", "http"},    {"httpApi", "http"}, {"secret", "secretsmanager"},
+        {"parameter", "ssm"}};
+    std::vector<Entry> v;
+    for (const auto& e : names)
       for (int i = 0; i < kServiceCount; ++i)
-        if (e.second == kServices[i]) return i;
+        if (e.second == kServices[i]) v.push_back(Entry{e.first, i});
+    return v;
+  }();
+  for (const Entry& e : m)
+    if (e.kind == kind) return e.service;
   return -1;
 }
 
@@ -837,7 +886,8 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   if (fn.kind != "fn") throw Error(ErrorCode::argument, "starter code: " + fn.id + " is not a function");
   const std::string runtime = effective_runtime(arch, fn, options);
   const std::string lang = effective_language(runtime, fn);
-  if (lang.empty()) {
+  const int lang_index = language_index(lang);
+  if (lang_index < 0) {
     const StarterInfo info = starter_info(arch, fn, options);
     out.add(info.code_uri + "README.md", "# " + fn.id +
                                    "\n\nlibsbd writes no starter code for the runtime `" + info.runtime +
@@ -847,7 +897,7 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
                                    info.handler + "`.\n");
     return;
   }
-  const LangTemplates& lt = templates().langs.at(lang);
+  const LangTemplates& lt = templates().langs[static_cast<std::size_t>(lang_index)];
   // The strings and vectors a function's code is assembled in (per thread,
   // kept from one function to the next).
   thread_local Scratch scratch;
@@ -883,15 +933,17 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   const std::string_view rt = runtime;
   const std::string_view java_release = rt.substr(0, 4) == "java" ? rt.substr(4) : "21";
   const std::string_view node_major = rt.substr(0, 6) == "nodejs" ? rt.substr(6, rt.find('.') - 6) : "22";
-  Context base;
-  base.tags = tags;
-  base.vars[kFnId] = fn.id;
-  base.vars[kApp] = app;
-  base.vars[kRuntime] = runtime;
-  base.vars[kModule] = module;
-  base.vars[kPackageName] = package_name;
-  base.vars[kJavaRelease] = java_release;
-  base.vars[kNodeMajor] = node_major;
+  // One context for every template of the function: the variables of a
+  // source or a connection are set for its snippets, then emptied again.
+  Context c;
+  c.tags = tags;
+  c.vars[kFnId] = fn.id;
+  c.vars[kApp] = app;
+  c.vars[kRuntime] = runtime;
+  c.vars[kModule] = module;
+  c.vars[kPackageName] = package_name;
+  c.vars[kJavaRelease] = java_release;
+  c.vars[kNodeMajor] = node_major;
 
   // Sources: dispatch branches, business functions (once each), tests, samples.
   std::string &dispatch = scratch.dispatch, &logic = scratch.logic, &logic_fields = scratch.logic_fields,
@@ -901,12 +953,9 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
   bool handles_requests = false;
   for (int k = 0; k < sources.count; ++k) {
     const Source& s = sources.by_key[sources.keys[k]];
-    Context v = base;
     const std::string_view source_id = s.node_id.empty() ? std::string_view(fn.id) : s.node_id;
     const std::string source_name = kebab(source_id);
     std::string invoke_doc;
-    v.vars[kSourceId] = source_id;
-    v.vars[kSourceName] = source_name;
     if (!sources_doc.empty()) sources_doc.push_back('\n');
     sources_doc.append(bullet).append(kSourceOrder[s.key]).append(" (");
     if (s.node_ids.empty()) sources_doc.append("a direct invocation");
@@ -917,51 +966,54 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
         const Node* n = arch.find(id);
         if (n && n->kind == "iotRule") invoke_doc.append(invoke_doc.empty() ? ", or IoT rule " : ", ").append(id);
       }
-      v.vars[kInvokeDoc] = invoke_doc;
     }
-    render(*lt.dispatch[s.key], v, dispatch);
+    c.vars[kSourceId] = source_id;
+    c.vars[kSourceName] = source_name;
+    c.vars[kInvokeDoc] = invoke_doc;
+    render(*lt.dispatch[s.key], c, dispatch);
     const bool request = std::string_view(kLogicOfSource[s.key]) == "handle_request";
     if (!request || !handles_requests) {
-      render(*lt.logic[s.key], v, logic);
-      render_opt(lt.logic_field[s.key], v, logic_fields);
-      render_opt(lt.logic_init[s.key], v, logic_inits);
+      render(*lt.logic[s.key], c, logic);
+      render_opt(lt.logic_field[s.key], c, logic_fields);
+      render_opt(lt.logic_init[s.key], c, logic_inits);
       handles_requests = handles_requests || request;
     }
-    render(*lt.test[s.key], v, tests);
+    render(*lt.test[s.key], c, tests);
     path.assign(dir).append("events/").append(kSourceOrder[s.key]).append(".json");
-    out.add(path, render_file(*templates().event_json[s.key], v));
+    const Template& sample = *templates().event_json[s.key];
+    out.add(path, render_file(sample, plan_for(sample, tags), c));
+    c.vars[kSourceId] = c.vars[kSourceName] = c.vars[kInvokeDoc] = std::string_view();
   }
 
   // Outgoing connections: the clients of their services, helpers and tests.
   std::string &imports = scratch.imports, &test_imports = scratch.test_imports,
               &service_code = scratch.service_code, &dependencies = scratch.dependencies;
-  render_opt(lt.imports_base, base, imports);
-  render_opt(lt.testimports_base, base, test_imports);
+  render_opt(lt.imports_base, c, imports);
+  render_opt(lt.testimports_base, c, test_imports);
   for (int svc = 0; svc < kServiceCount; ++svc) {
     if (!services[svc]) continue;
-    render_opt(lt.imports[svc], base, imports);
-    render_opt(lt.testimports[svc], base, test_imports);
-    render_opt(lt.service[svc], base, service_code);
-    render_opt(lt.dep[svc], base, dependencies);
-    render_opt(lt.testservice[svc], base, tests);
+    render_opt(lt.imports[svc], c, imports);
+    render_opt(lt.testimports[svc], c, test_imports);
+    render_opt(lt.service[svc], c, service_code);
+    render_opt(lt.dep[svc], c, dependencies);
+    render_opt(lt.testservice[svc], c, tests);
   }
   for (const WireInfo& w : wires) {
-    Context v = base;
-    v.vars[kName] = w.snake;
-    v.vars[kNamePascal] = w.pascal;
-    v.vars[kEnv] = w.env;
-    v.vars[kId] = w.id;
+    c.vars[kName] = w.snake;
+    c.vars[kNamePascal] = w.pascal;
+    c.vars[kEnv] = w.env;
+    c.vars[kId] = w.id;
     for (int p : w.parts) {
       if (p < 0) continue;
-      render(*lt.res[p], v, resources);
-      render(*lt.restest[p], v, tests);
+      render(*lt.res[p], c, resources);
+      render(*lt.restest[p], c, tests);
     }
     if (!wires_doc.empty()) wires_doc.push_back('\n');
     wires_doc.append(bullet).append(w.id).append(" (").append(w.kind).append(", $").append(w.env).push_back(')');
   }
+  c.vars[kName] = c.vars[kNamePascal] = c.vars[kEnv] = c.vars[kId] = std::string_view();
   if (wires_doc.empty()) wires_doc.append(bullet).append("none");
 
-  Context files = base;
   const std::string fields = logic_fields.empty() ? std::string() : align_go(logic_fields, false);
   const std::string inits = logic_inits.empty() ? std::string() : align_go(logic_inits, true);
   const bool go = lang == "go";
@@ -973,23 +1025,25 @@ void emit_starter_code(const Architecture& arch, const Node& fn, const EmitOptio
     merge_unique_lines(imports, scratch.lines, merged_imports);
     merge_unique_lines(test_imports, scratch.lines, merged_test_imports);
   }
-  files.vars[kDispatch] = dispatch;
-  files.vars[kLogic] = logic;
-  files.vars[kResources] = resources;
-  files.vars[kTests] = tests;
-  files.vars[kLogicFields] = fields;
-  files.vars[kLogicInits] = inits;
-  files.vars[kImports] = merged_imports;
-  files.vars[kTestImports] = merged_test_imports;
-  files.vars[kDependencies] = dependencies;
-  files.vars[kServicesVar] = service_code;
-  files.vars[kSourcesDoc] = sources_doc;
-  files.vars[kWiresDoc] = wires_doc;
-  for (const FileTemplate& f : lt.files) {
+  c.vars[kDispatch] = dispatch;
+  c.vars[kLogic] = logic;
+  c.vars[kResources] = resources;
+  c.vars[kTests] = tests;
+  c.vars[kLogicFields] = fields;
+  c.vars[kLogicInits] = inits;
+  c.vars[kImports] = merged_imports;
+  c.vars[kTestImports] = merged_test_imports;
+  c.vars[kDependencies] = dependencies;
+  c.vars[kServicesVar] = service_code;
+  c.vars[kSourcesDoc] = sources_doc;
+  c.vars[kWiresDoc] = wires_doc;
+  const FilePlans& plans = file_plans(lt, tags);
+  for (std::size_t i = 0; i < lt.files.size(); ++i) {
+    const FileTemplate& f = lt.files[i];
     if (f.only_with && !(f.only_with & tags)) continue;
     // Sized exactly (every file template ends with one newline after its
     // last placeholder: one_final_newline does not grow it).
-    std::string text = render_file(*f.tpl, files);
+    std::string text = render_file(*f.tpl, *plans.files[i], c);
     one_final_newline(text);
     path.assign(dir).append(f.path);
     out.add(path, std::move(text));
