@@ -1,5 +1,6 @@
 #include <sbd/architecture.hpp>
 
+#include "model/build.hpp"
 #include "model/graph.hpp"
 
 #include <algorithm>
@@ -38,8 +39,11 @@ class NodeIndex {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
   std::size_t find(std::string_view id, const StableVector<Node>& nodes) const noexcept {
+    return find(id, hash(id), nodes);
+  }
+  /// find with the id's hash() computed already.
+  std::size_t find(std::string_view id, std::uint32_t h, const StableVector<Node>& nodes) const noexcept {
     if (slots_.empty()) return npos;
-    const std::uint32_t h = hash(id);
     for (std::size_t i = h & mask(); slots_[i].index != 0; i = (i + 1) & mask()) {
       const Slot& s = slots_[i];
       if (s.hash == h && nodes[s.index - 1].id == id) return s.index - 1;
@@ -48,10 +52,17 @@ class NodeIndex {
   }
 
   /// Adds nodes[index] by its id (the caller checked it is not there yet).
-  void insert(std::string_view id, std::size_t index) {
+  void insert(std::string_view id, std::size_t index) { insert_hashed(hash(id), index); }
+  void insert_hashed(std::uint32_t h, std::size_t index) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
-    place(Slot{hash(id), static_cast<std::uint32_t>(index + 1)});
+    place(Slot{h, static_cast<std::uint32_t>(index + 1)});
     ++size_;
+  }
+
+  static std::uint32_t hash(std::string_view id) noexcept {
+    std::uint32_t h = 2166136261u;  // FNV-1a: ids are short
+    for (unsigned char c : id) h = (h ^ c) * 16777619u;
+    return h ^ (h >> 15);
   }
 
   void rebuild(const StableVector<Node>& nodes) {
@@ -65,11 +76,6 @@ class NodeIndex {
     std::uint32_t hash = 0;
     std::uint32_t index = 0;  // node index + 1; 0 = empty
   };
-  static std::uint32_t hash(std::string_view id) noexcept {
-    std::uint32_t h = 2166136261u;  // FNV-1a: ids are short
-    for (unsigned char c : id) h = (h ^ c) * 16777619u;
-    return h ^ (h >> 15);
-  }
   std::size_t mask() const noexcept { return slots_.size() - 1; }
   void place(Slot slot) noexcept {
     std::size_t i = slot.hash & mask();
@@ -126,12 +132,12 @@ std::string join(const std::vector<std::string>& items, const char* sep = ", ") 
 
 // A name quoted in a message, cut short: an error about a 10 MB id must not be
 // 10 MB long.
-std::string quoted(const std::string& s) {
+std::string quoted(std::string_view s) {
   constexpr std::size_t kMax = 80;
-  if (s.size() <= kMax) return "'" + s + "'";
+  if (s.size() <= kMax) return "'" + std::string(s) + "'";
   std::size_t cut = kMax;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-  return "'" + s.substr(0, cut) + "...' (" + std::to_string(s.size()) + " bytes)";
+  return "'" + std::string(s.substr(0, cut)) + "...' (" + std::to_string(s.size()) + " bytes)";
 }
 
 std::string kind_list(const Catalog& c) {
@@ -140,20 +146,20 @@ std::string kind_list(const Catalog& c) {
   return join(keys);
 }
 
-void check_property(const KindSpec& kind, const std::string& node_id, const std::string& key,
+void check_property(const KindSpec& kind, std::string_view node_id, const std::string& key,
                     const Value& value) {
   const PropertySpec* spec = kind.property(key);
   if (!spec) {
     std::vector<std::string> names;
     for (const auto& p : kind.properties) names.push_back(p.name);
     throw Error(ErrorCode::invalid,
-                "node " + node_id + ": " + kind.key + " has no property '" + key + "'" +
+                "node " + std::string(node_id) + ": " + kind.key + " has no property '" + key + "'" +
                     (names.empty() ? std::string(" (it has none)") : "; its properties: " + join(names)),
                 SourceLocation{"", value.line(), value.column()});
   }
   if (!spec->accepts_type(value))
     throw Error(ErrorCode::invalid,
-                "node " + node_id + ": property '" + key + "' must be " +
+                "node " + std::string(node_id) + ": property '" + key + "' must be " +
                     (spec->type == PropertyType::integer ? "an integer"
                      : spec->type == PropertyType::boolean ? "a boolean (true or false)"
                      : spec->type == PropertyType::number  ? "a number"
@@ -164,7 +170,101 @@ void check_property(const KindSpec& kind, const std::string& node_id, const std:
                 SourceLocation{"", value.line(), value.column()});
 }
 
+// A Value equal in every field (type, tag, location, content) to the
+// Value::map() a new Node or Edge starts with: nothing to move in.
+bool is_fresh_map(const Value& v) noexcept {
+  return v.is_map() && v.size() == 0 && !v.has_tag() && v.line() == 0 && v.column() == 0;
+}
+
 }  // namespace
+
+// add_node and connect, shared by the public functions and the readers'
+// (model/build.hpp).
+struct ArchitectureAccess {
+  static const detail::Graph& graph(const Architecture& arch) { return arch.impl_->graph; }
+
+  // The id is moved from *movable_id when it is given (it holds id).
+  static Node& add_node(Architecture& arch, std::string_view id, std::string* movable_id, std::string_view kind,
+                        Value&& properties) {
+    Architecture::Impl& impl = *arch.impl_;
+    if (!is_valid_logical_id(id))
+      throw Error(ErrorCode::invalid,
+                  quoted(id) + " is not a valid node id: a CloudFormation logical id is ASCII letters and "
+                  "digits, starting with a letter, at most 255 characters");
+    const std::uint32_t hash = NodeIndex::hash(id);
+    if (impl.index.find(id, hash, impl.nodes) != NodeIndex::npos)
+      throw Error(ErrorCode::invalid, "duplicate node id '" + std::string(id) + "'");
+    const KindSpec* spec = impl.catalog->kind(kind);
+    if (!spec)
+      throw Error(ErrorCode::not_found, "node " + std::string(id) + ": unknown kind " + quoted(kind) +
+                                            "; the kinds are: " + kind_list(*impl.catalog));
+    if (properties.is_null()) properties = Value::map();
+    if (!properties.is_map())
+      throw Error(ErrorCode::invalid, "node " + std::string(id) + ": properties must be a mapping");
+    for (std::size_t i = 0; i < properties.keys().size(); ++i)
+      check_property(*spec, id, properties.keys()[i], properties.value_at(i));
+
+    const std::size_t index = impl.nodes.size();
+    Node& n = impl.nodes.emplace_back();
+    if (movable_id) n.id = std::move(*movable_id);
+    else n.id.assign(id.data(), id.size());
+    n.kind.assign(kind.data(), kind.size());
+    if (!is_fresh_map(properties)) n.properties = std::move(properties);
+    n.index = index;
+    impl.index.insert_hashed(hash, index);
+    boost::add_vertex(impl.graph);
+    return n;
+  }
+
+  static Edge& connect(Architecture& arch, std::string_view from, std::string_view to, std::string_view action,
+                       Value&& properties) {
+    Architecture::Impl& impl = *arch.impl_;
+    const auto edge_name = [&] { return "edge " + std::string(from) + " -> " + std::string(to); };
+    const Node* a = arch.find(from);
+    if (!a) throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(from) + "'");
+    const Node* b = arch.find(to);
+    if (!b) throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(to) + "'");
+    const ConnectionSpec* spec = impl.catalog->connection(a->kind, b->kind);
+    const std::string* default_action = nullptr;
+    if (action.empty() && spec) default_action = &spec->default_action();
+    if (properties.is_null()) properties = Value::map();
+    if (!properties.is_map()) throw Error(ErrorCode::invalid, edge_name() + ": properties must be a mapping");
+    if (const ConnectionSpec* c = spec) {
+      for (std::size_t i = 0; i < properties.keys().size(); ++i) {
+        const std::string& key = properties.keys()[i];
+        const PropertySpec* p = c->property(key);
+        const Value& value = properties.value_at(i);
+        if (!p) {
+          std::vector<std::string> names;
+          for (const auto& q : c->properties) names.push_back(q.name);
+          throw Error(ErrorCode::invalid,
+                      edge_name() + ": " + a->kind + " -> " + b->kind + " has no property '" + key + "'" +
+                          (names.empty() ? std::string(" (it has none)") : "; its properties: " + join(names)),
+                      SourceLocation{"", value.line(), value.column()});
+        }
+        if (!p->accepts_type(value))
+          throw Error(ErrorCode::invalid,
+                      edge_name() + ": property '" + key + "' must be of type " + property_type_name(p->type) +
+                          ", not " + value.type_name(),
+                      SourceLocation{"", value.line(), value.column()});
+      }
+    }
+    const std::size_t index = impl.edges.size();
+    const std::size_t from_index = a->index, to_index = b->index;
+    Edge& e = impl.edges.emplace_back();
+    e.from.assign(from.data(), from.size());
+    e.to.assign(to.data(), to.size());
+    if (!action.empty()) e.action.assign(action.data(), action.size());
+    else if (default_action) e.action = *default_action;
+    else e.action = "connect";
+    if (!is_fresh_map(properties)) e.properties = std::move(properties);
+    e.index = index;
+    e.from_index = from_index;
+    e.to_index = to_index;
+    boost::add_edge(from_index, to_index, detail::EdgeProperty{index}, impl.graph);
+    return e;
+  }
+};
 
 Architecture::Architecture(std::string app, std::shared_ptr<const Catalog> catalog)
     : impl_(std::make_unique<Impl>()) {
@@ -202,77 +302,12 @@ void Architecture::set_name(const std::string& app) {
 }
 
 Node& Architecture::add_node(const std::string& id, const std::string& kind, Value properties) {
-  if (!is_valid_logical_id(id))
-    throw Error(ErrorCode::invalid,
-                quoted(id) + " is not a valid node id: a CloudFormation logical id is ASCII letters and "
-                "digits, starting with a letter, at most 255 characters");
-  if (impl_->index.find(id, impl_->nodes) != NodeIndex::npos)
-    throw Error(ErrorCode::invalid, "duplicate node id '" + id + "'");
-  const KindSpec* spec = impl_->catalog->kind(kind);
-  if (!spec)
-    throw Error(ErrorCode::not_found,
-                "node " + id + ": unknown kind " + quoted(kind) + "; the kinds are: " + kind_list(*impl_->catalog));
-  if (properties.is_null()) properties = Value::map();
-  if (!properties.is_map())
-    throw Error(ErrorCode::invalid, "node " + id + ": properties must be a mapping");
-  for (std::size_t i = 0; i < properties.keys().size(); ++i)
-    check_property(*spec, id, properties.keys()[i], properties.value_at(i));
-
-  const std::size_t index = impl_->nodes.size();
-  Node& n = impl_->nodes.emplace_back();
-  n.id = id;
-  n.kind = kind;
-  n.properties = std::move(properties);
-  n.index = index;
-  impl_->index.insert(n.id, index);
-  boost::add_vertex(impl_->graph);
-  return n;
+  return ArchitectureAccess::add_node(*this, id, nullptr, kind, std::move(properties));
 }
 
 Edge& Architecture::connect(const std::string& from, const std::string& to, const std::string& action,
                             Value properties) {
-  const Node* a = find(from);
-  if (!a) throw Error(ErrorCode::not_found, "edge " + from + " -> " + to + ": unknown node '" + from + "'");
-  const Node* b = find(to);
-  if (!b) throw Error(ErrorCode::not_found, "edge " + from + " -> " + to + ": unknown node '" + to + "'");
-  const ConnectionSpec* spec = impl_->catalog->connection(a->kind, b->kind);
-  std::string act = action;
-  if (act.empty()) act = spec ? spec->default_action() : "connect";
-  if (properties.is_null()) properties = Value::map();
-  if (!properties.is_map())
-    throw Error(ErrorCode::invalid, "edge " + from + " -> " + to + ": properties must be a mapping");
-  if (const ConnectionSpec* c = spec) {
-    for (std::size_t i = 0; i < properties.keys().size(); ++i) {
-      const std::string& key = properties.keys()[i];
-      const PropertySpec* p = c->property(key);
-      const Value& value = properties.value_at(i);
-      if (!p) {
-        std::vector<std::string> names;
-        for (const auto& q : c->properties) names.push_back(q.name);
-        throw Error(ErrorCode::invalid,
-                    "edge " + from + " -> " + to + ": " + a->kind + " -> " + b->kind + " has no property '" +
-                        key + "'" + (names.empty() ? std::string(" (it has none)") : "; its properties: " + join(names)),
-                    SourceLocation{"", value.line(), value.column()});
-      }
-      if (!p->accepts_type(value))
-        throw Error(ErrorCode::invalid,
-                    "edge " + from + " -> " + to + ": property '" + key + "' must be of type " +
-                        property_type_name(p->type) + ", not " + value.type_name(),
-                    SourceLocation{"", value.line(), value.column()});
-    }
-  }
-  const std::size_t index = impl_->edges.size();
-  const std::size_t from_index = a->index, to_index = b->index;
-  Edge& e = impl_->edges.emplace_back();
-  e.from = from;
-  e.to = to;
-  e.action = std::move(act);
-  e.properties = std::move(properties);
-  e.index = index;
-  e.from_index = from_index;
-  e.to_index = to_index;
-  boost::add_edge(from_index, to_index, detail::EdgeProperty{index}, impl_->graph);
-  return e;
+  return ArchitectureAccess::connect(*this, from, to, action, std::move(properties));
 }
 
 void Architecture::set_property(const std::string& id, const std::string& key, Value value) {
@@ -398,14 +433,19 @@ std::vector<std::string> Architecture::sorted_ids() const {
   return ids;
 }
 
-struct ArchitectureAccess {
-  static const detail::Graph& graph(const Architecture& arch) { return arch.impl_->graph; }
-};
-
 SBD_INLINE_NAMESPACE_END
 
 namespace detail {
 const Graph& graph_of(const Architecture& arch) { return ArchitectureAccess::graph(arch); }
+
+Node& add_node(Architecture& arch, std::string&& id, std::string_view kind, Value&& properties) {
+  return ArchitectureAccess::add_node(arch, id, &id, kind, std::move(properties));
+}
+
+Edge& connect(Architecture& arch, std::string_view from, std::string_view to, std::string_view action,
+              Value&& properties) {
+  return ArchitectureAccess::connect(arch, from, to, action, std::move(properties));
+}
 }  // namespace detail
 
 }  // namespace sbd

@@ -289,10 +289,15 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
 // emit for ordinary models), read by a small scanner with the events and
 // locations the RapidJSON handler gives (a value is located at its first
 // character). Anything else gives up: escapes, other bytes, errors.
+//
+// It counts lines itself while it skips white space: a raw line feed can
+// only be there (a string holding one gives up), so every location is the
+// line and column of the current position, in O(1), with no second pass
+// over the text.
 class PlainJsonScanner {
  public:
   PlainJsonScanner(std::string_view text, const ParseLimits& limits, EventSink& sink)
-      : text_(text), lines_(text), limits_(limits), sink_(sink) {}
+      : text_(text), limits_(limits), sink_(sink) {}
 
   bool run() {
     if (text_.size() > limits_.max_bytes) return false;
@@ -311,22 +316,38 @@ class PlainJsonScanner {
   char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
 
   void skip_ws() {
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
-      ++pos_;
+    const char* const data = text_.data();
+    const std::size_t n = text_.size();
+    std::size_t i = pos_;
+    while (i < n) {
+      const char c = data[i];
+      if (c == ' ') {
+        ++i;
+      } else if (c == '\n') {
+        ++i;
+        ++line_;
+        line_start_ = i;
+      } else if (c == '\r' || c == '\t') {
+        ++i;
+      } else {
+        break;
+      }
     }
+    pos_ = i;
   }
 
-  // Where the handler locates the token at offset: RapidJSON calls
-  // StartObject and StartArray before it takes the bracket, so the first key
-  // or item of a collection is located at its bracket.
-  void locate(std::size_t offset, int& line, int& column) {
-    if (open_bracket_ != kNone) {
-      offset = open_bracket_;
-      open_bracket_ = kNone;
+  // Where the handler locates the token at the current position: RapidJSON
+  // calls StartObject and StartArray before it takes the bracket, so the
+  // first key or item of a collection is located at its bracket.
+  void locate(int& line, int& column) {
+    if (after_bracket_) {
+      after_bracket_ = false;
+      line = bracket_line_;
+      column = bracket_column_;
+      return;
     }
-    lines_.locate(offset, line, column);
+    line = line_;
+    column = static_cast<int>(pos_ - line_start_) + 1;
   }
 
   // Counts a value located at line:column, as the RapidJSON handler counts
@@ -341,22 +362,22 @@ class PlainJsonScanner {
   // A string from pos_ (at its '"'): printable ASCII, escapes other than
   // \u decoded as RapidJSON decodes them.
   std::string_view string() {
+    const char* const data = text_.data();
+    const std::size_t n = text_.size();
     const std::size_t from = pos_ + 1;
     std::size_t i = from;
     bool escaped = false;
     for (;; ++i) {
-      if (i >= text_.size()) bail();
-      const unsigned char c = static_cast<unsigned char>(text_[i]);
+      if (i >= n) bail();
+      const unsigned char c = static_cast<unsigned char>(data[i]);
+      if (c - 0x20u < 0x5Fu && c != '"' && c != '\\') continue;  // printable ASCII, the usual case
       if (c == '"') break;
-      if (c == '\\') {
-        escaped = true;
-        ++i;
-        continue;
-      }
-      if (c < 0x20 || c >= 0x7F) bail();
+      if (c != '\\') bail();
+      escaped = true;
+      ++i;
     }
     pos_ = i + 1;
-    if (!escaped) return std::string_view(text_.data() + from, i - from);
+    if (!escaped) return std::string_view(data + from, i - from);
     scratch_.clear();
     for (std::size_t j = from; j < i; ++j) {
       char c = text_[j];
@@ -418,7 +439,7 @@ class PlainJsonScanner {
     skip_ws();
     if (at(pos_) != '"') bail();
     int line, column;
-    locate(pos_, line, column);
+    locate(line, column);
     const std::string_view k = string();
     sink_.key(k, line, column);
     skip_ws();
@@ -427,40 +448,45 @@ class PlainJsonScanner {
   }
 
   void parse() {
-    std::vector<bool> stack;  // true: an object
+    std::string stack;  // 1: an object, 0: a list
     stack.reserve(32);
     bool want_value = true;
     for (;;) {
       if (want_value) {
         skip_ws();
         int line, column;
-        locate(pos_, line, column);
+        locate(line, column);
         const char c = at(pos_);
         if (c == '{' || c == '[') {
           const bool is_map = c == '{';
           count(line, column);
           if (stack.size() >= limits_.max_depth) bail();
           sink_.start(is_map, nullptr, line, column);
-          open_bracket_ = pos_;
+          after_bracket_ = true;
+          bracket_line_ = line_;
+          bracket_column_ = static_cast<int>(pos_ - line_start_) + 1;
           ++pos_;
           skip_ws();
           if (at(pos_) == (is_map ? '}' : ']')) {
             ++pos_;
-            open_bracket_ = kNone;
+            after_bracket_ = false;
             sink_.end();
             want_value = false;
           } else {
-            stack.push_back(is_map);
+            stack.push_back(is_map ? '\1' : '\0');
             if (is_map) key();
           }
           continue;
         }
         count(line, column);
-        Value v;
+        want_value = false;
         if (c == '"') {
           const std::string_view s = string();
-          if (sink_.keeps_scalar()) v = Value(s);
-        } else if (c == '-' || digit(c)) {
+          if (sink_.keeps_scalar()) sink_.text(s, line, column);
+          continue;
+        }
+        Value v;
+        if (c == '-' || digit(c)) {
           v = number();
         } else if (c == 't') {
           literal("true");
@@ -473,7 +499,6 @@ class PlainJsonScanner {
         } else {
           bail();
         }
-        want_value = false;
         if (!sink_.keeps_scalar()) continue;
         v.set_location(line, column);
         sink_.scalar(std::move(v));
@@ -482,11 +507,12 @@ class PlainJsonScanner {
       if (stack.empty()) break;
       skip_ws();
       const char c = at(pos_);
+      const bool in_map = stack.back() != '\0';
       if (c == ',') {
         ++pos_;
-        if (stack.back()) key();
+        if (in_map) key();
         want_value = true;
-      } else if (c == (stack.back() ? '}' : ']')) {
+      } else if (c == (in_map ? '}' : ']')) {
         ++pos_;
         stack.pop_back();
         sink_.end();
@@ -499,13 +525,14 @@ class PlainJsonScanner {
   }
 
   std::string_view text_;
-  LineTracker lines_;
   ParseLimits limits_;
   EventSink& sink_;
-  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::size_t pos_ = 0;
   std::size_t values_ = 0;
-  std::size_t open_bracket_ = kNone;
+  int line_ = 1;                // the line of pos_ (after skip_ws)
+  std::size_t line_start_ = 0;  // the offset where that line starts
+  bool after_bracket_ = false;  // the next token is located at the bracket before it
+  int bracket_line_ = 0, bracket_column_ = 0;
   std::string scratch_;
 };
 

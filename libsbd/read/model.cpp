@@ -2,6 +2,7 @@
 // reader) and the browser tool's export.
 #include <sbd/read.hpp>
 
+#include "model/build.hpp"
 #include "read/parse.hpp"
 
 #include <algorithm>
@@ -589,6 +590,8 @@ class KeySet {
     if (known_ & bit) bail();
     known_ |= bit;
   }
+  // Whether the known key i was seen.
+  bool has(int i) const noexcept { return (known_ >> i) & 1u; }
   void insert(std::string_view key) {
     for (std::size_t i = 0; i < size_; ++i)
       if (keys_[i] == key) bail();
@@ -680,10 +683,13 @@ class ModelSink final : public detail::EventSink {
         if (!is_map) bail();
         edge_line_ = line;
         edge_column_ = column;
+        edge_known_.clear();
         edge_entries_ = 0;
+        action_null_ = true;
         ctx_.push_back(Ctx::edge_map);
         return;
       case Ctx::edge_map:
+        if (edge_key_ != EdgeKey::other) bail();  // from, to and action are strings (or a null action)
         return free_.start(is_map, tag, line, column);
       case Ctx::position:
         bail();
@@ -737,17 +743,19 @@ class ModelSink final : public detail::EventSink {
         node_line_ = line;
         node_column_ = column;
         return;
-      case Ctx::node:
-        node_keys_.insert(key);
-        if (key == "kind") node_key_ = NodeKey::kind;
-        else if (key == "description") node_key_ = NodeKey::description;
-        else if (key == "position") node_key_ = NodeKey::position;
-        else if (key == "overrides") node_key_ = NodeKey::overrides;
-        else {
-          node_key_ = is_extension_key(key) ? NodeKey::extension : NodeKey::property;
-          key_.assign(key.data(), key.size());
+      case Ctx::node: {
+        static constexpr std::string_view kNodeKeys[] = {"kind", "description", "position", "overrides"};
+        switch (known_key(key, kNodeKeys, node_keys_)) {
+          case 0: node_key_ = NodeKey::kind; return;
+          case 1: node_key_ = NodeKey::description; return;
+          case 2: node_key_ = NodeKey::position; return;
+          case 3: node_key_ = NodeKey::overrides; return;
+          default:
+            node_key_ = is_extension_key(key) ? NodeKey::extension : NodeKey::property;
+            key_.assign(key.data(), key.size());
+            return;
         }
-        return;
+      }
       case Ctx::position:
         if (key == "x") {
           if (have_x_) bail();
@@ -762,8 +770,11 @@ class ModelSink final : public detail::EventSink {
         }
         return;
       case Ctx::edge_map: {
-        for (std::size_t i = 0; i < edge_entries_; ++i)
-          if (edge_keys_[i] == key) bail();
+        static constexpr std::string_view kEdgeKeys[] = {"from", "to", "action"};
+        const int known = known_key(key, kEdgeKeys, edge_known_);
+        edge_key_ = static_cast<EdgeKey>(known + 1);
+        if (known >= 0) return;
+        // Another key (edge_known_ checked it is not there twice): kept with its value.
         if (edge_entries_ == 32) bail();
         if (edge_entries_ == edge_keys_.size()) {
           edge_keys_.emplace_back();
@@ -783,10 +794,37 @@ class ModelSink final : public detail::EventSink {
     value(std::move(v));
   }
 
+  // The strings the model is made of (kinds, edge ends and actions) taken
+  // without a Value; anything else as a Value.
+  void text(std::string_view text, int line, int column) override {
+    if (!free_.active()) {
+      const Ctx ctx = ctx_.back();
+      if (ctx == Ctx::node && node_key_ == NodeKey::kind) {
+        kind_.assign(text.data(), text.size());
+        have_kind_ = true;
+        return;
+      }
+      if (ctx == Ctx::edge_map) {
+        switch (edge_key_) {
+          case EdgeKey::from: from_.assign(text.data(), text.size()); return;
+          case EdgeKey::to: to_.assign(text.data(), text.size()); return;
+          case EdgeKey::action:
+            if (text.empty()) bail();
+            action_.assign(text.data(), text.size());
+            action_null_ = false;
+            return;
+          case EdgeKey::other: break;
+        }
+      }
+    }
+    EventSink::text(text, line, column);
+  }
+
  private:
   enum class Ctx : unsigned char { root, top, nodes, node, position, edges, edge_map };
   enum class Top : unsigned char { sbd, app, nodes, edges, description, runtime, deployment, extension };
   enum class NodeKey : unsigned char { kind, description, position, overrides, extension, property };
+  enum class EdgeKey : unsigned char { other, from, to, action };  // 1 + the index in kEdgeKeys
 
   // A complete value (a scalar, or a free-form collection) for the current key.
   void value(Value&& v) {
@@ -842,6 +880,7 @@ class ModelSink final : public detail::EventSink {
             overrides_ = std::move(v);
             return;
           case NodeKey::extension:
+            // Null until the first x- key: a map from then on.
             extensions_.append(std::move(key_), std::move(v));
             return;
           case NodeKey::property:
@@ -859,70 +898,79 @@ class ModelSink final : public detail::EventSink {
         if (!v.is_string()) bail();
         std::string from, to, action;
         reader_.parse_arrow(v, v.as_string(), from, to, &action);
-        connect(from, to, action, Value::map(), v.line(), v.column());
+        connect(from, to, action, Value(), v.line(), v.column());
         return;
       }
       case Ctx::edge_map:
-        edge_values_[edge_entries_ - 1] = std::move(v);
-        return;
+        switch (edge_key_) {
+          case EdgeKey::from:
+          case EdgeKey::to:
+            if (!v.is_string()) bail();
+            (edge_key_ == EdgeKey::from ? from_ : to_) = v.as_string();
+            return;
+          case EdgeKey::action:
+            if (v.is_null()) return;  // the default action
+            if (!v.is_string() || v.as_string().empty()) bail();
+            action_ = v.as_string();
+            action_null_ = false;
+            return;
+          case EdgeKey::other:
+            edge_values_[edge_entries_ - 1] = std::move(v);
+            return;
+        }
+        bail();
       default:
         bail();
     }
   }
 
+  // The fields of the node being read start empty: the Values null (a map
+  // from their first entry on), which is what a new Node holds when they
+  // stay empty.
   void begin_node() {
     node_keys_.clear();
     have_kind_ = false;
-    description_.clear();
     have_x_ = have_y_ = false;
-    overrides_ = Value();
-    properties_ = Value::map();
-    extensions_ = Value::map();
+    if (!overrides_.is_null()) overrides_ = Value();
+    if (!properties_.is_null()) properties_ = Value();
+    if (!extensions_.is_null()) extensions_ = Value();
   }
 
   void end_node() {
     if (!have_kind_) bail();
-    Node& node = arch_.add_node(node_id_, kind_, std::move(properties_));
-    node.description = std::move(description_);
+    Node& node = detail::add_node(arch_, std::move(node_id_), kind_, std::move(properties_));
+    if (!description_.empty()) {
+      node.description = std::move(description_);
+      description_ = std::string();
+    }
     if (have_x_ && have_y_) node.position = position_;
-    node.overrides = std::move(overrides_);
-    node.extensions = std::move(extensions_);
-    node.location = SourceLocation{source_, node_line_, node_column_};
-    description_ = std::string();
+    if (!overrides_.is_null()) node.overrides = std::move(overrides_);
+    if (!extensions_.is_null()) node.extensions = std::move(extensions_);
+    node.location.file = source_;
+    node.location.line = node_line_;
+    node.location.column = node_column_;
   }
 
   void end_edge_map() {
-    std::string from, to, action;
-    Value properties = Value::map();
-    const Value at = located_null(edge_line_, edge_column_);
-    if (edge_entries_ == 1 && edge_keys_[0].find("->") != std::string::npos) {
+    const bool have_from = edge_known_.has(0), have_to = edge_known_.has(1), have_action = edge_known_.has(2);
+    if (edge_entries_ == 1 && !have_from && !have_to && !have_action &&
+        edge_keys_[0].find("->") != std::string::npos) {
+      std::string from, to, action;
+      const Value at = located_null(edge_line_, edge_column_);
       reader_.parse_arrow(at, edge_keys_[0], from, to, nullptr);
       const Value& a = edge_values_[0];
       if (!a.is_null()) {
         if (!a.is_string() || a.as_string().empty()) bail();
         action = a.as_string();
       }
-    } else {
-      bool have_from = false, have_to = false;
-      for (std::size_t i = 0; i < edge_entries_; ++i) {
-        const std::string& key = edge_keys_[i];
-        Value& v = edge_values_[i];
-        if (key == "from" || key == "to") {
-          if (!v.is_string()) bail();
-          (key == "from" ? from : to) = v.as_string();
-          (key == "from" ? have_from : have_to) = true;
-        } else if (key == "action") {
-          if (!v.is_null()) {
-            if (!v.is_string() || v.as_string().empty()) bail();
-            action = v.as_string();
-          }
-        } else {
-          properties.append(key, std::move(v));
-        }
-      }
-      if (!have_from || !have_to) bail();
+      connect(from, to, action, Value(), edge_line_, edge_column_);
+      return;
     }
-    connect(from, to, action, std::move(properties), edge_line_, edge_column_);
+    if (!have_from || !have_to) bail();
+    Value properties;
+    for (std::size_t i = 0; i < edge_entries_; ++i) properties.append(edge_keys_[i], std::move(edge_values_[i]));
+    connect(from_, to_, action_null_ ? std::string_view() : std::string_view(action_), std::move(properties),
+            edge_line_, edge_column_);
   }
 
   static Value located_null(int line, int column) {
@@ -931,10 +979,12 @@ class ModelSink final : public detail::EventSink {
     return v;
   }
 
-  void connect(const std::string& from, const std::string& to, const std::string& action, Value properties,
-               int line, int column) {
-    Edge& edge = arch_.connect(from, to, action, std::move(properties));
-    edge.location = SourceLocation{source_, line, column};
+  void connect(std::string_view from, std::string_view to, std::string_view action, Value&& properties, int line,
+               int column) {
+    Edge& edge = detail::connect(arch_, from, to, action, std::move(properties));
+    edge.location.file = source_;
+    edge.location.line = line;
+    edge.location.column = column;
   }
 
   const std::string& source_;
@@ -957,8 +1007,12 @@ class ModelSink final : public detail::EventSink {
   Position position_;
   bool have_x_ = false, have_y_ = false, position_key_x_ = false;
   Value overrides_, properties_, extensions_;
-  // The edge mapping being read.
+  // The edge mapping being read: from, to and action, and the other entries.
   int edge_line_ = 0, edge_column_ = 0;
+  KeySet edge_known_;
+  EdgeKey edge_key_ = EdgeKey::other;
+  std::string from_, to_, action_;
+  bool action_null_ = true;
   std::vector<std::string> edge_keys_;
   std::vector<Value> edge_values_;
   std::size_t edge_entries_ = 0;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace sbd::detail {
 
@@ -56,6 +57,14 @@ class EventSink {
   virtual void end() = 0;
   virtual void key(std::string_view key, int line, int column) = 0;
   virtual void scalar(Value&& v) = 0;
+  /// A string scalar: what scalar() would get as Value(text) located at
+  /// line:column, untagged. A sink may take the text without building the
+  /// Value (it is valid during the call only); the default builds it.
+  virtual void text(std::string_view text, int line, int column) {
+    Value v(text);
+    v.set_location(line, column);
+    scalar(std::move(v));
+  }
   /// False when the next scalar is dropped unseen: a scanner may then check
   /// it without building its Value, and not call scalar().
   virtual bool keeps_scalar() const { return true; }

@@ -308,6 +308,68 @@ TEST_CASE("streaming readers give the tree path's errors") {
   }
 }
 
+TEST_CASE("streaming readers read every form of edge mapping as the tree path does") {
+  // The edge mappings the streaming readers take apart themselves (from, to
+  // and action as strings, the other keys as properties): every order, null
+  // and missing actions, wrong types, duplicates, the arrow form, in JSON and
+  // in YAML.
+  const std::string nodes = R"("nodes": {"A": {"kind": "queue"}, "B": {"kind": "fn"}, "C": {"kind": "table"}})";
+  for (const std::string& edges : std::vector<std::string>{
+           R"([{"from": "A", "to": "B", "action": "trigger"}, {"from": "B", "to": "C", "action": "write"}])",
+           R"([{"action": "trigger", "to": "B", "from": "A"}, {"to": "C", "from": "B"}])",
+           R"([{"from": "A", "to": "B", "action": null}, {"from": "B", "action": null, "to": "C"}])",
+           R"([{"from": "A", "to": "B", "batch_size": 5}, {"batch_size": 7, "from": "A", "action": "trigger", "to": "B"}])",
+           R"([{"from": "A", "batch_size": 5, "to": "B", "maximum_batching_window": 2}])",
+           R"([{"from": "A", "to": "B", "bogus": [1, {"x": "y"}]}])",
+           R"([{"from": "A", "to": "B", "batch_size": "five"}])",
+           R"([{"A -> B": "trigger"}, {"B -> C": null}, {" B->C ": "read"}])",
+           R"([{"A -> B": "trigger", "from": "A"}])",
+           R"([{"A -> B": ""}])",
+           R"([{"A -> B": 5}])",
+           R"([{"from": "A", "to": "B", "action": ""}])",
+           R"([{"from": "A", "to": "B", "action": 5}])",
+           R"([{"from": "A", "to": "B", "action": {"a": 1}}])",
+           R"([{"from": "A", "to": "B", "action": ["x"]}])",
+           R"([{"from": 1, "to": "B"}])",
+           R"([{"from": "A", "to": {"id": "B"}}])",
+           R"([{"from": "A", "to": null}])",
+           R"([{"from": "A", "from": "A", "to": "B"}])",
+           R"([{"from": "A", "to": "B", "action": "trigger", "action": "trigger"}])",
+           R"([{"from": "A", "to": "B", "k": 1, "k": 2}])",
+           R"([{"to": "B"}])",
+           R"([{}])",
+           R"([{"from": "A", "to": "Z"}])",
+           R"([{"from": "A", "to": "B", "action": "no such action"}])",
+           R"([{"from": "A", "to": "B"}, {"from": "A", "to": "B"}])",
+           R"([{"from": "A\t", "to": "B"}])",
+           R"([{"from": "\u0041", "to": "B"}])",
+           R"(["A -> B", "B -> C: write"])",
+           R"([{"from": "A", "to": "B", "action": "trig\/ger"}])",
+       }) {
+    const std::string json = R"({"sbd": 1, "app": "x", )" + nodes + R"(, "edges": )" + edges + "}";
+    both_ways(json, Format::json, "m.json");
+    both_ways(json, Format::detect, "m.json");
+    // The same document as YAML (flow style is YAML too), and in block style
+    // when it is a model.
+    both_ways(json, Format::yaml, "m.yaml");
+    try {
+      both_ways(sbd::write_string(sbd::read_string(json), Format::yaml));
+    } catch (const sbd::Error&) {
+    }
+  }
+  // Many property keys (past the edge mapping's own limit).
+  std::string many = R"({"sbd": 1, "app": "x", )" + nodes + R"(, "edges": [{"from": "A", "to": "B")";
+  for (int i = 0; i < 40; ++i) many += ", \"k" + std::to_string(i) + "\": 1";
+  many += "}]}";
+  both_ways(many, Format::json, "m.json");
+  // Kinds, descriptions and ids with escapes.
+  both_ways(R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": "f\/n", "description": "a\"b"}}})", Format::json);
+  both_ways(R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": "fn", "description": "a\"b\n"}}})", Format::json);
+  both_ways(R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": 5}}})", Format::json);
+  both_ways(R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": null}}})", Format::json);
+  both_ways(R"({"sbd": 1, "app": "x", "nodes": {"A": {"kind": ["fn"]}}})", Format::json);
+}
+
 TEST_CASE("streaming readers keep the limits") {
   sbd::ReadOptions tight;
   tight.max_values = 20;
