@@ -62,6 +62,10 @@ class YamlBuffer {
     if (n < size()) p_ = &buf_[0] + n;
   }
   std::string_view view() const noexcept { return {buf_.data(), size()}; }
+  /// The bytes it can hold without growing.
+  std::size_t capacity() const noexcept { return buf_.size(); }
+  /// Empty again, keeping its memory (a scratch buffer used over and over).
+  void clear() noexcept { p_ = &buf_[0]; }
   std::string take() {
     buf_.resize(static_cast<std::size_t>(p_ - buf_.data()));
     return std::move(buf_);

@@ -177,8 +177,8 @@ TEST_CASE("the SAM template as text is the tree's YAML: random models", "[robust
 
 TEST_CASE("the SAM template as text: output ids that clash are numbered as the tree numbers them") {
   // Output ids are cut to 240 characters: "<238 A>" + "Name" and
-  // "<238 A>NaX" + "Name" both become "<238 A>Na"; the second is numbered.
-  // The text writer, which writes in model order, starts again in id order.
+  // "<238 A>NaX" + "Name" both become "<238 A>Na"; the second in id order is
+  // numbered, whatever the model's order.
   const std::string base(238, 'A');
   for (bool reversed : {false, true}) {
     sbd::Architecture arch("clash");

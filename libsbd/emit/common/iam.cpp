@@ -92,7 +92,8 @@ Access function_access(const Architecture& arch, const Edge& edge, const Logical
   // besides it (they would be built for nothing).
   auto tmpl = [&](const char* name, const char* param, Value v) {
     a.sam_policy = name;
-    a.sam_parameters = obj({{param, std::move(v)}});
+    a.sam_parameters = Value::map();
+    a.sam_parameters.append(param, std::move(v));
     return statements;
   };
   if (k == "bucket") {

@@ -1,7 +1,6 @@
 #include "emit/common/wiring.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 
 namespace sbd::detail {
@@ -16,34 +15,41 @@ namespace {
 // an acronym: "HTTPServer2Go" -> HTTP, Server2, Go), joined with sep, in
 // upper or lower case. Straight into the result: this runs for every wiring
 // variable and every kebab-case name.
+// (ASCII tests of our own: the <cctype> functions are calls into the C
+// library, made for every character of every id.)
+constexpr bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
 std::string join_words(std::string_view id, char sep, bool upper) {
   std::string out;
   out.reserve(id.size() + 4);
   bool in_word = false;
   for (std::size_t i = 0; i < id.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(id[i]);
-    if (!std::isalnum(c)) {
+    if (!is_upper(c) && !is_lower(c) && !is_digit(c)) {
       in_word = false;
       continue;
     }
     if (in_word) {
       const unsigned char p = static_cast<unsigned char>(id[i - 1]);
-      const bool next_lower = i + 1 < id.size() && std::islower(static_cast<unsigned char>(id[i + 1]));
-      if (std::isupper(c) && (std::islower(p) || std::isdigit(p) || (std::isupper(p) && next_lower)))
-        in_word = false;
+      const bool next_lower = i + 1 < id.size() && is_lower(static_cast<unsigned char>(id[i + 1]));
+      if (is_upper(c) && (is_lower(p) || is_digit(p) || (is_upper(p) && next_lower))) in_word = false;
     }
     if (!in_word) {
       if (!out.empty()) out.push_back(sep);
       in_word = true;
     }
-    out.push_back(static_cast<char>(upper ? std::toupper(c) : std::tolower(c)));
+    const char lower = static_cast<char>(is_upper(c) ? c + ('a' - 'A') : c);
+    const char upper_c = static_cast<char>(is_lower(c) ? c - ('a' - 'A') : c);
+    out.push_back(upper ? upper_c : lower);
   }
   return out;
 }
 
 struct Suffix {
-  const char* kind;
-  const char* suffix;
+  std::string_view kind;
+  std::string_view suffix;
   const char* value_kind;
 };
 constexpr Suffix kSuffixes[] = {
@@ -63,12 +69,13 @@ constexpr Suffix kSuffixes[] = {
 };
 
 const Suffix* suffix_for(const Architecture& arch, const Edge& edge) {
-  if (edge.action == "on-failure") return nullptr;
+  using namespace std::string_view_literals;
+  if (std::string_view(edge.action) == "on-failure"sv) return nullptr;
   const Node& from = arch.node_at(edge.from_index);
-  if (from.kind != "fn") return nullptr;
-  const Node& to = arch.node_at(edge.to_index);
+  if (std::string_view(from.kind) != "fn"sv) return nullptr;
+  const std::string_view to = arch.node_at(edge.to_index).kind;
   for (const auto& s : kSuffixes)
-    if (std::string_view(to.kind) == s.kind) return &s;
+    if (to == s.kind) return &s;
   return nullptr;
 }
 

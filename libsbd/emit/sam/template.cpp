@@ -18,7 +18,6 @@
 #include <cctype>
 #include <map>
 #include <memory>
-#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -63,12 +62,7 @@ class Builder final : public CfnBuilder {
   Value build();
   /// The same document as to_yaml(build()), written as YAML text node by node
   /// (see "Writing as it goes" below).
-  /// in_model_order: the nodes the text writers cover are written first, in
-  /// the model's order (memory order: in a big model, id order jumps all over
-  /// it), as pieces then put in id order. Empty when an output id turned out
-  /// taken twice (a rare clash that output() resolves in id order): then
-  /// yaml(false) on a new Builder.
-  std::optional<std::string> yaml(bool in_model_order);
+  std::string yaml();
 
   // What other resources invoke: a function's `live` alias when it is
   // deployed gradually (so that traffic shifting covers those calls too),
@@ -112,17 +106,13 @@ class Builder final : public CfnBuilder {
     StarterInfo info;
     FunctionSettings settings;
   };
-  std::vector<FunctionFacts> facts_;
-  std::vector<std::size_t> facts_of_;  // by node index: a slot in facts_, or npos
+  std::vector<FunctionFacts> facts_;  // reserved once: facts_of_ points into it
+  std::vector<const FunctionFacts*> facts_of_;  // by node index (functions without overrides)
   void choose_globals();
   bool hoisted(int k, const Value& v) const { return global_set_[k] && v == global_[k]; }
   bool write_fast(const Node& n, YamlBuffer& out);
   void write_tree(const Node& n, YamlBuffer& out);
-  // output() for the text writers; while pieces are written in model order
-  // (capture_ set), the output goes to capture_ and its id to captured_id_.
-  void fast_output(std::string id, const std::string& description, const Value& value);
-  YamlBuffer* capture_ = nullptr;
-  std::string captured_id_;
+
   bool fast_function(const Node& fn, YamlBuffer& out);
   bool fast_table(const Node& n, YamlBuffer& out);
   bool fast_bucket(const Node& n, YamlBuffer& out);
@@ -529,19 +519,34 @@ Builder::FunctionSettings Builder::settings_of(const Node& fn, const StarterInfo
 // function's properties will be (overrides merged), in model order.
 void Builder::choose_globals() {
   std::vector<FunctionSettings> overridden;  // of the functions with overrides
-  std::vector<std::pair<bool, std::size_t>> fns;  // model order: (overridden, slot)
+  std::vector<std::pair<const FunctionSettings*, std::size_t>> fns;  // model order (overridden: null, a slot)
   std::unique_ptr<Builder> scratch;  // builds the functions that have overrides
-  facts_of_.assign(arch_.node_count(), std::string::npos);
-  facts_.reserve(static_cast<std::size_t>(
-      std::count_if(arch_.nodes().begin(), arch_.nodes().end(), [](const Node& n) { return n.kind == "fn"; })));
+  facts_of_.assign(arch_.node_count(), nullptr);
+  std::size_t function_count = 0;
+  for (const Node& n : arch_.nodes()) function_count += std::string_view(n.kind) == "fn";
+  facts_.reserve(function_count);
+  // A function that sets none of these has the same starter facts and
+  // settings as any other such function (but its CodeUri): they are worked
+  // out once.
+  const auto own_settings = [](const Node& n) {
+    const Value& p = n.properties;
+    return p.size() > 0 && (p.find("runtime") || p.find("language") || p.find("handler") ||
+                            p.find("architecture") || p.find("memory") || p.find("timeout"));
+  };
+  const FunctionFacts* shared = nullptr;
   for (const Node& n : arch_.nodes()) {
-    if (n.kind != "fn") continue;
+    if (std::string_view(n.kind) != "fn") continue;
     if (!n.overrides.is_map() || n.overrides.size() == 0) {
-      StarterInfo info = starter_info(arch_, n, options_);
-      FunctionSettings settings = settings_of(n, info);
-      facts_of_[n.index] = facts_.size();
-      fns.emplace_back(false, facts_.size());
-      facts_.push_back(FunctionFacts{std::move(info), std::move(settings)});
+      const FunctionFacts* facts = own_settings(n) ? nullptr : shared;
+      if (!facts) {
+        StarterInfo info = starter_info(arch_, n, options_);
+        FunctionSettings settings = settings_of(n, info);
+        facts_.push_back(FunctionFacts{std::move(info), std::move(settings)});
+        facts = &facts_.back();
+        if (!own_settings(n)) shared = facts;
+      }
+      facts_of_[n.index] = facts;
+      fns.emplace_back(&facts->settings, 0);
       continue;
     }
     FunctionSettings s;
@@ -562,21 +567,21 @@ void Builder::choose_globals() {
       YamlBuffer discard(64);
       scratch->write_resources(discard);
     }
-    fns.emplace_back(true, overridden.size());
+    fns.emplace_back(nullptr, overridden.size());
     overridden.push_back(std::move(s));
   }
   if (fns.size() < 2) return;
   for (int k = 0; k < 4; ++k) {
     std::vector<std::pair<const Value*, std::size_t>> counts;  // value, functions
     bool everywhere = true;
-    for (const auto& [over, slot] : fns) {
-      const FunctionSettings& f = over ? overridden[slot] : facts_[slot].settings;
+    for (const auto& [plain, slot] : fns) {
+      const FunctionSettings& f = plain ? *plain : overridden[slot];
       if (!f.present[k]) {
         everywhere = false;
         break;
       }
       const Value& v = f.values[k];
-      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return *c.first == v; });
+      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == &v || *c.first == v; });
       if (it == counts.end()) counts.emplace_back(&v, 1);
       else ++it->second;
     }
@@ -591,46 +596,24 @@ void Builder::choose_globals() {
   }
 }
 
-std::optional<std::string> Builder::yaml(bool in_model_order) {
+std::string Builder::yaml() {
   choose_globals();
   const std::vector<const Node*> order = nodes_by_id(arch_);  // as build() does
 
-  // First the pieces, in model order: where each node's resource and output
-  // text sit in `pieces` and `output_pieces` (and its output id in `ids`).
-  struct Piece {
-    std::size_t at = 0, size = 0, output_at = 0, output_size = 0, id_at = 0, id_size = 0;
-    bool done = false;
-  };
-  std::vector<Piece> piece_of;
-  YamlBuffer pieces(in_model_order ? arch_.node_count() * 400 + 64 : 64);
-  YamlBuffer output_pieces(in_model_order ? arch_.node_count() * 100 + 64 : 64);
-  std::string ids;
-  if (in_model_order) {
-    piece_of.resize(arch_.node_count());
-    for (const Node& n : arch_.nodes()) {
-      Piece& p = piece_of[n.index];
-      p.at = pieces.size();
-      p.output_at = output_pieces.size();
-      captured_id_.clear();
-      capture_ = &output_pieces;
-      try {
-        p.done = write_fast(n, pieces);
-      } catch (const Error&) {
-        p.done = false;  // the tree path meets the same error in its turn
-      }
-      capture_ = nullptr;
-      if (!p.done) {
-        pieces.truncate(p.at);
-        output_pieces.truncate(p.output_at);
-        continue;
-      }
-      p.size = pieces.size() - p.at;
-      p.output_size = output_pieces.size() - p.output_at;
-      p.id_at = ids.size();
-      p.id_size = captured_id_.size();
-      ids += captured_id_;
+  // The outputs come after the resources: written aside, in a buffer the
+  // thread keeps from one template to the next (fresh memory on every call
+  // costs more in page faults than the writing; up to kKeptOutputs bytes).
+  static constexpr std::size_t kKeptOutputs = std::size_t{16} << 20;
+  thread_local std::unique_ptr<YamlBuffer> kept;
+  std::unique_ptr<YamlBuffer> outputs = kept ? std::move(kept) : std::make_unique<YamlBuffer>(64 * 1024);
+  outputs->clear();
+  struct Keep {  // hands the buffer back to the thread however yaml() ends
+    std::unique_ptr<YamlBuffer>& from;
+    std::unique_ptr<YamlBuffer>& to;
+    ~Keep() {
+      if (from && from->capacity() <= kKeptOutputs) to = std::move(from);
     }
-  }
+  } keep{outputs, kept};
 
   const AppSettings& s = arch_.settings();
   std::string description = s.description.empty() ? s.name : s.name + ": " + s.description;
@@ -645,20 +628,10 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
       if (global_set_[k]) yaml_entry(doc, 4, kGlobalKeys[k], global_[k]);
   }
   lit(doc, "Resources:\n");
-  YamlBuffer outputs(arch_.node_count() * 100 + 64);
-  write_outputs_to(&outputs);
+  write_outputs_to(outputs.get());
   for (const Node* n : order) {
-    if (in_model_order && piece_of[n->index].done) {
-      const Piece& p = piece_of[n->index];
-      if (!claim_output_id(std::string_view(ids).substr(p.id_at, p.id_size))) return std::nullopt;
-      doc += pieces.view().substr(p.at, p.size);
-      outputs += output_pieces.view().substr(p.output_at, p.output_size);
-      ++written_resources_;
-    } else if (!in_model_order && write_fast(*n, doc)) {
-      ++written_resources_;
-    } else {
-      write_tree(*n, doc);
-    }
+    if (write_fast(*n, doc)) ++written_resources_;
+    else write_tree(*n, doc);
   }
   write_outputs_to(nullptr);
   if (written_resources_ == 0)
@@ -666,7 +639,7 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
                                     "a CloudFormation template needs at least one resource");
   if (output_count() > 0) {
     lit(doc, "Outputs:\n");
-    doc += outputs.view();
+    doc += outputs->view();
   }
   std::string text = doc.take();
   if (parameters().size() > 0) {  // Flink applications' code location: rare
@@ -675,13 +648,6 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
     text.insert(parameters_at, params.view());
   }
   return text;
-}
-
-void Builder::fast_output(std::string id, const std::string& description, const Value& value) {
-  if (!capture_) return output(std::move(id), description, value);
-  if (id.size() > 240) id.resize(240);  // as output() does
-  write_output(*capture_, id, description, value);
-  captured_id_ = std::move(id);
 }
 
 // The node by a text writer; false (and nothing written) when none covers it.
@@ -744,7 +710,7 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
     lit(out, "      StreamSpecification:\n");
     line(out, "        StreamViewType: ", view);
   }
-  fast_output(n.id + "Name", "Name of table " + n.id, name(n));
+  output(n.id + "Name", "Name of table " + n.id, name(n));
   return true;
 }
 
@@ -758,7 +724,7 @@ bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
   if (named || versioning) lit(out, "    Properties:\n");
   if (named) yaml_entry(out, 6, "BucketName", explicit_bucket_name(arch_, n));
   if (versioning) lit(out, "      VersioningConfiguration:\n        Status: Enabled\n");
-  fast_output(n.id + "Name", "Name of bucket " + n.id, name(n));
+  output(n.id + "Name", "Name of bucket " + n.id, name(n));
   return true;
 }
 
@@ -772,7 +738,7 @@ bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
     yaml_entry(out, 6, "TopicName", sub("${AWS::StackName}-" + n.id + ".fifo"));
     lit(out, "      FifoTopic: true\n");
   }
-  fast_output(n.id + "Arn", "ARN of topic " + n.id, arn(n));
+  output(n.id + "Arn", "ARN of topic " + n.id, arn(n));
   return true;
 }
 
@@ -793,7 +759,7 @@ bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
     int_line(out, "        maxReceiveCount: ", mrc && mrc->is_int() ? mrc->as_int() : 5);
     break;  // a queue has one dead-letter queue
   }
-  fast_output(n.id + "Url", "URL of queue " + n.id, url(n));
+  output(n.id + "Url", "URL of queue " + n.id, url(n));
   return true;
 }
 
@@ -815,20 +781,27 @@ bool Builder::fast_api(const Node& n, YamlBuffer& out) {
                     {"info", obj({{"title", sub("${AWS::StackName}-" + n.id)}, {"version", "1.0"}})},
                     {"paths", mock_paths(n)}}));
   }
-  fast_output(n.id + "Url", "Invoke URL of REST API " + n.id, url_of(arch_, n));
+  output(n.id + "Url", "Invoke URL of REST API " + n.id, url_of(arch_, n));
   return true;
 }
 
 bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
   if (arch_.settings().deployment) return false;  // aliases, hooks, roles
-  const FunctionFacts& facts = facts_[facts_of_[fn.index]];  // (a function without overrides)
-  const StarterInfo& info = facts.info;
+  const FunctionFacts& facts = *facts_of_[fn.index];  // (a function without overrides)
+  const StarterInfo& info = facts.info;  // (its code_uri may be another function's)
   const FunctionSettings& settings = facts.settings;
 
   resource_key(out, fn.id);
   lit(out, "    Type: AWS::Serverless::Function\n    Properties:\n");
   if (!fn.description.empty()) line(out, "      Description: ", fn.description);
-  line(out, "      CodeUri: ", info.code_uri);
+  lit(out, "      CodeUri: ");
+  {  // src/<id>/ as starter_info gives it
+    std::string uri;
+    uri.reserve(fn.id.size() + 5);
+    uri.append("src/").append(fn.id).push_back('/');
+    yaml_scalar(out, uri);
+    out.push_back('\n');
+  }
   line(out, "      Handler: ", info.handler);
   for (int k = 0; k < 4; ++k)
     if (!hoisted(k, settings.values[k])) yaml_entry(out, 6, kGlobalKeys[k], settings.values[k]);
@@ -898,12 +871,16 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
 
   // Events, one per trigger (function_events).
   bool any_event = false;
-  std::set<std::string> used;
+  std::vector<std::string> used;  // event_name's, for the few events of a function
   const auto event = [&](std::string base, std::string_view type) {
     if (!any_event) lit(out, "      Events:\n");
     any_event = true;
+    if (base.size() > 200) base.resize(200);
+    std::string name = base;
+    for (int i = 2; std::find(used.begin(), used.end(), name) != used.end(); ++i) name = base + std::to_string(i);
     out.spaces(8);
-    yaml_scalar(out, event_name(used, std::move(base)));
+    yaml_scalar(out, name);
+    used.push_back(std::move(name));
     lit(out, ":\n          Type: ");
     lit(out, type);
     lit(out, "\n          Properties:\n");
@@ -945,7 +922,21 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       int_line(out, "            BatchSize: ", batch && batch->is_int() ? batch->as_int() : 100);
       batch_failures();
     } else if (k == "api" || k == "httpApi") {
-      for (const ApiRoute& r : routes_of(e)) {
+      // routes_of(e): the edge's routes, else the API's, else ANY /{proxy+}.
+      const Value* rv = eprop("routes");
+      if (!rv || !rv->is_list()) rv = prop(src, "routes");
+      std::vector<ApiRoute> routes;
+      if (rv && rv->is_list())
+        for (const Value& item : rv->items())
+          if (item.is_string()) routes.push_back(parse_api_route(item.as_string(), src.id));
+      if (routes.empty()) {
+        event(src.id + "AnyProxy", k == "api" ? "Api" : "HttpApi");  // capitalised_lower, path_words
+        lit(out, k == "api" ? "            RestApiId: !Ref " : "            ApiId: !Ref ");
+        yaml_scalar(out, src.id);
+        lit(out, k == "api" ? "\n            Path: /{proxy+}\n            Method: any\n"
+                            : "\n            Path: /{proxy+}\n            Method: ANY\n");
+      }
+      for (const ApiRoute& r : routes) {
         event(src.id + capitalised_lower(r.method) + path_words(r.path), k == "api" ? "Api" : "HttpApi");
         line(out, k == "api" ? "            RestApiId: !Ref " : "            ApiId: !Ref ", src.id);
         line(out, "            Path: ", r.path);
@@ -992,7 +983,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     break;
   }
   if (info.metadata.is_map() && info.metadata.size() > 0) yaml_entry(out, 4, "Metadata", info.metadata);
-  fast_output(fn.id + "Arn", "ARN of function " + fn.id, get_att(fn.id, "Arn"));
+  output(fn.id + "Arn", "ARN of function " + fn.id, get_att(fn.id, "Arn"));
   return true;
 }
 
@@ -1007,8 +998,7 @@ Value sam_template(const Architecture& arch, const EmitOptions& options) {
 std::string sam_template_yaml(const Architecture& arch, const EmitOptions& options) {
   const ReferenceScope scope(arch);
   refuse_reference_cycles(arch);
-  if (std::optional<std::string> text = Builder(arch, options).yaml(true)) return std::move(*text);
-  return std::move(*Builder(arch, options).yaml(false));
+  return Builder(arch, options).yaml();
 }
 
 }  // namespace sbd::detail
