@@ -82,29 +82,43 @@ Value s3_access_statement(const std::string& action, Value bucket_arn) {
   return allow(read ? kS3Read : write ? kS3Write : kS3Crud, arr({std::move(bucket_arn), std::move(objects)}));
 }
 
+PolicyTemplate policy_template_for(const Architecture& arch, const Edge& edge) {
+  const std::string_view k = arch.node_at(edge.to_index).kind;  // (views: compared with many literals)
+  const std::string_view act = edge.action;
+  if (act == "on-failure") return {};
+  const bool read = act == "read", write = act == "write";
+  if (k == "bucket") return {read ? "S3ReadPolicy" : write ? "S3WritePolicy" : "S3CrudPolicy", "BucketName", false};
+  if (k == "table")
+    return {read ? "DynamoDBReadPolicy" : write ? "DynamoDBWritePolicy" : "DynamoDBCrudPolicy", "TableName", false};
+  if (k == "deliveryStream") return {"FirehoseWritePolicy", "DeliveryStreamName", false};
+  if (k == "topic") return {"SNSPublishMessagePolicy", "TopicName", false};
+  if (k == "queue") return {"SQSSendMessagePolicy", "QueueName", false};
+  if (k == "eventBus") return {"EventBridgePutEventsPolicy", "EventBusName", false};
+  if (k == "fn") return {"LambdaInvokePolicy", "FunctionName", false};
+  if (k == "stepFn") return {"StepFunctionsExecutionPolicy", "StateMachineName", false};
+  if (k == "secret") return {"AWSSecretsManagerGetSecretValuePolicy", "SecretArn", true};
+  // api, httpApi, stream: no template; parameter: SSMParameterReadPolicy
+  // also grants ssm:DescribeParameters on "*", which a function reading one
+  // parameter does not need; alarm: nothing to grant.
+  return {};
+}
+
 Access function_access(const Architecture& arch, const Edge& edge, const LogicalIdFn& id, bool statements) {
   Access a;
   const Node& to = arch.node_at(edge.to_index);
   const std::string_view k = to.kind;  // (views: compared with many literals)
   const std::string_view act = edge.action;
   if (act == "on-failure" || k == "alarm") return a;
-  // The policy template, and false when the caller wants no statements
-  // besides it (they would be built for nothing).
-  auto tmpl = [&](const char* name, const char* param, Value v) {
-    a.sam_policy = name;
+  if (const PolicyTemplate t = policy_template_for(arch, edge); t.name) {
+    a.sam_policy = t.name;
     a.sam_parameters = Value::map();
-    a.sam_parameters.append(param, std::move(v));
-    return statements;
-  };
+    a.sam_parameters.append(t.parameter, t.arn ? arn_of(arch, to, id) : name_of(arch, to, id));
+    if (!statements) return a;  // the caller wants no statements besides it
+  }
   if (k == "bucket") {
-    const bool read = act == "read", write = act == "write";
-    if (tmpl(read ? "S3ReadPolicy" : write ? "S3WritePolicy" : "S3CrudPolicy", "BucketName", name_of(arch, to, id)))
-      a.statements.push_back(s3_access_statement(edge.action, arn_of(arch, to, id)));
+    a.statements.push_back(s3_access_statement(edge.action, arn_of(arch, to, id)));
   } else if (k == "table") {
     const bool read = act == "read", write = act == "write";
-    if (!tmpl(read ? "DynamoDBReadPolicy" : write ? "DynamoDBWritePolicy" : "DynamoDBCrudPolicy", "TableName",
-              name_of(arch, to, id)))
-      return a;
     Value arn = arn_of(arch, to, id);
     a.statements.push_back(allow(read ? kDdbRead : write ? kDdbWrite : kDdbCrud, arr({arn, with_suffix(arn, "/index/*")})));
   } else if (k == "api" || k == "httpApi") {
@@ -112,29 +126,20 @@ Access function_access(const Architecture& arch, const Edge& edge, const Logical
   } else if (k == "stream") {
     a.statements.push_back(kinesis_write_statement(arn_of(arch, to, id)));
   } else if (k == "deliveryStream") {
-    if (tmpl("FirehoseWritePolicy", "DeliveryStreamName", name_of(arch, to, id)))
-      a.statements.push_back(firehose_write_statement(arn_of(arch, to, id)));
+    a.statements.push_back(firehose_write_statement(arn_of(arch, to, id)));
   } else if (k == "topic") {
-    if (tmpl("SNSPublishMessagePolicy", "TopicName", name_of(arch, to, id)))
-      a.statements.push_back(allow({"sns:Publish"}, arn_of(arch, to, id)));
+    a.statements.push_back(allow({"sns:Publish"}, arn_of(arch, to, id)));
   } else if (k == "queue") {
-    if (tmpl("SQSSendMessagePolicy", "QueueName", name_of(arch, to, id)))
-      a.statements.push_back(allow({"sqs:SendMessage"}, arn_of(arch, to, id)));
+    a.statements.push_back(allow({"sqs:SendMessage"}, arn_of(arch, to, id)));
   } else if (k == "eventBus") {
-    if (tmpl("EventBridgePutEventsPolicy", "EventBusName", name_of(arch, to, id)))
-      a.statements.push_back(allow({"events:PutEvents"}, arn_of(arch, to, id)));
+    a.statements.push_back(allow({"events:PutEvents"}, arn_of(arch, to, id)));
   } else if (k == "fn") {
-    if (tmpl("LambdaInvokePolicy", "FunctionName", name_of(arch, to, id)))
-      a.statements.push_back(lambda_invoke_statement(arn_of(arch, to, id)));
+    a.statements.push_back(lambda_invoke_statement(arn_of(arch, to, id)));
   } else if (k == "stepFn") {
-    if (tmpl("StepFunctionsExecutionPolicy", "StateMachineName", name_of(arch, to, id)))
-      a.statements.push_back(allow({"states:StartExecution"}, arn_of(arch, to, id)));
+    a.statements.push_back(allow({"states:StartExecution"}, arn_of(arch, to, id)));
   } else if (k == "secret") {
-    if (tmpl("AWSSecretsManagerGetSecretValuePolicy", "SecretArn", arn_of(arch, to, id)))
-      a.statements.push_back(allow({"secretsmanager:GetSecretValue"}, arn_of(arch, to, id)));
+    a.statements.push_back(allow({"secretsmanager:GetSecretValue"}, arn_of(arch, to, id)));
   } else if (k == "parameter") {
-    // SSMParameterReadPolicy also grants ssm:DescribeParameters on "*", which
-    // a function reading one parameter does not need: explicit statement only.
     a.statements.push_back(allow({"ssm:GetParameter", "ssm:GetParameters"}, arn_of(arch, to, id)));
   }
   return a;

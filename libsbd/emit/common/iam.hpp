@@ -30,6 +30,17 @@ struct Access {
   Value statements = Value::list();  ///< the equivalent explicit statements
   bool empty() const noexcept { return sam_policy.empty() && statements.size() == 0; }
 };
+/// The SAM policy template that grants a function what an edge needs, when
+/// one fits and is scoped to the edge's target: its name and its one
+/// parameter, which is the target's name (name_of) or, with arn, its ARN
+/// (arn_of). name is null when none fits or there is nothing to grant.
+struct PolicyTemplate {
+  const char* name = nullptr;
+  const char* parameter = nullptr;
+  bool arn = false;
+};
+PolicyTemplate policy_template_for(const Architecture& arch, const Edge& edge);
+
 /// The access behind a fn -> X edge (read/write, put, send, invoke, ...).
 /// Empty for edges that grant nothing to the function (fn -> alarm) and for
 /// on-failure edges (the engine's failure destination grants that). With

@@ -50,6 +50,10 @@ std::string capitalised_lower(const std::string& s) {
   return out;
 }
 
+// What of a node a reference gives (refs.hpp: name_of, arn_of, url_of).
+enum class RefOf { name, arn, url };
+bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, RefOf what);
+
 // The SAM resource types (functions, APIs, state machines) are the engine's
 // own; every other node is the shared CfnBuilder's plain CloudFormation, with
 // node ids as logical ids.
@@ -111,6 +115,12 @@ class Builder final : public CfnBuilder {
   void choose_globals();
   bool hoisted(int k, const Value& v) const { return global_set_[k] && v == global_[k]; }
   bool write_fast(const Node& n, YamlBuffer& out);
+  // After "key:" at indentation indent: name_of / arn_of / url_of of n, as
+  // text when it is a plain !Ref or !GetAtt, else from its Value.
+  void write_ref(YamlBuffer& out, int indent, const Node& n, RefOf what) {
+    if (write_simple_ref(out, arch_, n, what)) return;
+    yaml_after_indicator(out, what == RefOf::name ? name(n) : what == RefOf::arn ? arn(n) : url(n), indent, false);
+  }
   void write_tree(const Node& n, YamlBuffer& out);
 
   bool fast_function(const Node& fn, YamlBuffer& out);
@@ -502,8 +512,50 @@ void resource_key(YamlBuffer& out, std::string_view id) {
   yaml_scalar(out, id);
   lit(out, ":\n");
 }
+// "<id>.<attribute>\n", the scalar of a !GetAtt.
+void getatt_scalar(YamlBuffer& out, std::string_view id, std::string_view attribute) {
+  std::string text;
+  text.reserve(id.size() + attribute.size() + 1);
+  text.append(id).append(1, '.').append(attribute);
+  yaml_scalar(out, text);
+  out.push_back('\n');
+}
 
 }  // namespace
+
+// refs.hpp's name_of, arn_of and url_of of a node (whose logical id, in SAM,
+// is its id) as the text after "key:" when it is a plain !Ref or !GetAtt;
+// false for the others (an explicit bucket name, a !Sub ARN or URL).
+bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, RefOf what) {
+  const std::string_view k = n.kind;
+  const auto ref = [&out, &n] {
+    lit(out, " !Ref ");
+    yaml_scalar(out, n.id);
+    out.push_back('\n');
+    return true;
+  };
+  const auto getatt = [&out, &n](std::string_view attribute) {
+    lit(out, " !GetAtt ");
+    getatt_scalar(out, n.id, attribute);
+    return true;
+  };
+  if (what == RefOf::url) {
+    if (k == "queue") return ref();
+    if (k == "api" || k == "httpApi") return false;
+    what = RefOf::arn;  // url_of: the ARN of the others
+  }
+  if (k == "bucket" && bucket_needs_explicit_name(arch, n)) return false;
+  if (what == RefOf::name) {
+    if (k == "queue") return getatt("QueueName");
+    if (k == "topic") return getatt("TopicName");
+    if (k == "stepFn") return getatt("Name");
+    return ref();
+  }
+  if (k == "topic" || k == "stepFn" || k == "secret") return ref();
+  if (k == "parameter" || k == "analyticsStream" || k == "api" || k == "httpApi" || k == "cognitoIdentity")
+    return false;
+  return getatt("Arn");
+}
 
 Builder::FunctionSettings Builder::settings_of(const Node& fn, const StarterInfo& info) const {
   FunctionSettings s;
@@ -808,60 +860,91 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
   if (const Value* rc = prop(fn, "reserved_concurrency"); rc && rc->is_int())
     int_line(out, "      ReservedConcurrentExecutions: ", rc->as_int());
 
-  // Environment: a variable per wire, then the model's own (a name given
-  // twice keeps its first place and its last value, as Value::set does).
   // The function's edges, looked up once for the variables, the policies
   // and the failure destination.
   const std::vector<std::size_t> out_edges = arch_.out_edge_indexes(fn.index);
-  std::vector<std::pair<std::string, Value>> vars;
-  vars.reserve(out_edges.size() + 2);
-  const auto set_var = [&vars](std::string name, Value v) {
-    for (auto& [n, old] : vars)
-      if (n == name) {
-        old = std::move(v);
-        return;
-      }
-    vars.emplace_back(std::move(name), std::move(v));
-  };
-  for (std::size_t i : out_edges) {  // wires_of
-    const Edge& e = arch_.edge_at(i);
-    Wire w{&e, &to(e), env_var_for(arch_, e), std::string()};
-    if (w.env_var.empty()) continue;
-    w.value_kind = env_value_kind(arch_, e);
-    Value v = env_value(arch_, w);
-    set_var(std::move(w.env_var), std::move(v));
-  }
-  if (const Value* env = prop(fn, "environment"); env && env->is_map())
+
+  // Environment: a variable per wire, then the model's own (a name given
+  // twice keeps its first place and its last value, as Value::set does).
+  if (const Value* env = prop(fn, "environment"); env && env->is_map()) {
+    std::vector<std::pair<std::string, Value>> vars;
+    const auto set_var = [&vars](std::string name, Value v) {
+      for (auto& [n, old] : vars)
+        if (n == name) {
+          old = std::move(v);
+          return;
+        }
+      vars.emplace_back(std::move(name), std::move(v));
+    };
+    for (std::size_t i : out_edges) {  // wires_of
+      const Edge& e = arch_.edge_at(i);
+      Wire w{&e, &to(e), env_var_for(arch_, e), env_value_kind(arch_, e)};
+      if (w.env_var.empty()) continue;
+      Value v = env_value(arch_, w);
+      set_var(std::move(w.env_var), std::move(v));
+    }
     for (std::size_t i = 0; i < env->keys().size(); ++i) set_var(env->keys()[i], env_string(env->value_at(i)));
-  if (!vars.empty()) {
-    lit(out, "      Environment:\n        Variables:\n");
-    for (const auto& [name, v] : vars) yaml_entry(out, 10, name, v);
+    if (!vars.empty()) {
+      lit(out, "      Environment:\n        Variables:\n");
+      for (const auto& [name, v] : vars) yaml_entry(out, 10, name, v);
+    }
+  } else {  // the wires alone, written as text
+    struct Var {
+      std::string name;
+      const Edge* edge;
+      RefOf what;
+    };
+    std::vector<Var> vars;
+    vars.reserve(out_edges.size());
+    for (std::size_t i : out_edges) {
+      const Edge& e = arch_.edge_at(i);
+      std::string name = env_var_for(arch_, e);
+      if (name.empty()) continue;
+      const std::string kind = env_value_kind(arch_, e);
+      const RefOf what = kind == "url" ? RefOf::url : kind == "arn" ? RefOf::arn : RefOf::name;
+      auto same = std::find_if(vars.begin(), vars.end(), [&](const Var& v) { return v.name == name; });
+      if (same != vars.end()) same->edge = &e, same->what = what;
+      else vars.push_back(Var{std::move(name), &e, what});
+    }
+    if (!vars.empty()) {
+      lit(out, "      Environment:\n        Variables:\n");
+      for (const Var& v : vars) {
+        out.spaces(10);
+        yaml_scalar(out, v.name);
+        out.push_back(':');
+        write_ref(out, 10, to(*v.edge), v.what);
+      }
+    }
   }
 
-  // Policies: a policy template per edge where one fits (each once), else
-  // the statements, in one policy document at the end.
-  std::vector<std::pair<std::string, Value>> policies;
+  // Policies: a policy template per edge where one fits (each once, as a
+  // template and a target), else the statements, in one policy document at
+  // the end.
+  std::vector<std::pair<PolicyTemplate, const Node*>> policies;
   Value statements = Value::list();
   for (std::size_t i : out_edges) {
-    const Edge* e = &arch_.edge_at(i);
-    Access a = function_access(arch_, *e, node_logical_id, false);
-    if (a.sam_policy.empty()) a = function_access(arch_, *e, node_logical_id, true);
-    if (!a.sam_policy.empty()) {
+    const Edge& e = arch_.edge_at(i);
+    const PolicyTemplate t = policy_template_for(arch_, e);
+    if (t.name) {
+      const Node* target = &to(e);
       const bool seen = std::any_of(policies.begin(), policies.end(), [&](const auto& p) {
-        return p.first == a.sam_policy && p.second == a.sam_parameters;
+        return p.second == target && std::string_view(p.first.name) == t.name;
       });
-      if (!seen) policies.emplace_back(std::move(a.sam_policy), std::move(a.sam_parameters));
+      if (!seen) policies.emplace_back(t, target);
     } else {
+      Access a = function_access(arch_, e, node_logical_id, true);
       for (Value& st : a.statements.items()) statements.push_back(std::move(st));
     }
   }
   if (!policies.empty() || statements.size() > 0) {
     lit(out, "      Policies:\n");
-    for (const auto& [name, params] : policies) {
+    for (const auto& [t, target] : policies) {
       lit(out, "        - ");
-      yaml_scalar(out, name);
+      yaml_scalar(out, t.name);
+      lit(out, ":\n            ");
+      yaml_scalar(out, t.parameter);
       out.push_back(':');
-      yaml_after_indicator(out, params, 10, false);
+      write_ref(out, 12, *target, t.arn ? RefOf::arn : RefOf::name);
     }
     if (statements.size() > 0) {
       lit(out, "        -");
@@ -917,7 +1000,8 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       const Value* pos = eprop("starting_position");
       const Value* batch = eprop("batch_size");
       event(src.id + (k == "table" ? "Stream" : "Kinesis"), k == "table" ? "DynamoDB" : "Kinesis");
-      yaml_entry(out, 12, "Stream", get_att(src.id, k == "table" ? "StreamArn" : "Arn"));
+      lit(out, "            Stream: !GetAtt ");
+      getatt_scalar(out, src.id, k == "table" ? "StreamArn" : "Arn");
       line(out, "            StartingPosition: ", pos && pos->is_string() ? pos->as_string() : "LATEST");
       int_line(out, "            BatchSize: ", batch && batch->is_int() ? batch->as_int() : 100);
       batch_failures();
@@ -953,7 +1037,8 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       const Value* batch = eprop("batch_size");
       const long long size = batch && batch->is_int() ? batch->as_int() : 10;
       event(src.id + "Sqs", "SQS");
-      yaml_entry(out, 12, "Queue", get_att(src.id, "Arn"));
+      lit(out, "            Queue: !GetAtt ");
+      getatt_scalar(out, src.id, "Arn");
       int_line(out, "            BatchSize: ", size);
       if (size > 10) lit(out, "            MaximumBatchingWindowInSeconds: 1\n");
       if (const Value* mc = eprop("maximum_concurrency"); mc && mc->is_int())
@@ -979,7 +1064,8 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
                                  "            Type: SQS\n"
                                : "      EventInvokeConfig:\n        DestinationConfig:\n          OnFailure:\n"
                                  "            Type: SNS\n");
-    yaml_entry(out, 12, "Destination", arn(t));
+    lit(out, "            Destination:");
+    write_ref(out, 12, t, RefOf::arn);
     break;
   }
   if (info.metadata.is_map() && info.metadata.size() > 0) yaml_entry(out, 4, "Metadata", info.metadata);
