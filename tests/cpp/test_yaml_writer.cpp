@@ -45,6 +45,34 @@ TEST_CASE("strings that look like other YAML types are quoted and read back as s
   }
 }
 
+TEST_CASE("long strings mixing ordinary and special bytes read back as written", "[robustness]") {
+  // The quoting check reads eight ordinary bytes at a time: special bytes at
+  // every position of long strings must still be seen.
+  const char* pieces[] = {"abcdefgh", "x", ": ", ":", " #", "#", " ", "\t", "\n", "'", "\"", "caf\xC3\xA9",
+                          "\xE2\x80\xA8", "\xC2\x85", "\x7F", "~", "-", "0", "yes", "${AWS::Region}", "/", "}"};
+  unsigned long long seed = 7;
+  auto next = [&](std::size_t bound) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((seed >> 33) % bound);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const std::size_t parts = next(12);
+    for (std::size_t i = 0; i < parts; ++i) s += pieces[next(sizeof pieces / sizeof *pieces)];
+    Value map = Value::map();
+    map.set("key", s);
+    INFO("string: [" << s << "] yaml:\n" << sbd::to_yaml(map));
+    const Value back = round_trip(map);
+    REQUIRE(back.find("key") != nullptr);
+    CHECK(back.find("key")->as_string() == s);
+  }
+  // Ordinary bytes stay plain however long.
+  const std::string long_plain = "arn:aws:s3:::a-bucket-with-a-long-name/photos/*";
+  Value v = Value::map();
+  v.set("k", long_plain);
+  CHECK(sbd::to_yaml(v) == "k: " + long_plain + "\n");
+}
+
 TEST_CASE("plain strings stay unquoted where it is safe") {
   Value v = Value::map();
   v.set("name", "photo-share");
