@@ -122,18 +122,6 @@ constexpr FirstBytes kFirstBytes;
 // One pass over the string: the quoting its content requires, then the
 // quoting its first and last characters or its whole text (a number, a
 // reserved word) require.
-// True when the eight bytes of w are all of class 0 in kByteClasses
-// (0x21-0x7E but ':'), tested at once (bit tricks on a 64-bit word: a byte
-// below 0x21, above 0x7E, or equal to ':').
-inline bool plain_word(std::uint64_t w) {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-  const std::uint64_t below = (w - 0x21 * ones) & ~w & high;
-  const std::uint64_t above = ((w + (0x7F - 0x7E) * ones) | w) & high;
-  const std::uint64_t colon = w ^ (0x3A * ones);
-  const std::uint64_t has_colon = (colon - ones) & ~colon & high;
-  return (below | above | has_colon) == 0;
-}
-
 Quoting quoting_for(std::string_view s) {
   if (s.empty()) return Quoting::single;
   const std::size_t n = s.size();
@@ -141,14 +129,6 @@ Quoting quoting_for(std::string_view s) {
   bool needs_double = false;
   bool separator = false;  // ": " or " #" somewhere
   for (std::size_t i = 0; i < n;) {
-    if (i + 8 <= n) {  // eight ordinary bytes at once (most of every scalar)
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (plain_word(w)) {
-        i += 8;
-        continue;
-      }
-    }
     const unsigned char cls = kByteClasses.c[p[i]];
     if (cls == 0) {
       ++i;
