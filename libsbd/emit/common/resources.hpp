@@ -177,6 +177,7 @@ class CfnBuilder {
   /// From now on output() writes each output as YAML text (an entry of the
   /// Outputs map, at indentation 2) into out instead of keeping it in outputs().
   void write_outputs_to(YamlBuffer* out) { outputs_yaml_ = out; }
+  YamlBuffer* outputs_text() const { return outputs_yaml_; }
   /// How many outputs were written or kept.
   std::size_t output_count() const { return output_ids_.size(); }
   /// One entry of the Outputs map as to_yaml writes it (at indentation 2).

@@ -115,6 +115,9 @@ class Builder final : public CfnBuilder {
   void choose_globals();
   bool hoisted(int k, const Value& v) const { return global_set_[k] && v == global_[k]; }
   bool write_fast(const Node& n, YamlBuffer& out);
+  // output(<id><suffix>, <description_prefix><id>, the node's name, ARN or
+  // URL), written as text when the outputs are.
+  void text_output(const Node& n, std::string_view suffix, std::string_view description_prefix, RefOf what);
   // After "key:" at indentation indent: name_of / arn_of / url_of of n, as
   // text when it is a plain !Ref or !GetAtt, else from its Value.
   void write_ref(YamlBuffer& out, int indent, const Node& n, RefOf what) {
@@ -733,6 +736,27 @@ void Builder::write_tree(const Node& n, YamlBuffer& out) {
   written_resources_ += write_resources(out);
 }
 
+void Builder::text_output(const Node& n, std::string_view suffix, std::string_view description_prefix, RefOf what) {
+  std::string id;
+  id.reserve(n.id.size() + suffix.size());
+  id.append(n.id).append(suffix);
+  std::string description;
+  description.reserve(description_prefix.size() + n.id.size());
+  description.append(description_prefix).append(n.id);
+  YamlBuffer* out = outputs_text();
+  // (An id over 240 characters or taken already: output() cuts and numbers it.)
+  if (!out || id.size() > 240 || !claim_output_id(id)) {
+    output(std::move(id), description, what == RefOf::name ? name(n) : what == RefOf::arn ? arn(n) : url(n));
+    return;
+  }
+  out->spaces(2);
+  yaml_scalar(*out, id);
+  lit(*out, ":\n    Description: ");
+  yaml_scalar(*out, description);
+  lit(*out, "\n    Value:");
+  write_ref(*out, 4, n, what);
+}
+
 // The fast writers return false, before writing anything that matters, for
 // what they do not cover; write_node then drops what they wrote.
 
@@ -762,7 +786,7 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
     lit(out, "      StreamSpecification:\n");
     line(out, "        StreamViewType: ", view);
   }
-  output(n.id + "Name", "Name of table " + n.id, name(n));
+  text_output(n, "Name", "Name of table ", RefOf::name);
   return true;
 }
 
@@ -776,7 +800,7 @@ bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
   if (named || versioning) lit(out, "    Properties:\n");
   if (named) yaml_entry(out, 6, "BucketName", explicit_bucket_name(arch_, n));
   if (versioning) lit(out, "      VersioningConfiguration:\n        Status: Enabled\n");
-  output(n.id + "Name", "Name of bucket " + n.id, name(n));
+  text_output(n, "Name", "Name of bucket ", RefOf::name);
   return true;
 }
 
@@ -790,7 +814,7 @@ bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
     yaml_entry(out, 6, "TopicName", sub("${AWS::StackName}-" + n.id + ".fifo"));
     lit(out, "      FifoTopic: true\n");
   }
-  output(n.id + "Arn", "ARN of topic " + n.id, arn(n));
+  text_output(n, "Arn", "ARN of topic ", RefOf::arn);
   return true;
 }
 
@@ -811,7 +835,7 @@ bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
     int_line(out, "        maxReceiveCount: ", mrc && mrc->is_int() ? mrc->as_int() : 5);
     break;  // a queue has one dead-letter queue
   }
-  output(n.id + "Url", "URL of queue " + n.id, url(n));
+  text_output(n, "Url", "URL of queue ", RefOf::url);
   return true;
 }
 
@@ -833,7 +857,7 @@ bool Builder::fast_api(const Node& n, YamlBuffer& out) {
                     {"info", obj({{"title", sub("${AWS::StackName}-" + n.id)}, {"version", "1.0"}})},
                     {"paths", mock_paths(n)}}));
   }
-  output(n.id + "Url", "Invoke URL of REST API " + n.id, url_of(arch_, n));
+  text_output(n, "Url", "Invoke URL of REST API ", RefOf::url);
   return true;
 }
 
@@ -1069,7 +1093,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     break;
   }
   if (info.metadata.is_map() && info.metadata.size() > 0) yaml_entry(out, 4, "Metadata", info.metadata);
-  output(fn.id + "Arn", "ARN of function " + fn.id, get_att(fn.id, "Arn"));
+  text_output(fn, "Arn", "ARN of function ", RefOf::arn);
   return true;
 }
 
