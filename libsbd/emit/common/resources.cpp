@@ -120,20 +120,23 @@ void IdSet::rehash(std::size_t slots) {
   slots_.assign(slots, 0);
   const std::size_t mask = slots - 1;
   for (std::size_t i = 0; i < ids_.size(); ++i) {
-    std::size_t at = std::hash<std::string_view>()(ids_[i]) & mask;
+    const std::uint64_t h = std::hash<std::string_view>()(ids_[i]);
+    std::size_t at = h & mask;
     while (slots_[at] != 0) at = (at + 1) & mask;
-    slots_[at] = static_cast<std::uint32_t>(i + 1);
+    slots_[at] = (h & 0xFFFFFFFF00000000ULL) | (i + 1);
   }
 }
 
 bool IdSet::insert(std::string_view id) {
   if (2 * (ids_.size() + 1) > slots_.size()) rehash(slots_.empty() ? 16 : 2 * slots_.size());
   const std::size_t mask = slots_.size() - 1;
-  std::size_t at = std::hash<std::string_view>()(id) & mask;
+  const std::uint64_t h = std::hash<std::string_view>()(id);
+  const std::uint64_t high = h & 0xFFFFFFFF00000000ULL;
+  std::size_t at = h & mask;
   for (; slots_[at] != 0; at = (at + 1) & mask)
-    if (ids_[slots_[at] - 1] == id) return false;
+    if ((slots_[at] & 0xFFFFFFFF00000000ULL) == high && ids_[(slots_[at] & 0xFFFFFFFFULL) - 1] == id) return false;
   ids_.emplace_back(id);
-  slots_[at] = static_cast<std::uint32_t>(ids_.size());
+  slots_[at] = high | ids_.size();
   return true;
 }
 

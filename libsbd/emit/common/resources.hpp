@@ -60,7 +60,9 @@ class IdSet {
  private:
   void rehash(std::size_t slots);
   std::vector<std::string> ids_;
-  std::vector<std::uint32_t> slots_;  // 0: empty, else 1 + an index in ids_
+  // 0: empty, else the id's hash (high half) and 1 + its index in ids_ (low
+  // half): a probe compares hashes before it reads an id.
+  std::vector<std::uint64_t> slots_;
 };
 
 class CfnBuilder {
