@@ -15,6 +15,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -278,6 +279,53 @@ TEST_CASE("starter code is deterministic", "[starter]") {
       INFO(f.first);
       CHECK_FALSE(std::regex_search(f.second, placeholder));  // every {{name}} was replaced
       CHECK(f.second.back() == '\n');
+    }
+  }
+}
+
+TEST_CASE("a function's code does not depend on the functions written before it", "[starter]") {
+  // Templates are planned once per set of tags and per thread, in caches
+  // emptied past a size: 512 functions of distinct shapes (each subset of
+  // nine sources, and connections by bit) overflow them. Each function's
+  // files must be the same written after all the others, again, or first in
+  // a fresh thread.
+  sbd::Architecture arch("shapes");
+  const char* const sources[] = {"bucket", "queue", "topic", "table", "stream", "api", "httpApi", "schedule", "eventBus"};
+  for (const char* kind : sources) arch.add_node(std::string("Src") + kind, kind);
+  arch.add_node("Photos", "table");
+  arch.add_node("Outbox", "queue");
+  arch.add_node("Notices", "topic");
+  for (int i = 0; i < 512; ++i) {
+    const std::string fn = "Fn" + std::to_string(i);
+    arch.add_node(fn, "fn");
+    for (int b = 0; b < 9; ++b)
+      if (i & (1 << b)) arch.connect(std::string("Src") + sources[b], fn);
+    if (i % 3 == 0) arch.connect(fn, "Photos", i % 2 ? "read" : "write");
+    if (i % 5 == 0) arch.connect(fn, "Outbox");
+    if (i % 7 == 0) arch.connect(fn, "Notices");
+  }
+  for (const char* runtime : {"python3.13", "provided.al2023"}) {
+    INFO(runtime);
+    sbd::EmitOptions options;
+    options.runtime = runtime;
+    const auto emit_all = [&] {
+      sbd::FileSet out;
+      for (int i = 0; i < 512; ++i) emit_starter_code(arch, arch.node("Fn" + std::to_string(i)), options, out);
+      return out;
+    };
+    const sbd::FileSet first = emit_all();
+    CHECK(first.files() == emit_all().files());
+    for (int i : {0, 1, 255, 300, 511}) {
+      INFO(i);
+      const std::string fn = "Fn" + std::to_string(i);
+      sbd::FileSet fresh;
+      std::thread([&] { emit_starter_code(arch, arch.node(fn), options, fresh); }).join();
+      CHECK(fresh.size() > 3);
+      for (const auto& [path, content] : fresh) {
+        INFO(path);
+        REQUIRE(first.contains(path));
+        CHECK(first.at(path) == content);
+      }
     }
   }
 }

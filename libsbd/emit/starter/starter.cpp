@@ -265,7 +265,9 @@ struct Context {
 
 // The plan of t for a function's tags. Templates with blocks are planned
 // once per set of the tags they test, per thread (a model's functions come
-// in a few shapes); the cache is bounded.
+// in a few shapes). The caches are emptied when they hold more than
+// kPlanCacheBytes of text (a model of many shapes then plans some again).
+constexpr std::size_t kPlanCacheBytes = std::size_t{4} << 20;
 struct PlanKey {
   const void* of;  // a template, or a language's templates
   Mask tags;
@@ -281,11 +283,14 @@ const Plan& plan_for(const Template& t, Mask tags) {
   if (!t.used) return t.flat;
   using Key = PlanKey;
   thread_local std::unordered_map<Key, Plan, PlanKeyHash> cache;
+  thread_local std::size_t cached_bytes = 0;
   const Key key{&t, tags & t.used};
   const auto it = cache.find(key);
   if (it != cache.end()) return it->second;
-  if (cache.size() >= 4096) cache.clear();
-  return cache.emplace(key, make_plan(t, key.tags, true)).first->second;
+  Plan plan = make_plan(t, key.tags, true);
+  if (cached_bytes + plan.text.size() > kPlanCacheBytes) cache.clear(), cached_bytes = 0;
+  cached_bytes += plan.text.size();
+  return cache.emplace(key, std::move(plan)).first->second;
 }
 
 // The size of the text a plan writes.
@@ -525,11 +530,12 @@ struct FilePlans {
 
 const FilePlans& file_plans(const LangTemplates& lt, Mask tags) {
   thread_local std::unordered_map<PlanKey, FilePlans, PlanKeyHash> cache;
+  thread_local std::size_t cached_bytes = 0;
   const PlanKey key{&lt, tags};
   const auto it = cache.find(key);
   if (it != cache.end()) return it->second;
-  if (cache.size() >= 1024) cache.clear();
   FilePlans fp;
+  std::size_t bytes = 0;
   fp.owned.reserve(lt.files.size());  // the pointers below stay valid
   for (const FileTemplate& f : lt.files) {
     if (!f.tpl->used) {
@@ -537,8 +543,11 @@ const FilePlans& file_plans(const LangTemplates& lt, Mask tags) {
     } else {
       fp.owned.push_back(make_plan(*f.tpl, tags & f.tpl->used, true));
       fp.files.push_back(&fp.owned.back());
+      bytes += fp.owned.back().text.size();
     }
   }
+  if (cached_bytes + bytes > kPlanCacheBytes) cache.clear(), cached_bytes = 0;
+  cached_bytes += bytes;
   return cache.emplace(key, std::move(fp)).first->second;
 }
 
