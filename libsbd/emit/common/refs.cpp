@@ -30,18 +30,8 @@ RefDirection reference_direction(const Architecture& arch, const Edge& edge) {
 namespace {
 thread_local const Architecture* scope_arch = nullptr;
 thread_local std::vector<char>* scope_named = nullptr;
+thread_local ReferenceScope* scope = nullptr;
 }  // namespace
-
-ReferenceScope::ReferenceScope(const Architecture& arch)
-    : previous_arch_(scope_arch), previous_named_(scope_named), named_(buckets_needing_explicit_names(arch)) {
-  scope_arch = &arch;
-  scope_named = &named_;
-}
-
-ReferenceScope::~ReferenceScope() {
-  scope_arch = previous_arch_;
-  scope_named = previous_named_;
-}
 
 namespace {
 
@@ -127,9 +117,12 @@ std::vector<std::size_t> components(const Graph& adj) {
 
 }  // namespace
 
-std::vector<char> buckets_needing_explicit_names(const Architecture& arch) {
+namespace {
+
+// The buckets that need a name, from the components of the whole "refers
+// to" graph.
+std::vector<char> named_buckets(const Architecture& arch, const std::vector<std::size_t>& comp) {
   const std::size_t n = arch.node_count();
-  const std::vector<std::size_t> comp = components(reference_graph(arch));
   std::vector<char> named(n, 0);
   for (const Node& b : arch.nodes()) {
     if (b.kind != "bucket") continue;
@@ -143,6 +136,55 @@ std::vector<char> buckets_needing_explicit_names(const Architecture& arch) {
     }
   }
   return named;
+}
+
+// The groups of reference_cycles, from a graph without the named buckets'
+// references and its components.
+std::vector<std::vector<std::string>> cycles_of(const Architecture& arch, const Graph& adj,
+                                                const std::vector<std::size_t>& comp) {
+  std::vector<std::size_t> size(arch.node_count(), 0);
+  for (std::size_t c : comp) ++size[c];
+  std::vector<char> self(arch.node_count(), 0);
+  for (std::size_t v = 0; v < adj.size(); ++v)
+    for (std::size_t i = 0; i < adj.degree(v); ++i)
+      if (adj.at(v, i) == v) self[comp[v]] = 1;
+  std::vector<std::vector<std::string>> cycles;
+  std::vector<std::size_t> slot(arch.node_count(), std::string::npos);  // by component
+  for (std::size_t v = 0; v < adj.size(); ++v) {
+    if (size[comp[v]] <= 1 && !self[comp[v]]) continue;
+    if (slot[comp[v]] == std::string::npos) {
+      slot[comp[v]] = cycles.size();
+      cycles.emplace_back();
+    }
+    cycles[slot[comp[v]]].push_back(arch.node_at(v).id);
+  }
+  std::sort(cycles.begin(), cycles.end());
+  return cycles;
+}
+
+}  // namespace
+
+std::vector<char> buckets_needing_explicit_names(const Architecture& arch) {
+  return named_buckets(arch, components(reference_graph(arch)));
+}
+
+ReferenceScope::ReferenceScope(const Architecture& arch) : previous_arch_(scope_arch), previous_(scope) {
+  const Graph whole = reference_graph(arch);
+  const std::vector<std::size_t> comp = components(whole);
+  named_ = named_buckets(arch, comp);
+  if (std::find(named_.begin(), named_.end(), 1) == named_.end()) {
+    cycles_ = cycles_of(arch, whole, comp);
+    have_cycles_ = true;
+  }
+  scope_arch = &arch;
+  scope_named = &named_;
+  scope = this;
+}
+
+ReferenceScope::~ReferenceScope() {
+  scope_arch = previous_arch_;
+  scope = previous_;
+  scope_named = previous_ ? &previous_->named_ : nullptr;
 }
 
 bool bucket_needs_explicit_name(const Architecture& arch, const Node& bucket) {
@@ -266,27 +308,14 @@ Value env_value(const Architecture& arch, const Wire& wire, const LogicalIdFn& i
 namespace sbd::detail {
 
 std::vector<std::vector<std::string>> reference_cycles(const Architecture& arch) {
+  if (scope_arch == &arch && scope && scope->have_cycles_) return scope->cycles_;
   // Named buckets are referred to by name: references to them are no edges.
   // (A ReferenceScope on this thread has them already.)
   std::vector<char> computed;
   if (scope_arch != &arch || !scope_named) computed = buckets_needing_explicit_names(arch);
   const std::vector<char>& named = scope_arch == &arch && scope_named ? *scope_named : computed;
   const Graph adj = reference_graph(arch, &named);
-  const std::vector<std::size_t> comp = components(adj);
-  std::vector<std::size_t> size(arch.node_count(), 0);
-  for (std::size_t c : comp) ++size[c];
-  std::vector<std::vector<std::string>> cycles(arch.node_count());
-  std::vector<char> self(arch.node_count(), 0);
-  for (std::size_t v = 0; v < adj.size(); ++v)
-    for (std::size_t i = 0; i < adj.degree(v); ++i)
-      if (adj.at(v, i) == v) self[comp[v]] = 1;
-  for (std::size_t v = 0; v < adj.size(); ++v)
-    if (size[comp[v]] > 1 || self[comp[v]]) cycles[comp[v]].push_back(arch.node_at(v).id);
-  std::vector<std::vector<std::string>> out;
-  for (auto& c : cycles)
-    if (!c.empty()) out.push_back(std::move(c));
-  std::sort(out.begin(), out.end());
-  return out;
+  return cycles_of(arch, adj, components(adj));
 }
 
 }  // namespace sbd::detail

@@ -55,9 +55,14 @@ class ReferenceScope {
   ReferenceScope& operator=(const ReferenceScope&) = delete;
 
  private:
+  friend std::vector<std::vector<std::string>> reference_cycles(const Architecture& arch);
   const Architecture* previous_arch_;
-  std::vector<char>* previous_named_;
+  ReferenceScope* previous_;
   std::vector<char> named_;
+  // reference_cycles' answer, worked out with named_ when no bucket needs a
+  // name (then both ask the same graph): one pass instead of two.
+  bool have_cycles_ = false;
+  std::vector<std::vector<std::string>> cycles_;
 };
 
 /// The groups of nodes whose resources would refer to each other in a circle
