@@ -53,10 +53,10 @@ bool is_safe_path(std::string_view path) noexcept {
   const char* p = path.data();
   std::size_t start = 0;  // of the current component
   std::size_t dot = n;    // first '.' of the current component, or n
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0;; ++i) {
+    while (i < n && kCharClasses.of[static_cast<unsigned char>(p[i])] == kPlain) ++i;
+    if (i == n) return is_safe_component(path, start, n, dot);
     switch (kCharClasses.of[static_cast<unsigned char>(p[i])]) {
-      case kPlain:
-        break;
       case kDot:
         if (dot == n) dot = i;
         break;
@@ -65,11 +65,10 @@ bool is_safe_path(std::string_view path) noexcept {
         start = i + 1;
         dot = n;
         break;
-      case kBad:
+      default:
         return false;
     }
   }
-  return is_safe_component(path, start, n, dot);
 }
 
 }  // namespace
