@@ -73,6 +73,28 @@ void BM_ParseJsonOnly(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
 }
 
+// The reference for the JSON reader: the plain JSON scanner over the same
+// text, its events going to a sink that keeps nothing (what the model
+// building adds is BM_ReadJson minus this).
+class NullSink final : public sbd::detail::EventSink {
+ public:
+  void start(bool, const char*, int, int) override {}
+  void end() override {}
+  void key(std::string_view, int, int) override {}
+  void scalar(sbd::Value&&) override {}
+  void text(std::string_view, int, int) override {}
+};
+void BM_ScanJsonOnly(benchmark::State& state) {
+  const std::string text = sbd_bench::cells_json(static_cast<int>(state.range(0)));
+  sbd::detail::ParseLimits limits;
+  limits.max_values = 100000000;
+  for (auto _ : state) {
+    NullSink sink;
+    if (!sbd::detail::stream_json_plain(text, limits, sink)) throw std::runtime_error("the scanner gave up");
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+
 void BM_WriteYaml(benchmark::State& state) {
   const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
@@ -92,6 +114,7 @@ BENCHMARK(BM_ReadBrowserExport)->RangeMultiplier(10)->Range(10, 10000)->Unit(ben
 BENCHMARK(BM_ParseYamlOnly)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LibyamlEventsOnly)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseJsonOnly)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScanJsonOnly)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteYaml)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

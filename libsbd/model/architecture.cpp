@@ -43,10 +43,15 @@ class NodeIndex {
   }
   /// find with the id's hash() computed already.
   std::size_t find(std::string_view id, std::uint32_t h, const StableVector<Node>& nodes) const noexcept {
+    return find_by(id, h, [&nodes](std::size_t i) -> std::string_view { return nodes[i].id; });
+  }
+  /// find with the id of node i given by id_of(i).
+  template <class IdOf>
+  std::size_t find_by(std::string_view id, std::uint32_t h, const IdOf& id_of) const noexcept {
     if (slots_.empty()) return npos;
     for (std::size_t i = h & mask(); slots_[i].index != 0; i = (i + 1) & mask()) {
       const Slot& s = slots_[i];
-      if (s.hash == h && nodes[s.index - 1].id == id) return s.index - 1;
+      if (s.hash == h && id_of(s.index - 1) == id) return s.index - 1;
     }
     return npos;
   }
@@ -103,14 +108,87 @@ struct Architecture::Impl {
   StableVector<Edge> edges;
   NodeIndex index;
   detail::Graph graph;
+  // Bulk building (detail::begin_bulk .. end_bulk, the readers): what
+  // add_node and connect need of the nodes kept in compact lists, so that an
+  // edge costs no visit to its nodes (at 70,000 nodes, scattered over 27 MB,
+  // each visit missed the cache); the graph built once at the end.
+  struct Bulk {
+    bool on = false;
+    std::string ids;                      // the ids of the nodes, end to end
+    std::vector<std::uint32_t> id_ends;   // node i's id ends at id_ends[i]
+    std::vector<const KindSpec*> kinds;   // node i's kind
+    std::vector<const KindSpec*> seen;    // the kinds met so far (a handful)
+    // Connections by catalog kind ordinals (from * kinds + to), once looked up.
+    std::vector<const ConnectionSpec*> connections;
+    std::vector<unsigned char> looked_up;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;  // each edge's node indexes
 
-  void rebuild_graph() {
-    graph = detail::Graph(nodes.size());
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-      Edge& e = edges[i];
-      e.index = i;
-      boost::add_edge(e.from_index, e.to_index, detail::EdgeProperty{i}, graph);
+    std::string_view id(std::size_t i) const noexcept {
+      const std::uint32_t from = i == 0 ? 0 : id_ends[i - 1];
+      return std::string_view(ids.data() + from, id_ends[i] - from);
     }
+  };
+  Bulk bulk;
+
+  // catalog->kind(kind), the kinds met already first.
+  const KindSpec* bulk_kind(std::string_view kind) {
+    for (const KindSpec* k : bulk.seen)
+      if (k->key == kind) return k;
+    const KindSpec* k = catalog->kind(kind);
+    if (k && bulk.seen.size() < 64) bulk.seen.push_back(k);
+    return k;
+  }
+
+  // catalog->connection(a->key, b->key), each pair looked up once.
+  const ConnectionSpec* bulk_connection(const KindSpec* a, const KindSpec* b) {
+    const std::vector<KindSpec>& kinds = catalog->kinds();
+    const std::size_t n = kinds.size();
+    const auto ordinal = [&](const KindSpec* k) { return static_cast<std::size_t>(k - kinds.data()); };
+    const std::size_t ia = ordinal(a), ib = ordinal(b);
+    if (ia >= n || ib >= n) return catalog->connection(a->key, b->key);  // not the catalog's own entry
+    if (bulk.connections.empty()) {
+      bulk.connections.assign(n * n, nullptr);
+      bulk.looked_up.assign(n * n, 0);
+    }
+    const std::size_t at = ia * n + ib;
+    if (!bulk.looked_up[at]) {
+      bulk.connections[at] = catalog->connection(a->key, b->key);
+      bulk.looked_up[at] = 1;
+    }
+    return bulk.connections[at];
+  }
+
+  // The graph of nodes and edges, built in place with its vertex and edge
+  // lists allocated once (after bulk building, each vertex's out and in
+  // lists too). Boost's adjacency_list (1.74) has no move assignment:
+  // assigning a new graph would copy it; its vertex and edge lists are
+  // public members (m_vertices, m_edges), reserved here.
+  void rebuild_graph() {
+    graph.clear();
+    graph.m_vertices.reserve(nodes.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i) boost::add_vertex(graph);
+    graph.m_edges.reserve(edges.size());
+    if (bulk.on && bulk.edges.size() == edges.size()) {
+      // Every out and in list of a vertex allocated once, at its size.
+      std::vector<std::uint32_t> out(nodes.size()), in(nodes.size());
+      for (const auto& [from, to] : bulk.edges) {
+        ++out[from];
+        ++in[to];
+      }
+      for (std::size_t v = 0; v < nodes.size(); ++v) {
+        if (out[v]) graph.m_vertices[v].m_out_edges.reserve(out[v]);
+        if (in[v]) graph.m_vertices[v].m_in_edges.reserve(in[v]);
+      }
+      for (std::size_t i = 0; i < bulk.edges.size(); ++i)
+        boost::add_edge(bulk.edges[i].first, bulk.edges[i].second, detail::EdgeProperty{i}, graph);
+    } else {
+      for (std::size_t i = 0; i < edges.size(); ++i) {
+        Edge& e = edges[i];
+        e.index = i;
+        boost::add_edge(e.from_index, e.to_index, detail::EdgeProperty{i}, graph);
+      }
+    }
+    bulk = Bulk();
   }
 };
 
@@ -183,18 +261,29 @@ bool is_fresh_map(const Value& v) noexcept {
 struct ArchitectureAccess {
   static const detail::Graph& graph(const Architecture& arch) { return arch.impl_->graph; }
 
+  static void begin_bulk(Architecture& arch) {
+    Architecture::Impl& impl = *arch.impl_;
+    if (impl.nodes.empty()) impl.bulk.on = true;  // else nothing changes
+  }
+  static void end_bulk(Architecture& arch) {
+    if (arch.impl_->bulk.on) arch.impl_->rebuild_graph();
+  }
+
   // The id is moved from *movable_id when it is given (it holds id).
   static Node& add_node(Architecture& arch, std::string_view id, std::string* movable_id, std::string_view kind,
                         Value&& properties) {
     Architecture::Impl& impl = *arch.impl_;
+    Architecture::Impl::Bulk& bulk = impl.bulk;
     if (!is_valid_logical_id(id))
       throw Error(ErrorCode::invalid,
                   quoted(id) + " is not a valid node id: a CloudFormation logical id is ASCII letters and "
                   "digits, starting with a letter, at most 255 characters");
     const std::uint32_t hash = NodeIndex::hash(id);
-    if (impl.index.find(id, hash, impl.nodes) != NodeIndex::npos)
-      throw Error(ErrorCode::invalid, "duplicate node id '" + std::string(id) + "'");
-    const KindSpec* spec = impl.catalog->kind(kind);
+    const std::size_t existing =
+        bulk.on ? impl.index.find_by(id, hash, [&bulk](std::size_t i) { return bulk.id(i); })
+                : impl.index.find(id, hash, impl.nodes);
+    if (existing != NodeIndex::npos) throw Error(ErrorCode::invalid, "duplicate node id '" + std::string(id) + "'");
+    const KindSpec* spec = bulk.on ? impl.bulk_kind(kind) : impl.catalog->kind(kind);
     if (!spec)
       throw Error(ErrorCode::not_found, "node " + std::string(id) + ": unknown kind " + quoted(kind) +
                                             "; the kinds are: " + kind_list(*impl.catalog));
@@ -205,6 +294,11 @@ struct ArchitectureAccess {
       check_property(*spec, id, properties.keys()[i], properties.value_at(i));
 
     const std::size_t index = impl.nodes.size();
+    if (bulk.on) {
+      bulk.ids.append(id.data(), id.size());
+      bulk.id_ends.push_back(static_cast<std::uint32_t>(bulk.ids.size()));
+      bulk.kinds.push_back(spec);
+    }
     Node& n = impl.nodes.emplace_back();
     if (movable_id) n.id = std::move(*movable_id);
     else n.id.assign(id.data(), id.size());
@@ -212,19 +306,43 @@ struct ArchitectureAccess {
     if (!is_fresh_map(properties)) n.properties = std::move(properties);
     n.index = index;
     impl.index.insert_hashed(hash, index);
-    boost::add_vertex(impl.graph);
+    if (!bulk.on) boost::add_vertex(impl.graph);
     return n;
   }
 
   static Edge& connect(Architecture& arch, std::string_view from, std::string_view to, std::string_view action,
                        Value&& properties) {
     Architecture::Impl& impl = *arch.impl_;
+    Architecture::Impl::Bulk& bulk = impl.bulk;
     const auto edge_name = [&] { return "edge " + std::string(from) + " -> " + std::string(to); };
-    const Node* a = arch.find(from);
-    if (!a) throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(from) + "'");
-    const Node* b = arch.find(to);
-    if (!b) throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(to) + "'");
-    const ConnectionSpec* spec = impl.catalog->connection(a->kind, b->kind);
+    // The two nodes' indexes and kinds (in bulk, from the compact lists).
+    std::size_t from_index, to_index;
+    const KindSpec *from_kind = nullptr, *to_kind = nullptr;  // in bulk
+    const std::string *from_kind_key, *to_kind_key;
+    if (bulk.on) {
+      const auto id_of = [&bulk](std::size_t i) { return bulk.id(i); };
+      from_index = impl.index.find_by(from, NodeIndex::hash(from), id_of);
+      if (from_index == NodeIndex::npos)
+        throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(from) + "'");
+      to_index = impl.index.find_by(to, NodeIndex::hash(to), id_of);
+      if (to_index == NodeIndex::npos)
+        throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(to) + "'");
+      from_kind = bulk.kinds[from_index];
+      to_kind = bulk.kinds[to_index];
+      from_kind_key = &from_kind->key;  // what the nodes' kind holds
+      to_kind_key = &to_kind->key;
+    } else {
+      const Node* a = arch.find(from);
+      if (!a) throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(from) + "'");
+      const Node* b = arch.find(to);
+      if (!b) throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(to) + "'");
+      from_index = a->index;
+      to_index = b->index;
+      from_kind_key = &a->kind;
+      to_kind_key = &b->kind;
+    }
+    const ConnectionSpec* spec = bulk.on ? impl.bulk_connection(from_kind, to_kind)
+                                         : impl.catalog->connection(*from_kind_key, *to_kind_key);
     const std::string* default_action = nullptr;
     if (action.empty() && spec) default_action = &spec->default_action();
     if (properties.is_null()) properties = Value::map();
@@ -238,8 +356,8 @@ struct ArchitectureAccess {
           std::vector<std::string> names;
           for (const auto& q : c->properties) names.push_back(q.name);
           throw Error(ErrorCode::invalid,
-                      edge_name() + ": " + a->kind + " -> " + b->kind + " has no property '" + key + "'" +
-                          (names.empty() ? std::string(" (it has none)") : "; its properties: " + join(names)),
+                      edge_name() + ": " + *from_kind_key + " -> " + *to_kind_key + " has no property '" + key +
+                          "'" + (names.empty() ? std::string(" (it has none)") : "; its properties: " + join(names)),
                       SourceLocation{"", value.line(), value.column()});
         }
         if (!p->accepts_type(value))
@@ -250,7 +368,8 @@ struct ArchitectureAccess {
       }
     }
     const std::size_t index = impl.edges.size();
-    const std::size_t from_index = a->index, to_index = b->index;
+    if (bulk.on)
+      bulk.edges.emplace_back(static_cast<std::uint32_t>(from_index), static_cast<std::uint32_t>(to_index));
     Edge& e = impl.edges.emplace_back();
     e.from.assign(from.data(), from.size());
     e.to.assign(to.data(), to.size());
@@ -261,7 +380,7 @@ struct ArchitectureAccess {
     e.index = index;
     e.from_index = from_index;
     e.to_index = to_index;
-    boost::add_edge(from_index, to_index, detail::EdgeProperty{index}, impl.graph);
+    if (!bulk.on) boost::add_edge(from_index, to_index, detail::EdgeProperty{index}, impl.graph);
     return e;
   }
 };
@@ -446,6 +565,9 @@ Edge& connect(Architecture& arch, std::string_view from, std::string_view to, st
               Value&& properties) {
   return ArchitectureAccess::connect(arch, from, to, action, std::move(properties));
 }
+
+void begin_bulk(Architecture& arch) { ArchitectureAccess::begin_bulk(arch); }
+void end_bulk(Architecture& arch) { ArchitectureAccess::end_bulk(arch); }
 }  // namespace detail
 
 }  // namespace sbd

@@ -18,4 +18,16 @@ Node& add_node(Architecture& arch, std::string&& id, std::string_view kind, Valu
 Edge& connect(Architecture& arch, std::string_view from, std::string_view to, std::string_view action,
               Value&& properties);
 
+/// Bulk building, on an Architecture without nodes (else nothing changes):
+/// from now on add_node and connect (these and the public ones) keep what
+/// they need of each node (its id and kind) in compact lists, so that adding
+/// an edge does not visit its nodes; and they leave the graph beneath the
+/// Architecture (model/graph.hpp) alone. end_bulk builds the graph in one go,
+/// every list allocated once at its size, and drops the compact lists. Until
+/// then the graph is stale: nothing may use it (out_edges, in_edges, the
+/// validator), nor remove nodes or edges; and nodes' ids and kinds must not
+/// be changed in place.
+void begin_bulk(Architecture& arch);
+void end_bulk(Architecture& arch);
+
 }  // namespace sbd::detail

@@ -627,10 +627,12 @@ class ModelSink final : public detail::EventSink {
       : source_(source), reader_(source, catalog), arch_("app", std::move(catalog)) {
     ctx_.reserve(8);
     ctx_.push_back(Ctx::root);
+    detail::begin_bulk(arch_);
   }
 
   Architecture finish() {
     if (!have_sbd_ || !have_app_ || !have_nodes_ || ctx_.size() != 1) bail();
+    detail::end_bulk(arch_);
     return std::move(arch_);
   }
 

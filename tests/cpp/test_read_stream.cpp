@@ -7,6 +7,7 @@
 #include <sbd/error.hpp>
 #include <sbd/read.hpp>
 
+#include "model/graph.hpp"
 #include "read/parse.hpp"
 #include "test_support.hpp"
 
@@ -34,6 +35,19 @@ void same_value(const Value& a, const Value& b, const std::string& where) {
   CHECK(a == b);
   CHECK(a.tag() == b.tag());
   if (a == b) same_locations(a, b, where);
+}
+
+// The out (or in) edges of vertex v as the graph lists them: (the other
+// vertex, the edge index) in the graph's order.
+std::vector<std::pair<std::size_t, std::size_t>> graph_edges(const Architecture& arch, std::size_t v, bool out) {
+  const sbd::detail::Graph& g = sbd::detail::graph_of(arch);
+  std::vector<std::pair<std::size_t, std::size_t>> list;
+  if (out) {
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) list.emplace_back(boost::target(*it, g), g[*it].index);
+  } else {
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) list.emplace_back(boost::source(*it, g), g[*it].index);
+  }
+  return list;
 }
 
 void same_architecture(const Architecture& a, const Architecture& b) {
@@ -66,7 +80,13 @@ void same_architecture(const Architecture& a, const Architecture& b) {
     CHECK(x.location.line == y.location.line);
     CHECK(x.location.column == y.location.column);
     CHECK(x.index == y.index);
+    // The graph beneath (built in one go by the streaming readers), in its
+    // own order.
+    CHECK(graph_edges(a, i, true) == graph_edges(b, i, true));
+    CHECK(graph_edges(a, i, false) == graph_edges(b, i, false));
   }
+  CHECK(boost::num_vertices(sbd::detail::graph_of(a)) == a.node_count());
+  CHECK(boost::num_edges(sbd::detail::graph_of(a)) == a.edge_count());
   REQUIRE(a.edge_count() == b.edge_count());
   for (std::size_t i = 0; i < a.edge_count(); ++i) {
     const sbd::Edge &x = a.edge_at(i), &y = b.edge_at(i);
