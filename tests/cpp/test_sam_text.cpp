@@ -109,7 +109,12 @@ TEST_CASE("the SAM template as text is the tree's YAML: random models", "[robust
     std::vector<std::string> fns;
     for (std::size_t i = 0; i < n; ++i) {
       const std::string kind = kinds[next(kinds.size())];
-      const std::string id = (next.one_in(2) ? "N" : "Node") + std::to_string(i);
+      // Ids YAML would read as something else unquoted ("No", "True", ...)
+      // are logical ids too: the text writer must quote them as the tree does.
+      static const char* const kReserved[] = {"No", "Yes", "On", "Off", "True", "FALSE", "Null", "Y", "n", "NULL"};
+      const std::string id = next.one_in(4) ? std::string(kReserved[next(std::size(kReserved))])
+                                            : (next.one_in(2) ? "N" : "Node") + std::to_string(i);
+      if (arch.find(id)) continue;
       sbd::Node& node = arch.add_node(id, kind);
       if (kind == "fn") fns.push_back(id);
       if (next.one_in(5)) node.description = next.one_in(2) ? "what it does" : "yes";
@@ -142,10 +147,10 @@ TEST_CASE("the SAM template as text is the tree's YAML: random models", "[robust
         node.overrides = o;
       }
     }
-    const std::size_t m = next(2 * n + 1);
+    const std::size_t m = next(2 * arch.node_count() + 1);
     for (std::size_t j = 0; j < m; ++j) {
-      const std::string a = arch.nodes()[next(n)].id;
-      const std::string b = arch.nodes()[next(n)].id;
+      const std::string a = arch.nodes()[next(arch.node_count())].id;
+      const std::string b = arch.nodes()[next(arch.node_count())].id;
       const sbd::ConnectionSpec* c = catalog.connection(arch.node(a).kind, arch.node(b).kind);
       if (!c) continue;
       const std::string action = c->actions.empty() ? "" : c->actions[next(c->actions.size())];

@@ -504,23 +504,76 @@ void line(YamlBuffer& out, std::string_view prefix, std::string_view scalar) {
   yaml_scalar(out, scalar);
   out.push_back('\n');
 }
+// Forward: "key: <id>\n" (id_scalar below).
+void id_line(YamlBuffer& out, std::string_view prefix, std::string_view id);
 void int_line(YamlBuffer& out, std::string_view prefix, long long v) {
   out.append(prefix.data(), prefix.size());
   out.integer(v);
   out.push_back('\n');
 }
+// Node ids are CloudFormation logical ids (is_valid_logical_id: ASCII
+// letters and digits, a letter first; Architecture::add_node refuses others),
+// which YAML reads back as the same string unless they are one of its
+// reserved words ("yes", "No", "null", ...), all of five characters at most.
+// So an id, or an id joined to letters, digits and dots, or a sentence ending
+// in an id, is written as it is; anything else goes through yaml_scalar.
+bool letters_digits_dots(std::string_view s) {
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.')) return false;
+  return true;
+}
+void id_scalar(YamlBuffer& out, std::string_view id) {
+  if (id.size() > 5 && is_valid_logical_id(id)) out.append(id.data(), id.size());
+  else yaml_scalar(out, id);
+}
+// head + tail, tail being letters, digits and dots ("Arn", ".Arn", "S3").
+void joined_scalar(YamlBuffer& out, std::string_view head, std::string_view tail) {
+  if (head.size() + tail.size() > 5 && is_valid_logical_id(head) && letters_digits_dots(tail)) {
+    out.append(head.data(), head.size());
+    out.append(tail.data(), tail.size());
+    return;
+  }
+  std::string text;
+  text.reserve(head.size() + tail.size());
+  text.append(head).append(tail);
+  yaml_scalar(out, text);
+}
+// A sentence ending in an id: prefix (words and spaces, a letter first, no
+// ':' or '#') + id.
+void sentence_scalar(YamlBuffer& out, std::string_view prefix, std::string_view id) {
+  if (is_valid_logical_id(id)) {
+    out.append(prefix.data(), prefix.size());
+    out.append(id.data(), id.size());
+    return;
+  }
+  std::string text;
+  text.reserve(prefix.size() + id.size());
+  text.append(prefix).append(id);
+  yaml_scalar(out, text);
+}
+void id_line(YamlBuffer& out, std::string_view prefix, std::string_view id) {
+  out.append(prefix.data(), prefix.size());
+  id_scalar(out, id);
+  out.push_back('\n');
+}
 // "  <id>:\n" (a resource, an output).
 void resource_key(YamlBuffer& out, std::string_view id) {
   out.spaces(2);
-  yaml_scalar(out, id);
+  id_scalar(out, id);
   lit(out, ":\n");
 }
 // "<id>.<attribute>\n", the scalar of a !GetAtt.
 void getatt_scalar(YamlBuffer& out, std::string_view id, std::string_view attribute) {
-  std::string text;
-  text.reserve(id.size() + attribute.size() + 1);
-  text.append(id).append(1, '.').append(attribute);
-  yaml_scalar(out, text);
+  if (is_valid_logical_id(id) && letters_digits_dots(attribute)) {
+    out.append(id.data(), id.size());
+    out.push_back('.');
+    out.append(attribute.data(), attribute.size());
+  } else {
+    std::string text;
+    text.reserve(id.size() + attribute.size() + 1);
+    text.append(id).append(1, '.').append(attribute);
+    yaml_scalar(out, text);
+  }
   out.push_back('\n');
 }
 
@@ -533,7 +586,7 @@ bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, 
   const std::string_view k = n.kind;
   const auto ref = [&out, &n] {
     lit(out, " !Ref ");
-    yaml_scalar(out, n.id);
+    id_scalar(out, n.id);
     out.push_back('\n');
     return true;
   };
@@ -740,19 +793,18 @@ void Builder::text_output(const Node& n, std::string_view suffix, std::string_vi
   std::string id;
   id.reserve(n.id.size() + suffix.size());
   id.append(n.id).append(suffix);
-  std::string description;
-  description.reserve(description_prefix.size() + n.id.size());
-  description.append(description_prefix).append(n.id);
   YamlBuffer* out = outputs_text();
   // (An id over 240 characters or taken already: output() cuts and numbers it.)
   if (!out || id.size() > 240 || !claim_output_id(id)) {
+    std::string description;
+    description.append(description_prefix).append(n.id);
     output(std::move(id), description, what == RefOf::name ? name(n) : what == RefOf::arn ? arn(n) : url(n));
     return;
   }
   out->spaces(2);
-  yaml_scalar(*out, id);
+  joined_scalar(*out, n.id, suffix);
   lit(*out, ":\n    Description: ");
-  yaml_scalar(*out, description);
+  sentence_scalar(*out, description_prefix, n.id);
   lit(*out, "\n    Value:");
   write_ref(*out, 4, n, what);
 }
@@ -871,9 +923,12 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
   lit(out, "    Type: AWS::Serverless::Function\n    Properties:\n");
   if (!fn.description.empty()) line(out, "      Description: ", fn.description);
   lit(out, "      CodeUri: ");
-  {  // src/<id>/ as starter_info gives it
+  if (is_valid_logical_id(fn.id)) {  // src/<id>/ as starter_info gives it: plain
+    lit(out, "src/");
+    out.append(fn.id.data(), fn.id.size());
+    lit(out, "/\n");
+  } else {
     std::string uri;
-    uri.reserve(fn.id.size() + 5);
     uri.append("src/").append(fn.id).push_back('/');
     yaml_scalar(out, uri);
     out.push_back('\n');
@@ -964,9 +1019,9 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     lit(out, "      Policies:\n");
     for (const auto& [t, target] : policies) {
       lit(out, "        - ");
-      yaml_scalar(out, t.name);
+      lit(out, t.name);  // (the names of policy_template_for: plain)
       lit(out, ":\n            ");
-      yaml_scalar(out, t.parameter);
+      lit(out, t.parameter);
       out.push_back(':');
       write_ref(out, 12, *target, t.arn ? RefOf::arn : RefOf::name);
     }
@@ -986,7 +1041,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     std::string name = base;
     for (int i = 2; std::find(used.begin(), used.end(), name) != used.end(); ++i) name = base + std::to_string(i);
     out.spaces(8);
-    yaml_scalar(out, name);
+    id_scalar(out, name);
     used.push_back(std::move(name));
     lit(out, ":\n          Type: ");
     lit(out, type);
@@ -1010,7 +1065,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     const std::string_view k = src.kind;
     if (k == "bucket") {
       event(src.id + "S3", "S3");
-      line(out, "            Bucket: !Ref ", src.id);
+      id_line(out, "            Bucket: !Ref ", src.id);
       const Value* types = eprop("events");
       if (types && types->is_list() && types->size() > 0) yaml_entry(out, 12, "Events", *types);
       else lit(out, "            Events:\n              - s3:ObjectCreated:*\n");
@@ -1040,13 +1095,13 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       if (routes.empty()) {
         event(src.id + "AnyProxy", k == "api" ? "Api" : "HttpApi");  // capitalised_lower, path_words
         lit(out, k == "api" ? "            RestApiId: !Ref " : "            ApiId: !Ref ");
-        yaml_scalar(out, src.id);
+        id_scalar(out, src.id);
         lit(out, k == "api" ? "\n            Path: /{proxy+}\n            Method: any\n"
                             : "\n            Path: /{proxy+}\n            Method: ANY\n");
       }
       for (const ApiRoute& r : routes) {
         event(src.id + capitalised_lower(r.method) + path_words(r.path), k == "api" ? "Api" : "HttpApi");
-        line(out, k == "api" ? "            RestApiId: !Ref " : "            ApiId: !Ref ", src.id);
+        id_line(out, k == "api" ? "            RestApiId: !Ref " : "            ApiId: !Ref ", src.id);
         line(out, "            Path: ", r.path);
         line(out, "            Method: ", k == "api" ? lower_ascii(r.method) : r.method);
       }
@@ -1056,7 +1111,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       if (!src.description.empty()) line(out, "            Description: ", src.description);
     } else if (k == "topic") {
       event(src.id + "Sns", "SNS");
-      line(out, "            Topic: !Ref ", src.id);
+      id_line(out, "            Topic: !Ref ", src.id);
     } else if (k == "queue") {
       const Value* batch = eprop("batch_size");
       const long long size = batch && batch->is_int() ? batch->as_int() : 10;
@@ -1070,7 +1125,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       batch_failures();
     } else if (k == "eventBus") {
       event(src.id + "Rule", "EventBridgeRule");
-      line(out, "            EventBusName: !Ref ", src.id);
+      id_line(out, "            EventBusName: !Ref ", src.id);
       yaml_entry(out, 12, "Pattern", event_pattern(src));
     } else if (k == "iotRule") {
       event(src.id + "IoT", "IoTRule");
