@@ -597,7 +597,18 @@ bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, 
   };
   if (what == RefOf::url) {
     if (k == "queue") return ref();
-    if (k == "api" || k == "httpApi") return false;
+    if (k == "api" || k == "httpApi") {  // url_of: the invoke URL with its stage, a !Sub
+      const Value* stage = arch.property(n, "stage");
+      const std::string_view s = stage && stage->is_string() ? std::string_view(stage->as_string()) : "";
+      std::string url;
+      url.reserve(64 + n.id.size() + s.size());
+      url.append("https://${").append(n.id).append("}.execute-api.${AWS::Region}.${AWS::URLSuffix}/");
+      if (!s.empty() && s != "$default") url.append(sub_escape(s)).push_back('/');
+      lit(out, " !Sub ");
+      yaml_scalar(out, url);
+      out.push_back('\n');
+      return true;
+    }
     what = RefOf::arn;  // url_of: the ARN of the others
   }
   if (k == "bucket" && bucket_needs_explicit_name(arch, n)) return false;
@@ -895,7 +906,9 @@ bool Builder::fast_api(const Node& n, YamlBuffer& out) {
   if (!ins(n, "userPool").empty() || !ins(n, "cognitoIdentity").empty()) return false;
   resource_key(out, n.id);
   lit(out, "    Type: AWS::Serverless::Api\n    Properties:\n");
-  yaml_entry(out, 6, "Name", sub("${AWS::StackName}-" + n.id));
+  lit(out, "      Name: !Sub ");
+  sentence_scalar(out, "${AWS::StackName}-", n.id);  // (sub())
+  out.push_back('\n');
   line(out, "      StageName: ", str(n, "stage", "prod"));
   lit(out, "      OpenApiVersion: '3.0.1'\n");
   if (!n.description.empty()) line(out, "      Description: ", n.description);
