@@ -18,6 +18,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -66,7 +67,9 @@ class Builder final : public CfnBuilder {
   Value build();
   /// The same document as to_yaml(build()), written as YAML text node by node
   /// (see "Writing as it goes" below).
-  std::string yaml();
+  /// in_model_order: see yaml(); empty when an output id turned out taken
+  /// twice (then yaml(false) on a new Builder).
+  std::optional<std::string> yaml(bool in_model_order);
 
   // What other resources invoke: a function's `live` alias when it is
   // deployed gradually (so that traffic shifting covers those calls too),
@@ -117,7 +120,11 @@ class Builder final : public CfnBuilder {
   bool write_fast(const Node& n, YamlBuffer& out);
   // output(<id><suffix>, <description_prefix><id>, the node's name, ARN or
   // URL), written as text when the outputs are.
-  void text_output(const Node& n, std::string_view suffix, std::string_view description_prefix, RefOf what);
+  bool text_output(const Node& n, std::string_view suffix, std::string_view description_prefix, RefOf what);
+  // While the covered nodes are written in model order (yaml(true)), their
+  // outputs go to capture_ and each output id to captured_id_, taken later.
+  YamlBuffer* capture_ = nullptr;
+  std::string captured_id_;
   // After "key:" at indentation indent: name_of / arn_of / url_of of n, as
   // text when it is a plain !Ref or !GetAtt, else from its Value.
   void write_ref(YamlBuffer& out, int indent, const Node& n, RefOf what) {
@@ -489,10 +496,14 @@ void Builder::sam_state_machine(const Node& n) {
 // topics, queues) are written straight as text ("fast" writers below); any
 // other node, and any node with something those writers do not cover
 // (overrides, a gradual deployment, notifications, resource policies, ...),
-// is built as a tree by the methods above and written at once. Outputs go
-// to their own text as output() is called, Parameters are known at the end,
-// Globals before any resource (choose_globals). tests/cpp/test_sam_text.cpp
-// checks that both give the same bytes on every model it has.
+// is built as a tree by the methods above and written at once. The covered
+// nodes are written first, in model order (memory order), as pieces put in
+// id order afterwards; the others in their turn in id order, so that
+// whatever depends on order (ids given out by aux(), output ids numbered by
+// output()) comes out as in build(). Outputs go to their own text, Parameters
+// are known at the end, Globals before any resource (choose_globals).
+// tests/cpp/test_sam_text.cpp checks that both give the same bytes on every
+// model it has.
 
 namespace {
 
@@ -715,29 +726,79 @@ void Builder::choose_globals() {
   }
 }
 
-std::string Builder::yaml() {
+std::optional<std::string> Builder::yaml(bool in_model_order) {
   choose_globals();
   const std::vector<const Node*> order = nodes_by_id(arch_);  // as build() does
 
-  // The outputs come after the resources: written aside, in a buffer the
-  // thread keeps from one template to the next (fresh memory on every call
-  // costs more in page faults than the writing; up to kKeptOutputs bytes).
-  static constexpr std::size_t kKeptOutputs = std::size_t{16} << 20;
-  thread_local std::unique_ptr<YamlBuffer> kept;
-  std::unique_ptr<YamlBuffer> outputs = kept ? std::move(kept) : std::make_unique<YamlBuffer>(64 * 1024);
-  outputs->clear();
-  struct Keep {  // hands the buffer back to the thread however yaml() ends
-    std::unique_ptr<YamlBuffer>& from;
-    std::unique_ptr<YamlBuffer>& to;
-    ~Keep() {
-      if (from && from->capacity() <= kKeptOutputs) to = std::move(from);
+  // Scratch text, kept by the thread from one template to the next (fresh
+  // memory on every call costs more in page faults than the writing), up to
+  // kKeptScratch bytes: the outputs, which come after the resources, and the
+  // pieces written in model order.
+  struct Scratch {
+    YamlBuffer outputs{64 * 1024}, pieces{64}, output_pieces{64};
+    std::string ids;
+    std::size_t bytes() const {
+      return outputs.capacity() + pieces.capacity() + output_pieces.capacity() + ids.capacity();
     }
-  } keep{outputs, kept};
+  };
+  static constexpr std::size_t kKeptScratch = std::size_t{64} << 20;
+  thread_local std::unique_ptr<Scratch> kept;
+  std::unique_ptr<Scratch> scratch = kept ? std::move(kept) : std::make_unique<Scratch>();
+  struct Keep {  // hands the scratch back to the thread however yaml() ends
+    std::unique_ptr<Scratch>& from;
+    std::unique_ptr<Scratch>& to;
+    ~Keep() {
+      if (from && from->bytes() <= kKeptScratch) to = std::move(from);
+    }
+  } keep{scratch, kept};
+  YamlBuffer& outputs = scratch->outputs;
+  outputs.clear();
+
+  // In a big model, id order jumps all over the model's memory: the nodes the
+  // text writers cover are first written in model order, each as a piece
+  // (resource and output), then the pieces are put in id order.
+  struct Piece {
+    std::size_t at = 0, size = 0, output_at = 0, output_size = 0, id_at = 0, id_size = 0;
+    bool done = false;
+  };
+  std::vector<Piece> piece_of;
+  YamlBuffer& pieces = scratch->pieces;
+  YamlBuffer& output_pieces = scratch->output_pieces;
+  std::string& ids = scratch->ids;
+  if (in_model_order) {
+    pieces.clear();
+    output_pieces.clear();
+    ids.clear();
+    piece_of.resize(arch_.node_count());
+    for (const Node& n : arch_.nodes()) {
+      Piece& p = piece_of[n.index];
+      p.at = pieces.size();
+      p.output_at = output_pieces.size();
+      capture_ = &output_pieces;
+      try {
+        p.done = write_fast(n, pieces);
+      } catch (const Error&) {
+        p.done = false;  // the tree's way meets the same error in its turn
+      }
+      capture_ = nullptr;
+      if (!p.done) {
+        pieces.truncate(p.at);
+        output_pieces.truncate(p.output_at);
+        continue;
+      }
+      p.size = pieces.size() - p.at;
+      p.output_size = output_pieces.size() - p.output_at;
+      p.id_at = ids.size();
+      p.id_size = captured_id_.size();
+      ids += captured_id_;
+    }
+  }
 
   const AppSettings& s = arch_.settings();
   std::string description = s.description.empty() ? s.name : s.name + ": " + s.description;
   description += " (generated by sbd from the architecture model)";
-  YamlBuffer doc(arch_.node_count() * 400 + 4096);
+  YamlBuffer doc(in_model_order ? pieces.size() + output_pieces.size() + description.size() + 4096
+                                : arch_.node_count() * 400 + 4096);
   lit(doc, "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n");
   line(doc, "Description: ", description);
   const std::size_t parameters_at = doc.size();  // known only at the end
@@ -747,10 +808,21 @@ std::string Builder::yaml() {
       if (global_set_[k]) yaml_entry(doc, 4, kGlobalKeys[k], global_[k]);
   }
   lit(doc, "Resources:\n");
-  write_outputs_to(outputs.get());
+  write_outputs_to(&outputs);
   for (const Node* n : order) {
-    if (write_fast(*n, doc)) ++written_resources_;
-    else write_tree(*n, doc);
+    if (in_model_order && piece_of[n->index].done) {
+      const Piece& p = piece_of[n->index];
+      // Output ids are taken in id order, as output() takes them: a clash
+      // (ids cut to 240 characters) starts again in id order.
+      if (!claim_output_id(std::string_view(ids).substr(p.id_at, p.id_size))) return std::nullopt;
+      doc += pieces.view().substr(p.at, p.size);
+      outputs += output_pieces.view().substr(p.output_at, p.output_size);
+      ++written_resources_;
+    } else if (!in_model_order && write_fast(*n, doc)) {
+      ++written_resources_;
+    } else {
+      write_tree(*n, doc);
+    }
   }
   write_outputs_to(nullptr);
   if (written_resources_ == 0)
@@ -758,7 +830,7 @@ std::string Builder::yaml() {
                                     "a CloudFormation template needs at least one resource");
   if (output_count() > 0) {
     lit(doc, "Outputs:\n");
-    doc += outputs->view();
+    doc += outputs.view();
   }
   std::string text = doc.take();
   if (parameters().size() > 0) {  // Flink applications' code location: rare
@@ -800,17 +872,20 @@ void Builder::write_tree(const Node& n, YamlBuffer& out) {
   written_resources_ += write_resources(out);
 }
 
-void Builder::text_output(const Node& n, std::string_view suffix, std::string_view description_prefix, RefOf what) {
+bool Builder::text_output(const Node& n, std::string_view suffix, std::string_view description_prefix, RefOf what) {
   std::string id;
   id.reserve(n.id.size() + suffix.size());
   id.append(n.id).append(suffix);
-  YamlBuffer* out = outputs_text();
-  // (An id over 240 characters or taken already: output() cuts and numbers it.)
-  if (!out || id.size() > 240 || !claim_output_id(id)) {
+  YamlBuffer* out = capture_ ? capture_ : outputs_text();
+  if (capture_) {
+    if (id.size() > 240) return false;  // output() cuts it: the node goes the tree's way
+    captured_id_ = id;                  // taken when the piece is put in its place
+  } else if (!out || id.size() > 240 || !claim_output_id(id)) {
+    // (An id over 240 characters or taken already: output() cuts and numbers it.)
     std::string description;
     description.append(description_prefix).append(n.id);
     output(std::move(id), description, what == RefOf::name ? name(n) : what == RefOf::arn ? arn(n) : url(n));
-    return;
+    return true;
   }
   out->spaces(2);
   joined_scalar(*out, n.id, suffix);
@@ -818,6 +893,7 @@ void Builder::text_output(const Node& n, std::string_view suffix, std::string_vi
   sentence_scalar(*out, description_prefix, n.id);
   lit(*out, "\n    Value:");
   write_ref(*out, 4, n, what);
+  return true;
 }
 
 // The fast writers return false, before writing anything that matters, for
@@ -849,8 +925,7 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
     lit(out, "      StreamSpecification:\n");
     line(out, "        StreamViewType: ", view);
   }
-  text_output(n, "Name", "Name of table ", RefOf::name);
-  return true;
+  return text_output(n, "Name", "Name of table ", RefOf::name);
 }
 
 bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
@@ -863,8 +938,7 @@ bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
   if (named || versioning) lit(out, "    Properties:\n");
   if (named) yaml_entry(out, 6, "BucketName", explicit_bucket_name(arch_, n));
   if (versioning) lit(out, "      VersioningConfiguration:\n        Status: Enabled\n");
-  text_output(n, "Name", "Name of bucket ", RefOf::name);
-  return true;
+  return text_output(n, "Name", "Name of bucket ", RefOf::name);
 }
 
 bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
@@ -877,8 +951,7 @@ bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
     yaml_entry(out, 6, "TopicName", sub("${AWS::StackName}-" + n.id + ".fifo"));
     lit(out, "      FifoTopic: true\n");
   }
-  text_output(n, "Arn", "ARN of topic ", RefOf::arn);
-  return true;
+  return text_output(n, "Arn", "ARN of topic ", RefOf::arn);
 }
 
 bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
@@ -898,8 +971,7 @@ bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
     int_line(out, "        maxReceiveCount: ", mrc && mrc->is_int() ? mrc->as_int() : 5);
     break;  // a queue has one dead-letter queue
   }
-  text_output(n, "Url", "URL of queue ", RefOf::url);
-  return true;
+  return text_output(n, "Url", "URL of queue ", RefOf::url);
 }
 
 bool Builder::fast_api(const Node& n, YamlBuffer& out) {
@@ -922,8 +994,7 @@ bool Builder::fast_api(const Node& n, YamlBuffer& out) {
                     {"info", obj({{"title", sub("${AWS::StackName}-" + n.id)}, {"version", "1.0"}})},
                     {"paths", mock_paths(n)}}));
   }
-  text_output(n, "Url", "Invoke URL of REST API ", RefOf::url);
-  return true;
+  return text_output(n, "Url", "Invoke URL of REST API ", RefOf::url);
 }
 
 bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
@@ -1161,8 +1232,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     break;
   }
   if (info.metadata.is_map() && info.metadata.size() > 0) yaml_entry(out, 4, "Metadata", info.metadata);
-  text_output(fn, "Arn", "ARN of function ", RefOf::arn);
-  return true;
+  return text_output(fn, "Arn", "ARN of function ", RefOf::arn);
 }
 
 }  // namespace
@@ -1176,7 +1246,8 @@ Value sam_template(const Architecture& arch, const EmitOptions& options) {
 std::string sam_template_yaml(const Architecture& arch, const EmitOptions& options) {
   const ReferenceScope scope(arch);
   refuse_reference_cycles(arch);
-  return Builder(arch, options).yaml();
+  if (std::optional<std::string> text = Builder(arch, options).yaml(true)) return std::move(*text);
+  return std::move(*Builder(arch, options).yaml(false));  // an output id clash: in id order throughout
 }
 
 }  // namespace sbd::detail
