@@ -131,14 +131,40 @@ std::vector<Wire> wires_of(const Architecture& arch, const Node& fn) {
   return out;
 }
 
+namespace {
+
+struct Keyed {
+  std::uint64_t high, low;
+  const Node* node;
+  std::size_t index;  // node->index, kept here: read after the sort without touching the node
+};
+
+std::vector<Keyed> keyed_by_id(const Architecture& arch);
+
+}  // namespace
+
 std::vector<const Node*> nodes_by_id(const Architecture& arch) {
+  const std::vector<Keyed> keyed = keyed_by_id(arch);
+  std::vector<const Node*> out;
+  out.reserve(keyed.size());
+  for (const Keyed& k : keyed) out.push_back(k.node);
+  return out;
+}
+
+std::vector<std::size_t> node_indexes_by_id(const Architecture& arch) {
+  const std::vector<Keyed> keyed = keyed_by_id(arch);
+  std::vector<std::size_t> out;
+  out.reserve(keyed.size());
+  for (const Keyed& k : keyed) out.push_back(k.index);
+  return out;
+}
+
+namespace {
+
+std::vector<Keyed> keyed_by_id(const Architecture& arch) {
   // Sorted on the first sixteen bytes as two big-endian numbers (the ids'
   // own order: bytes compare unsigned, a shorter id pads with zeros), the
   // whole ids only where those are equal: most comparisons are integers'.
-  struct Keyed {
-    std::uint64_t high, low;
-    const Node* node;
-  };
   const auto word = [](const std::string& id, std::size_t from) {
     std::uint64_t k = 0;
     for (std::size_t i = from; i < from + 8; ++i) k = (k << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
@@ -146,17 +172,16 @@ std::vector<const Node*> nodes_by_id(const Architecture& arch) {
   };
   std::vector<Keyed> keyed;
   keyed.reserve(arch.node_count());
-  for (const Node& n : arch.nodes()) keyed.push_back(Keyed{word(n.id, 0), word(n.id, 8), &n});
+  for (const Node& n : arch.nodes()) keyed.push_back(Keyed{word(n.id, 0), word(n.id, 8), &n, n.index});
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     if (a.high != b.high) return a.high < b.high;
     if (a.low != b.low) return a.low < b.low;
     return a.node->id < b.node->id;
   });
-  std::vector<const Node*> out;
-  out.reserve(keyed.size());
-  for (const Keyed& k : keyed) out.push_back(k.node);
-  return out;
+  return keyed;
 }
+
+}  // namespace
 
 std::vector<const Edge*> triggers_of(const Architecture& arch, const Node& fn) {
   std::vector<const Edge*> out;

@@ -51,6 +51,9 @@ std::vector<const Edge*> triggers_of(const Architecture& arch, const Node& fn);
 /// The nodes in the order of their ids (std::string's order): what engines
 /// write in, without copying the ids (Architecture::sorted_ids copies them).
 std::vector<const Node*> nodes_by_id(const Architecture& arch);
+/// The same order as node indexes (for a caller that then reads arrays by
+/// node index, not the nodes themselves).
+std::vector<std::size_t> node_indexes_by_id(const Architecture& arch);
 
 /// The language of a function's starter code: "python", "javascript",
 /// "typescript", "java", "go", from its `language` property or its runtime
