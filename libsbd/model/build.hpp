@@ -26,7 +26,9 @@ Edge& connect(Architecture& arch, std::string_view from, std::string_view to, st
 /// every list allocated once at its size, and drops the compact lists. Until
 /// then the graph is stale: nothing may use it (out_edges, in_edges, the
 /// validator), nor remove nodes or edges; and nodes' ids and kinds must not
-/// be changed in place.
+/// be changed in place. The node index too catches up only in connect and
+/// end_bulk, which throw sbd::Error(invalid) for a duplicate id (add_node
+/// does not): find() and node() are not for use in between.
 void begin_bulk(Architecture& arch);
 void end_bulk(Architecture& arch);
 

@@ -632,7 +632,11 @@ class ModelSink final : public detail::EventSink {
 
   Architecture finish() {
     if (!have_sbd_ || !have_app_ || !have_nodes_ || ctx_.size() != 1) bail();
-    detail::end_bulk(arch_);
+    try {
+      detail::end_bulk(arch_);  // a duplicate id is found here at the latest
+    } catch (const Error&) {
+      bail();
+    }
     return std::move(arch_);
   }
 

@@ -81,12 +81,21 @@ bool is_float_syntax(std::string_view s) {
   throw Error(ErrorCode::parse, message, SourceLocation{source, line, column});
 }
 
+// True when resolve_plain makes a plain scalar the untagged string s: not
+// null, a boolean or anything that starts like a number.
+bool plain_is_string(std::string_view s) {
+  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return false;
+  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE") return false;
+  const char c = s[0];
+  return !((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.');
+}
+
 Value resolve_plain(std::string_view s, int line, int column, const std::string& source) {
+  if (plain_is_string(s)) return Value(std::string(s));
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
   if (s == "true" || s == "True" || s == "TRUE") return Value(true);
   if (s == "false" || s == "False" || s == "FALSE") return Value(false);
   const char c = s[0];
-  if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')) return Value(std::string(s));
   if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "-.inf" || s == "+.inf" || s == "-.Inf" ||
       s == "-.INF" || s == ".nan" || s == ".NaN" || s == ".NAN")
     fail_at(source, line, column, "'" + std::string(s) + "': infinite and NaN numbers are not supported");
@@ -575,7 +584,10 @@ class PlainScanner {
 
   void plain(std::size_t from, std::size_t to, int line) {
     charge();
-    sink_.scalar(plain_value(std::string_view(text_.data() + from, to - from), line, column_of(from)));
+    const std::string_view s(text_.data() + from, to - from);
+    // A string goes as text (the sink may take it without a Value).
+    if (plain_is_string(s)) return sink_.text(s, line, column_of(from));
+    sink_.scalar(plain_value(s, line, column_of(from)));
   }
 
   // True when another line follows (in cur_).
