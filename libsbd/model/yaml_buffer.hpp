@@ -66,6 +66,12 @@ class YamlBuffer {
   std::size_t capacity() const noexcept { return buf_.size(); }
   /// Empty again, keeping its memory (a scratch buffer used over and over).
   void clear() noexcept { p_ = &buf_[0]; }
+  /// Empty again, with room for capacity bytes.
+  void reset(std::size_t capacity) {
+    buf_.assign(capacity < 64 ? 64 : capacity, '\0');
+    p_ = &buf_[0];
+    end_ = p_ + buf_.size();
+  }
   std::string take() {
     buf_.resize(static_cast<std::size_t>(p_ - buf_.data()));
     return std::move(buf_);

@@ -751,8 +751,14 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
       if (from && from->bytes() <= kKeptScratch) to = std::move(from);
     }
   } keep{scratch, kept};
+  // Sized once for this model (an output is ~100 bytes, a resource ~350).
+  const std::size_t node_count = arch_.node_count();
+  const auto size_for = [](YamlBuffer& b, std::size_t bytes) {
+    if (b.capacity() < bytes) b.reset(bytes);
+    b.clear();
+  };
   YamlBuffer& outputs = scratch->outputs;
-  outputs.clear();
+  size_for(outputs, node_count * 128 + 64);
 
   // In a big model, id order jumps all over the model's memory: the nodes the
   // text writers cover are first written in model order, each as a piece
@@ -766,9 +772,10 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
   YamlBuffer& output_pieces = scratch->output_pieces;
   std::string& ids = scratch->ids;
   if (in_model_order) {
-    pieces.clear();
-    output_pieces.clear();
+    size_for(pieces, node_count * 400 + 64);
+    size_for(output_pieces, node_count * 128 + 64);
     ids.clear();
+    ids.reserve(node_count * 16);
     piece_of.resize(arch_.node_count());
     for (const Node& n : arch_.nodes()) {
       Piece& p = piece_of[n.index];
