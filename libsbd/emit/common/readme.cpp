@@ -3,6 +3,7 @@
 
 #include "emit/common/wiring.hpp"
 
+
 namespace sbd::detail {
 
 std::string md_cell(std::string s) {
@@ -20,32 +21,74 @@ std::string quoted_string(const std::string& s) {
   return out + "\"";
 }
 
-std::string unit_test_command(const std::string& language, const std::string& dir) {
-  if (language == "python") return "(cd " + dir + " && python -m pytest)";
-  if (language == "javascript" || language == "typescript") return "(cd " + dir + " && npm install && npm test)";
-  if (language == "java") return "(cd " + dir + " && mvn -q test)";
-  if (language == "go") return "(cd " + dir + " && go test ./...)";
-  return "";
+std::string_view unit_test_tail(std::string_view language) {
+  using namespace std::string_view_literals;
+  if (language == "python"sv) return " && python -m pytest)"sv;
+  if (language == "javascript"sv || language == "typescript"sv) return " && npm install && npm test)"sv;
+  if (language == "java"sv) return " && mvn -q test)"sv;
+  if (language == "go"sv) return " && go test ./...)"sv;
+  return {};
 }
 
-std::vector<const Node*> functions_by_id(const Architecture& arch) {
-  std::vector<const Node*> fns;
-  for (const std::string& id : arch.sorted_ids())
-    if (arch.node(id).kind == "fn") fns.push_back(&arch.node(id));
-  return fns;
+namespace {
+constexpr std::string_view kEnvironmentHead =
+    "## Environment variables\n\nEach function reaches the targets of its connections through these "
+    "variables:\n\n| function | variable | target | holds |\n|---|---|---|---|\n";
+}  // namespace
+
+EnvironmentSection::EnvironmentSection(const Architecture& arch) : arch_(arch) {
+  using namespace std::string_view_literals;
+  const StableVector<Node>& nodes = arch.nodes();
+  // An edge leaving a function that has a variable is a wire. What the
+  // variable is called and holds depends on its target alone.
+  std::vector<std::uint32_t> var_of;  // by node index: 1 + index in vars_, 0 = not yet
+  for (const Edge& e : arch.edges()) {
+    const Node& from = nodes[e.from_index];
+    if (std::string_view(from.kind) != "fn"sv) continue;
+    std::string holds = env_value_kind(arch, e);
+    if (holds.empty()) continue;  // no variable (an alarm, an on-failure edge)
+    if (var_of.empty()) var_of.assign(nodes.size(), 0);
+    std::uint32_t& v = var_of[e.to_index];
+    if (v == 0) {
+      vars_.push_back(Var{env_var_for(arch, e), std::move(holds)});
+      v = static_cast<std::uint32_t>(vars_.size());
+    }
+    const Var& var = vars_[v - 1];
+    rows_.push_back(Row{static_cast<std::uint32_t>(e.from_index), static_cast<std::uint32_t>(e.to_index), v - 1});
+    size_ += from.id.size() + var.name.size() + nodes[e.to_index].id.size() + var.holds.size() + 16;
+  }
+  if (rows_.empty()) return;
+  size_ += kEnvironmentHead.size() + 1;
+  // The rows of each function together, in edge order: a counting sort on
+  // the function's index.
+  first_.assign(nodes.size() + 1, 0);
+  for (const Row& r : rows_) ++first_[r.from + 1];
+  for (std::size_t i = 1; i < first_.size(); ++i) first_[i] += first_[i - 1];
+  by_function_.resize(rows_.size());
+  std::vector<std::uint32_t> next(first_.begin(), first_.end() - 1);
+  for (std::size_t i = 0; i < rows_.size(); ++i) by_function_[next[rows_[i].from]++] = static_cast<std::uint32_t>(i);
 }
 
-void write_environment_section(std::ostream& o, const Architecture& arch, const std::vector<const Node*>& fns) {
-  bool any_wire = false;
+void EnvironmentSection::write(YamlBuffer& o, const std::vector<const Node*>& fns) const {
+  using namespace std::string_view_literals;
+  if (rows_.empty()) return;
+  const StableVector<Node>& nodes = arch_.nodes();
+  o += kEnvironmentHead;
   for (const Node* fn : fns)
-    if (!wires_of(arch, *fn).empty()) any_wire = true;
-  if (!any_wire) return;
-  o << "## Environment variables\n\nEach function reaches the targets of its connections through these "
-       "variables:\n\n| function | variable | target | holds |\n|---|---|---|---|\n";
-  for (const Node* fn : fns)
-    for (const Wire& w : wires_of(arch, *fn))
-      o << "| " << fn->id << " | `" << w.env_var << "` | " << w.target->id << " | " << w.value_kind << " |\n";
-  o << "\n";
+    for (std::uint32_t k = first_[fn->index]; k < first_[fn->index + 1]; ++k) {
+      const Row& r = rows_[by_function_[k]];
+      const Var& v = vars_[r.var];
+      o += "| "sv;
+      o += fn->id;
+      o += " | `"sv;
+      o += v.name;
+      o += "` | "sv;
+      o += nodes[r.to].id;
+      o += " | "sv;
+      o += v.holds;
+      o += " |\n"sv;
+    }
+  o += "\n"sv;
 }
 
 }  // namespace sbd::detail

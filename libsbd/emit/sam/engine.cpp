@@ -1,8 +1,12 @@
 #include "emit/sam/engine.hpp"
 
+#include "emit/common/wiring.hpp"
 #include "emit/sam/template.hpp"
 #include "emit/starter/starter.hpp"
 #include "emit/stream.hpp"
+
+#include <iterator>
+#include <string_view>
 
 namespace sbd::detail {
 
@@ -18,7 +22,21 @@ void note_sample_event(void* context, const std::string& path) {
   const std::size_t slash = path.find('/', kSrc.size());
   if (path.compare(slash, kEvents.size(), kEvents) != 0) return;
   auto& samples = *static_cast<SampleEvents*>(context);
-  auto [it, fresh] = samples.try_emplace(path.substr(kSrc.size(), slash - kSrc.size()), path);
+  const std::string_view fn = std::string_view(path).substr(kSrc.size(), slash - kSrc.size());
+  // The functions' code comes in id order: their events are the last entry
+  // or a new last one (no search, no key built to search with).
+  if (!samples.empty()) {
+    const auto last = std::prev(samples.end());
+    if (last->first == fn) {
+      if (path < last->second) last->second = path;
+      return;
+    }
+    if (last->first < fn) {
+      samples.emplace_hint(samples.end(), fn, path);
+      return;
+    }
+  }
+  auto [it, fresh] = samples.try_emplace(std::string(fn), path);
   if (!fresh && path < it->second) it->second = path;
 }
 
@@ -38,12 +56,12 @@ class SamEngine final : public Engine {
     StreamingFileSet out(sink, note_sample_event, &samples);
     // Written as text node by node: the template's tree is never held whole.
     out.add("template.yaml", sam_template_yaml(arch, options));
-    for (const std::string& id : arch.sorted_ids()) {
-      const Node& n = arch.node(id);
-      if (n.kind == "fn") emit_starter_code(arch, n, options, out);
-    }
+    // The nodes sorted by id once, for the starter code and the README.
+    const std::vector<const Node*> nodes = nodes_by_id(arch);
+    for (const Node* n : nodes)
+      if (std::string_view(n->kind) == "fn") emit_starter_code(arch, *n, options, out);
     emit_starter_shared(arch, options, out);
-    out.add("README.md", sam_readme(arch, options, samples));
+    out.add("README.md", sam_readme(arch, options, samples, nodes));
     out.add(".gitignore", sam_gitignore());
     out.add("samconfig.toml", sam_config(arch));
   }

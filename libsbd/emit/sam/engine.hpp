@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace sbd::detail {
 
@@ -17,8 +18,10 @@ const Engine& sam_engine();
 using SampleEvents = std::map<std::string, std::string>;
 
 /// The generated project's README.md, .gitignore and samconfig.toml. The
-/// README names the sample events of the starter code (`sam local invoke`).
-std::string sam_readme(const Architecture& arch, const EmitOptions& options, const SampleEvents& samples);
+/// README names the sample events of the starter code (`sam local invoke`);
+/// nodes are every node of arch in the order of their ids (nodes_by_id).
+std::string sam_readme(const Architecture& arch, const EmitOptions& options, const SampleEvents& samples,
+                       const std::vector<const Node*>& nodes);
 std::string sam_gitignore();
 std::string sam_config(const Architecture& arch);
 

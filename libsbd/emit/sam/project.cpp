@@ -6,130 +6,284 @@
 
 #include <sbd/version.hpp>
 
+#include <deque>
 #include <sstream>
+#include <string_view>
 
 namespace sbd::detail {
 
-std::string sam_readme(const Architecture& arch, const EmitOptions& options, const SampleEvents& sample_events) {
-  // Appended to one string (a line per node and two per function: ~1 MB at
-  // 1,000 cells), the nodes sorted once and each function's starter
-  // information computed once.
+namespace {
+
+using namespace std::string_view_literals;
+
+// What the README writes of the nodes of one kind: the end of its row in
+// "Resources" (after the id) and what the rest of the README asks of it.
+struct KindFacts {
+  std::string row;        // " | <kind name> | <resource> |\n" ("" for an IoT rule: its row depends on its edges)
+  std::string name_cell;  // " | <kind name> | "
+  std::string_view sam_type;
+  bool fn = false, iot_rule = false, flink = false, api = false;
+};
+
+KindFacts kind_facts(const Architecture& arch, const Node& n) {
+  const KindSpec& k = arch.kind_of(n);
+  KindFacts f;
+  f.name_cell.append(" | ").append(md_cell(k.name)).append(" | ");
+  f.sam_type = k.sam_type;
+  const std::string_view kind = n.kind;
+  f.fn = kind == "fn"sv;
+  f.iot_rule = kind == "iotRule"sv;
+  f.flink = kind == "analyticsStream"sv;
+  f.api = kind == "api"sv || kind == "httpApi"sv;
+  if (!f.iot_rule) {
+    f.row = f.name_cell;
+    if (k.sam_type.empty()) f.row.append("events or rules on its targets");
+    else f.row.append("`").append(k.sam_type).append("`");
+    f.row.append(" |\n");
+  }
+  return f;
+}
+
+// The resource column of an IoT rule's row: a rule that only invokes
+// functions is an IoTRule event on each of them.
+void iot_rule_resource(YamlBuffer& o, const Architecture& arch, const Node& n, std::string_view sam_type) {
+  bool fn = false, republish = false;
+  for (const Edge* e : arch.out_edges(n.id)) {
+    const std::string_view to = arch.node(e->to).kind;
+    fn = fn || to == "fn"sv;
+    republish = republish || to == "iotRule"sv;
+  }
+  if (fn && !republish) {
+    o += "an `IoTRule` event (a topic rule) on each function it invokes"sv;
+    return;
+  }
+  if (sam_type.empty()) {
+    o += "events or rules on its targets"sv;
+  } else {
+    o += "`"sv;
+    o += sam_type;
+    o += "`"sv;
+  }
+  if (fn) o += ", and an `IoTRule` event on each function it invokes"sv;
+}
+
+// The starter facts of a function (starter_info). starter_info reads the
+// function's own runtime, language and handler, and otherwise the same
+// defaults for every function: the functions that set none of the three
+// share one StarterInfo, whose code_uri is then src/<id>/ for each of them.
+struct FunctionFacts {
+  StarterInfo info;
+  bool shared = false;      // code_uri is src/<id>/ of each function using it
+  std::string what;         // the end of its row in "What was generated", after the id
+  std::string_view tests;   // unit_test_tail of its language
+};
+
+bool own_starter_settings(const Node& fn) {
+  const Value& p = fn.properties;
+  return p.size() > 0 && (p.find("runtime") || p.find("language") || p.find("handler"));
+}
+
+FunctionFacts function_facts(const Architecture& arch, const Node& fn, const EmitOptions& options) {
+  FunctionFacts f;
+  f.info = starter_info(arch, fn, options);
+  const StarterInfo& info = f.info;
+  f.what.append(": ");
+  if (info.language.empty()) f.what.append("no starter code for this runtime");
+  else f.what.append(info.language).append(" starter code");
+  f.what.append(" (").append(info.runtime).append(", handler `").append(info.handler).append("`) |\n");
+  f.tests = unit_test_tail(info.language);
+  return f;
+}
+
+// A function of the README: its node, starter facts and first sample event.
+struct Function {
+  const Node* node;
+  const FunctionFacts* facts;
+  const std::string* sample;  // its first sample event, or nullptr
+};
+
+// The folder of fn's code (StarterInfo::code_uri), and its length.
+void code_uri(YamlBuffer& o, const Function& fn) {
+  if (!fn.facts->shared) {
+    o += fn.facts->info.code_uri;
+    return;
+  }
+  o += "src/"sv;
+  o += fn.node->id;
+  o += "/"sv;
+}
+std::size_t code_uri_size(const Function& fn) {
+  return fn.facts->shared ? fn.node->id.size() + 5 : fn.facts->info.code_uri.size();
+}
+
+// The folder in which its unit tests run: its code_uri, else src/<id>.
+void test_dir(YamlBuffer& o, const Function& fn) {
+  if (fn.facts->shared || !fn.facts->info.code_uri.empty()) return code_uri(o, fn);
+  o += "src/"sv;
+  o += fn.node->id;
+}
+std::size_t test_dir_size(const Function& fn) {
+  return fn.facts->shared || !fn.facts->info.code_uri.empty() ? code_uri_size(fn) : fn.node->id.size() + 4;
+}
+
+}  // namespace
+
+std::string sam_readme(const Architecture& arch, const EmitOptions& options, const SampleEvents& sample_events,
+                       const std::vector<const Node*>& nodes) {
   const AppSettings& s = arch.settings();
-  std::string o;
-  o.reserve(256 + 224 * arch.node_count());
-  o.append("# ").append(s.name).append("\n\n");
-  if (!s.description.empty()) o.append(s.description).append("\n\n");
-  o.append("Generated by `sbd build --engine sam` (libsbd " SBD_VERSION_STRING
-           ") from the architecture model. Regenerate rather than edit `template.yaml`; the code under `src/` is "
-           "yours to change.\n\n");
-
-  o.append("## What was generated\n\n| path | what |\n|---|---|\n");
-  o.append("| `template.yaml` | the AWS SAM template: a resource per node, with the events, permissions and "
-           "environment variables of each connection |\n");
-  const std::vector<const Node*> nodes = nodes_by_id(arch);
-  std::vector<const Node*> fns;
-  for (const Node* n : nodes)
-    if (n->kind == "fn") fns.push_back(n);
-  std::vector<StarterInfo> infos;
-  infos.reserve(fns.size());
-  for (const Node* fn : fns) {
-    const StarterInfo& info = infos.emplace_back(starter_info(arch, *fn, options));
-    o.append("| `").append(info.code_uri).append("` | function ").append(fn->id).append(": ");
-    if (info.language.empty()) o.append("no starter code for this runtime");
-    else o.append(info.language).append(" starter code");
-    o.append(" (").append(info.runtime).append(", handler `").append(info.handler).append("`) |\n");
+  // First the facts of each node's kind and of each function, worked out
+  // once, and the length of the text (the buffer is sized once); then the
+  // text.
+  std::size_t size = 4096 + s.name.size() + s.description.size();
+  if (s.deployment) {
+    size += s.deployment->type.size() + s.deployment->pre_traffic.size() + s.deployment->post_traffic.size();
+    for (const auto& a : s.deployment->alarms) size += a.size() + 1;
   }
-  o.append("| `samconfig.toml` | defaults of the `sam` command line (stack name, capabilities) |\n");
-  o.append("| `.gitignore` | build output and dependencies kept out of version control |\n\n");
-
-  o.append("## Resources\n\n| node | kind | resource |\n|---|---|---|\n");
-  for (const Node* node : nodes) {
-    const Node& n = *node;
-    const KindSpec& k = arch.kind_of(n);
-    o.append("| ").append(n.id).append(" | ").append(md_cell(k.name)).append(" | ");
-    if (n.kind == "iotRule") {
-      bool fn = false, republish = false;
-      for (const Edge* e : arch.out_edges(n.id)) {
-        const std::string& to = arch.node(e->to).kind;
-        fn = fn || to == "fn";
-        republish = republish || to == "iotRule";
-      }
-      if (fn && !republish) {
-        o.append("an `IoTRule` event (a topic rule) on each function it invokes");
-      } else {
-        if (k.sam_type.empty()) o.append("events or rules on its targets");
-        else o.append("`").append(k.sam_type).append("`");
-        if (fn) o.append(", and an `IoTRule` event on each function it invokes");
-      }
-    } else if (k.sam_type.empty()) {
-      o.append("events or rules on its targets");
+  PerKind<KindFacts> kinds;
+  std::vector<const KindFacts*> kind_of_node;  // in the order of nodes
+  kind_of_node.reserve(nodes.size());
+  std::vector<Function> fns;
+  bool flink = false, apis = false;
+  for (const Node* n : nodes) {
+    const KindFacts& k = kinds.get(n->kind, [&] { return kind_facts(arch, *n); });
+    kind_of_node.push_back(&k);
+    size += 2 + n->id.size() + (k.iot_rule ? k.name_cell.size() + 128 : k.row.size());
+    if (k.fn) fns.push_back(Function{n, nullptr, nullptr});
+    flink = flink || k.flink;
+    apis = apis || k.api;
+  }
+  std::deque<FunctionFacts> own;
+  const FunctionFacts* shared = nullptr;
+  // The sample events are by function id in the ids' order, the functions
+  // too: one walk.
+  auto sample = sample_events.begin();
+  for (Function& fn : fns) {
+    const Node& n = *fn.node;
+    if (own_starter_settings(n)) {
+      fn.facts = &own.emplace_back(function_facts(arch, n, options));
     } else {
-      o.append("`").append(k.sam_type).append("`");
+      if (!shared) {
+        FunctionFacts& first = own.emplace_back(function_facts(arch, n, options));
+        first.shared = first.info.code_uri == "src/" + n.id + "/";
+        shared = &first;
+      }
+      fn.facts = shared->shared ? shared : &own.emplace_back(function_facts(arch, n, options));
     }
-    o.append(" |\n");
+    while (sample != sample_events.end() && sample->first < n.id) ++sample;
+    if (sample != sample_events.end() && sample->first == n.id) fn.sample = &sample->second;
+    // Its rows: "What was generated", its unit tests, its sample event.
+    size += 16 + code_uri_size(fn) + n.id.size() + fn.facts->what.size();
+    if (!fn.facts->tests.empty()) size += 24 + test_dir_size(fn) + fn.facts->tests.size() + n.id.size();
+    if (fn.sample) size += 27 + n.id.size() + fn.sample->size();
   }
-  o.append("\n");
+  const EnvironmentSection environment(arch);
+  size += environment.size();
+
+  YamlBuffer o(size);
+  o += "# "sv;
+  o += s.name;
+  o += "\n\n"sv;
+  if (!s.description.empty()) {
+    o += s.description;
+    o += "\n\n"sv;
+  }
+  o += "Generated by `sbd build --engine sam` (libsbd " SBD_VERSION_STRING
+       ") from the architecture model. Regenerate rather than edit `template.yaml`; the code under `src/` is "
+       "yours to change.\n\n"sv;
+
+  o += "## What was generated\n\n| path | what |\n|---|---|\n"
+       "| `template.yaml` | the AWS SAM template: a resource per node, with the events, permissions and "
+       "environment variables of each connection |\n"sv;
+  for (const Function& fn : fns) {
+    o += "| `"sv;
+    code_uri(o, fn);
+    o += "` | function "sv;
+    o += fn.node->id;
+    o += fn.facts->what;
+  }
+  o += "| `samconfig.toml` | defaults of the `sam` command line (stack name, capabilities) |\n"
+       "| `.gitignore` | build output and dependencies kept out of version control |\n\n"sv;
+
+  o += "## Resources\n\n| node | kind | resource |\n|---|---|---|\n"sv;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const KindFacts& k = *kind_of_node[i];
+    o += "| "sv;
+    o += nodes[i]->id;
+    if (!k.iot_rule) {
+      o += k.row;
+      continue;
+    }
+    o += k.name_cell;
+    iot_rule_resource(o, arch, *nodes[i], k.sam_type);
+    o += " |\n"sv;
+  }
+  o += "\n"sv;
 
   {
-    std::ostringstream env;
-    write_environment_section(env, arch, fns);
-    o.append(env.str());
+    std::vector<const Node*> fn_nodes;
+    fn_nodes.reserve(fns.size());
+    for (const Function& fn : fns) fn_nodes.push_back(fn.node);
+    environment.write(o, fn_nodes);
   }
 
-  o.append("## Build, test and deploy\n\nYou need the [AWS SAM CLI](https://docs.aws.amazon.com/serverless-application-model/"
-           "latest/developerguide/install-sam-cli.html), AWS credentials, and the toolchain of each function's language.\n\n"
-           "```sh\nsam validate --lint      # check the template\nsam build                # build every function\n");
-  for (std::size_t i = 0; i < fns.size(); ++i) {
-    const StarterInfo& info = infos[i];
-    const std::string cmd =
-        unit_test_command(info.language, info.code_uri.empty() ? "src/" + fns[i]->id : info.code_uri);
-    if (!cmd.empty()) o.append(cmd).append("   # unit tests of ").append(fns[i]->id).append("\n");
+  o += "## Build, test and deploy\n\nYou need the [AWS SAM CLI](https://docs.aws.amazon.com/serverless-application-model/"
+       "latest/developerguide/install-sam-cli.html), AWS credentials, and the toolchain of each function's language.\n\n"
+       "```sh\nsam validate --lint      # check the template\nsam build                # build every function\n"sv;
+  for (const Function& fn : fns) {
+    if (fn.facts->tests.empty()) continue;
+    o += "(cd "sv;
+    test_dir(o, fn);
+    o += fn.facts->tests;
+    o += "   # unit tests of "sv;
+    o += fn.node->id;
+    o += "\n"sv;
   }
-  o.append("sam deploy --guided       # the first time; then `sam deploy`\n```\n\n");
-  o.append("`sam deploy --guided` asks for a stack name and a region and saves your answers in `samconfig.toml`. ");
-  bool flink = false;
-  for (const Node& n : arch.nodes())
-    if (n.kind == "analyticsStream") flink = true;
+  o += "sam deploy --guided       # the first time; then `sam deploy`\n```\n\n"
+       "`sam deploy --guided` asks for a stack name and a region and saves your answers in `samconfig.toml`. "sv;
   if (flink)
-    o.append("The template has parameters for the code of each Managed Service for Apache Flink application "
-             "(`<Id>CodeBucket`, `<Id>CodeKey`): upload the application's JAR or zip to S3 first and give its "
-             "location when asked. ");
-  o.append("The outputs of the stack (API URLs, function ARNs, table, bucket, queue and topic names) are printed at "
-           "the end of the deployment; `sam list stack-outputs` shows them again.\n\n");
+    o += "The template has parameters for the code of each Managed Service for Apache Flink application "
+         "(`<Id>CodeBucket`, `<Id>CodeKey`): upload the application's JAR or zip to S3 first and give its "
+         "location when asked. "sv;
+  o += "The outputs of the stack (API URLs, function ARNs, table, bucket, queue and topic names) are printed at "
+       "the end of the deployment; `sam list stack-outputs` shows them again.\n\n"sv;
   if (s.deployment && !s.deployment->type.empty()) {
-    o.append("### Safe deployments\n\nEvery function is published under the alias `live` and shifted to new "
-             "versions with CodeDeploy (`")
-        .append(s.deployment->type)
-        .append("`)");
+    o += "### Safe deployments\n\nEvery function is published under the alias `live` and shifted to new "
+         "versions with CodeDeploy (`"sv;
+    o += s.deployment->type;
+    o += "`)"sv;
     if (!s.deployment->alarms.empty()) {
-      o.append("; the deployment rolls back when one of these alarms fires:");
-      for (const auto& a : s.deployment->alarms) o.append(" ").append(a);
+      o += "; the deployment rolls back when one of these alarms fires:"sv;
+      for (const auto& a : s.deployment->alarms) {
+        o += " "sv;
+        o += a;
+      }
     }
-    o.append(".");
-    if (!s.deployment->pre_traffic.empty() || !s.deployment->post_traffic.empty())
-      o.append(" Hook functions run before (")
-          .append(s.deployment->pre_traffic.empty() ? "none" : s.deployment->pre_traffic)
-          .append(") and after (")
-          .append(s.deployment->post_traffic.empty() ? "none" : s.deployment->post_traffic)
-          .append(") traffic shifts; they must report their result to CodeDeploy.");
-    o.append("\n\n");
+    o += "."sv;
+    if (!s.deployment->pre_traffic.empty() || !s.deployment->post_traffic.empty()) {
+      o += " Hook functions run before ("sv;
+      o += s.deployment->pre_traffic.empty() ? "none"sv : std::string_view(s.deployment->pre_traffic);
+      o += ") and after ("sv;
+      o += s.deployment->post_traffic.empty() ? "none"sv : std::string_view(s.deployment->post_traffic);
+      o += ") traffic shifts; they must report their result to CodeDeploy."sv;
+    }
+    o += "\n\n"sv;
   }
   // Sample events of the starter code: src/<Fn>/events/*.json.
-  o.append("## Run locally\n\n```sh\n");
+  o += "## Run locally\n\n```sh\n"sv;
   bool any_sample = false;
-  for (const Node* fn : fns) {
-    const auto it = sample_events.find(fn->id);
-    if (it == sample_events.end()) continue;
-    o.append("sam local invoke ").append(fn->id).append(" --event ").append(it->second).append("\n");
+  for (const Function& fn : fns) {
+    if (!fn.sample) continue;
+    o += "sam local invoke "sv;
+    o += fn.node->id;
+    o += " --event "sv;
+    o += *fn.sample;
+    o += "\n"sv;
     any_sample = true;
   }
-  if (!any_sample) o.append("sam local invoke <FunctionId> --event <event.json>\n");
-  bool apis = false;
-  for (const Node& n : arch.nodes())
-    if (n.kind == "api" || n.kind == "httpApi") apis = true;
-  if (apis) o.append("sam local start-api             # the APIs on http://127.0.0.1:3000\n");
-  o.append("```\n\nTo remove the application: `sam delete`.\n");
-  return o;
+  if (!any_sample) o += "sam local invoke <FunctionId> --event <event.json>\n"sv;
+  if (apis) o += "sam local start-api             # the APIs on http://127.0.0.1:3000\n"sv;
+  o += "```\n\nTo remove the application: `sam delete`.\n"sv;
+  return o.take();
 }
 
 std::string sam_gitignore() {

@@ -1,8 +1,11 @@
 #include "emit/serverless/engine.hpp"
 
+#include "emit/common/wiring.hpp"
 #include "emit/starter/starter.hpp"
 #include "emit/stream.hpp"
 #include "emit/yaml_pieces.hpp"
+
+#include <string_view>
 
 namespace sbd::detail {
 
@@ -22,15 +25,16 @@ class ServerlessEngine final : public Engine {
   void emit_to(const Architecture& arch, const EmitOptions& options, FileSink& sink) const override {
     StreamingFileSet out(sink);
     out.add("serverless.yml", to_yaml_consuming(serverless_config(arch, options)));
-    for (const std::string& id : arch.sorted_ids()) {
-      const Node& n = arch.node(id);
-      if (n.kind != "fn") continue;
-      emit_starter_code(arch, n, options, out);
-      SlsCode code = serverless_code(arch, n, options);
+    // The nodes sorted by id once, for the starter code and the README.
+    const std::vector<const Node*> nodes = nodes_by_id(arch);
+    for (const Node* n : nodes) {
+      if (std::string_view(n->kind) != "fn") continue;
+      emit_starter_code(arch, *n, options, out);
+      SlsCode code = serverless_code(arch, *n, options);
       if (!code.entry_file.empty()) out.add(code.entry_file, std::move(code.entry_content));
     }
     emit_starter_shared(arch, options, out);
-    out.add("README.md", serverless_readme(arch, options));
+    out.add("README.md", serverless_readme(arch, options, nodes));
     out.add(".gitignore", serverless_gitignore());
     out.add("package.json", serverless_package_json(arch));
   }

@@ -6,8 +6,11 @@
 #include <sbd/value.hpp>
 
 #include <string>
+#include <vector>
 
 namespace sbd::detail {
+
+struct StarterInfo;
 
 /// The one Serverless Framework engine (stateless).
 const Engine& serverless_engine();
@@ -33,9 +36,13 @@ struct SlsCode {
   std::string build;                   ///< the shell command that builds it, or ""
 };
 SlsCode serverless_code(const Architecture& arch, const Node& fn, const EmitOptions& options);
+/// The same from the function's starter facts (starter_info), already known.
+SlsCode serverless_code(const Architecture& arch, const Node& fn, const StarterInfo& info);
 
-/// The generated project's README.md, .gitignore and package.json.
-std::string serverless_readme(const Architecture& arch, const EmitOptions& options);
+/// The generated project's README.md, .gitignore and package.json. nodes
+/// are every node of arch in the order of their ids (nodes_by_id).
+std::string serverless_readme(const Architecture& arch, const EmitOptions& options,
+                              const std::vector<const Node*>& nodes);
 std::string serverless_gitignore();
 std::string serverless_package_json(const Architecture& arch);
 
