@@ -5,7 +5,7 @@
 #include "emit/starter/starter.hpp"
 #include "emit/stream.hpp"
 
-#include <iterator>
+#include <algorithm>
 #include <string_view>
 
 namespace sbd::detail {
@@ -20,24 +20,24 @@ void note_sample_event(void* context, const std::string& path) {
       path.compare(path.size() - kJson.size(), kJson.size(), kJson) != 0)
     return;
   const std::size_t slash = path.find('/', kSrc.size());
-  if (path.compare(slash, kEvents.size(), kEvents) != 0) return;
+  if (slash == std::string::npos || path.compare(slash, kEvents.size(), kEvents) != 0) return;
   auto& samples = *static_cast<SampleEvents*>(context);
   const std::string_view fn = std::string_view(path).substr(kSrc.size(), slash - kSrc.size());
   // The functions' code comes in id order: their events are the last entry
-  // or a new last one (no search, no key built to search with).
-  if (!samples.empty()) {
-    const auto last = std::prev(samples.end());
-    if (last->first == fn) {
-      if (path < last->second) last->second = path;
-      return;
-    }
-    if (last->first < fn) {
-      samples.emplace_hint(samples.end(), fn, path);
-      return;
-    }
+  // or a new last one (else found by binary search).
+  if (samples.empty() || samples.back().first < fn) {
+    samples.emplace_back(fn, path);
+    return;
   }
-  auto [it, fresh] = samples.try_emplace(std::string(fn), path);
-  if (!fresh && path < it->second) it->second = path;
+  const auto it = samples.back().first == fn
+                      ? samples.end() - 1
+                      : std::lower_bound(samples.begin(), samples.end(), fn,
+                                         [](const auto& entry, std::string_view id) { return entry.first < id; });
+  if (it != samples.end() && it->first == fn) {
+    if (path < it->second) it->second = path;
+    return;
+  }
+  samples.emplace(it, fn, path);
 }
 
 class SamEngine final : public Engine {

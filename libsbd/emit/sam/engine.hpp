@@ -4,8 +4,8 @@
 
 #include <sbd/emit.hpp>
 
-#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sbd::detail {
@@ -14,8 +14,9 @@ namespace sbd::detail {
 const Engine& sam_engine();
 
 /// The first sample event of each function's starter code (path order), by
-/// function id: "Resize" -> "src/Resize/events/s3.json".
-using SampleEvents = std::map<std::string, std::string>;
+/// function id: ("Resize", "src/Resize/events/s3.json"), sorted by id (a
+/// vector, not a map: the README walks it once, in order).
+using SampleEvents = std::vector<std::pair<std::string, std::string>>;
 
 /// The generated project's README.md, .gitignore and samconfig.toml. The
 /// README names the sample events of the starter code (`sam local invoke`);
