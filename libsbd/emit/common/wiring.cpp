@@ -173,9 +173,11 @@ std::vector<Keyed> keyed_by_id(const Architecture& arch) {
   std::vector<Keyed> keyed;
   keyed.reserve(arch.node_count());
   for (const Node& n : arch.nodes()) keyed.push_back(Keyed{word(n.id, 0), word(n.id, 8), &n, n.index});
+  // (One 128-bit comparison: no branch on which half differs.)
+  __extension__ using Key = unsigned __int128;
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-    if (a.high != b.high) return a.high < b.high;
-    if (a.low != b.low) return a.low < b.low;
+    const Key ka = (Key{a.high} << 64) | a.low, kb = (Key{b.high} << 64) | b.low;
+    if (ka != kb) return ka < kb;
     return a.node->id < b.node->id;
   });
   return keyed;

@@ -734,11 +734,20 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
   // memory on every call costs more in page faults than the writing), up to
   // kKeptScratch bytes: the outputs, which come after the resources, and the
   // pieces written in model order.
+  // Where a node's text is: its resource in pieces, its output in
+  // output_pieces (done: written in model order) or in outputs (written as a
+  // tree), its output id in ids.
+  struct Piece {
+    std::size_t at = 0, size = 0, output_at = 0, output_size = 0, id_at = 0, id_size = 0;
+    bool done = false;
+  };
   struct Scratch {
     YamlBuffer outputs{64 * 1024}, pieces{64}, output_pieces{64};
     std::string ids;
+    std::vector<Piece> piece_of;  // by node index
     std::size_t bytes() const {
-      return outputs.capacity() + pieces.capacity() + output_pieces.capacity() + ids.capacity();
+      return outputs.capacity() + pieces.capacity() + output_pieces.capacity() + ids.capacity() +
+             piece_of.capacity() * sizeof(Piece);
     }
   };
   static constexpr std::size_t kKeptScratch = std::size_t{64} << 20;
@@ -763,11 +772,7 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
   // In a big model, id order jumps all over the model's memory: the nodes the
   // text writers cover are first written in model order, each as a piece
   // (resource and output), then the pieces are put in id order.
-  struct Piece {
-    std::size_t at = 0, size = 0, output_at = 0, output_size = 0, id_at = 0, id_size = 0;
-    bool done = false;
-  };
-  std::vector<Piece> piece_of;
+  std::vector<Piece>& piece_of = scratch->piece_of;
   YamlBuffer& pieces = scratch->pieces;
   YamlBuffer& output_pieces = scratch->output_pieces;
   std::string& ids = scratch->ids;
@@ -776,7 +781,7 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
     size_for(output_pieces, node_count * 128 + 64);
     ids.clear();
     ids.reserve(node_count * 16);
-    piece_of.resize(arch_.node_count());
+    piece_of.assign(node_count, Piece());
     for (const Node& n : arch_.nodes()) {
       Piece& p = piece_of[n.index];
       p.at = pieces.size();
@@ -821,7 +826,6 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
       __builtin_prefetch(&piece_of[order[i + 8]]);
       const Piece& ahead = piece_of[order[i + 4]];
       __builtin_prefetch(pieces.view().data() + ahead.at);
-      __builtin_prefetch(output_pieces.view().data() + ahead.output_at);
     }
     const std::size_t index = order[i];
     if (in_model_order && piece_of[index].done) {
@@ -830,12 +834,16 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
       // (ids cut to 240 characters) starts again in id order.
       if (!claim_output_id(std::string_view(ids).substr(p.id_at, p.id_size))) return std::nullopt;
       doc += pieces.view().substr(p.at, p.size);
-      outputs += output_pieces.view().substr(p.output_at, p.output_size);
       ++written_resources_;
     } else if (!in_model_order && write_fast(arch_.node_at(index), doc)) {
       ++written_resources_;
     } else {
+      const std::size_t outputs_at = outputs.size();
       write_tree(arch_.node_at(index), doc);
+      if (in_model_order) {
+        piece_of[index].output_at = outputs_at;
+        piece_of[index].output_size = outputs.size() - outputs_at;
+      }
     }
   }
   write_outputs_to(nullptr);
@@ -844,7 +852,18 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
                                     "a CloudFormation template needs at least one resource");
   if (output_count() > 0) {
     lit(doc, "Outputs:\n");
-    doc += outputs.view();
+    if (!in_model_order) {
+      doc += outputs.view();
+    } else {  // in id order, each from where it was written
+      for (std::size_t i = 0; i < order.size(); ++i) {
+        const Piece& p = piece_of[order[i]];
+        if (i + 8 < order.size()) {
+          const Piece& ahead = piece_of[order[i + 8]];
+          __builtin_prefetch((ahead.done ? output_pieces : outputs).view().data() + ahead.output_at);
+        }
+        doc += (p.done ? output_pieces : outputs).view().substr(p.output_at, p.output_size);
+      }
+    }
   }
   std::string text = doc.take();
   if (parameters().size() > 0) {  // Flink applications' code location: rare
