@@ -31,9 +31,9 @@ run() {
 
 # Sizes in cells: /10, /100, /1000, /10000. SKIP_TIMINGS=1: peak memory only.
 if [ "${SKIP_TIMINGS:-0}" != 1 ]; then
-  run bench_read     'BM_(Read|Parse|Libyaml)'
+  run bench_read     'BM_(Read|Parse|Scan|Libyaml)'
   run bench_validate 'BM_Validate/(10|100|1000|10000)$'
-  run bench_emit     'BM_(SamTemplate|EmitSam|StarterCode)/(10|100|1000|10000)$'
+  run bench_emit     'BM_(SamTemplate|EmitSam|StarterCode|StarterCodeStream)/(10|100|1000|10000)$'
   run bench_build    'BM_(Build|WriteTree)'
 fi
 
