@@ -85,18 +85,18 @@ Value s3_access_statement(const std::string& action, Value bucket_arn) {
 PolicyTemplate policy_template_for(const Architecture& arch, const Edge& edge) {
   const std::string_view k = arch.node_at(edge.to_index).kind;  // (views: compared with many literals)
   const std::string_view act = edge.action;
-  if (act == "on-failure") return {};
-  const bool read = act == "read", write = act == "write";
-  if (k == "bucket") return {read ? "S3ReadPolicy" : write ? "S3WritePolicy" : "S3CrudPolicy", "BucketName", false};
-  if (k == "table")
+  if (is(act, "on-failure")) return {};
+  const bool read = is(act, "read"), write = is(act, "write");
+  if (is(k, "bucket")) return {read ? "S3ReadPolicy" : write ? "S3WritePolicy" : "S3CrudPolicy", "BucketName", false};
+  if (is(k, "table"))
     return {read ? "DynamoDBReadPolicy" : write ? "DynamoDBWritePolicy" : "DynamoDBCrudPolicy", "TableName", false};
-  if (k == "deliveryStream") return {"FirehoseWritePolicy", "DeliveryStreamName", false};
-  if (k == "topic") return {"SNSPublishMessagePolicy", "TopicName", false};
-  if (k == "queue") return {"SQSSendMessagePolicy", "QueueName", false};
-  if (k == "eventBus") return {"EventBridgePutEventsPolicy", "EventBusName", false};
-  if (k == "fn") return {"LambdaInvokePolicy", "FunctionName", false};
-  if (k == "stepFn") return {"StepFunctionsExecutionPolicy", "StateMachineName", false};
-  if (k == "secret") return {"AWSSecretsManagerGetSecretValuePolicy", "SecretArn", true};
+  if (is(k, "deliveryStream")) return {"FirehoseWritePolicy", "DeliveryStreamName", false};
+  if (is(k, "topic")) return {"SNSPublishMessagePolicy", "TopicName", false};
+  if (is(k, "queue")) return {"SQSSendMessagePolicy", "QueueName", false};
+  if (is(k, "eventBus")) return {"EventBridgePutEventsPolicy", "EventBusName", false};
+  if (is(k, "fn")) return {"LambdaInvokePolicy", "FunctionName", false};
+  if (is(k, "stepFn")) return {"StepFunctionsExecutionPolicy", "StateMachineName", false};
+  if (is(k, "secret")) return {"AWSSecretsManagerGetSecretValuePolicy", "SecretArn", true};
   // api, httpApi, stream: no template; parameter: SSMParameterReadPolicy
   // also grants ssm:DescribeParameters on "*", which a function reading one
   // parameter does not need; alarm: nothing to grant.

@@ -13,17 +13,17 @@ std::string node_logical_id(const Node& node) { return node.id; }
 RefDirection reference_direction(const Architecture& arch, const Edge& edge) {
   const std::string_view from = arch.node_at(edge.from_index).kind;
   const std::string_view to = arch.node_at(edge.to_index).kind;
-  if (from == "fn") return to == "alarm" ? RefDirection::backward : RefDirection::forward;
+  if (is(from, "fn")) return is(to, "alarm") ? RefDirection::backward : RefDirection::forward;
   // An IoT rule's functions get events of their own, and a republish action
   // names a topic, not the other rule: an IoT rule refers to nothing.
-  if (from == "iotRule") return RefDirection::none;
-  if (from == "api" || from == "httpApi" || from == "stepFn" || from == "deliveryStream" ||
-      from == "analyticsStream")
+  if (is(from, "iotRule")) return RefDirection::none;
+  if (is(from, "api") || is(from, "httpApi") || is(from, "stepFn") || is(from, "deliveryStream") ||
+      is(from, "analyticsStream"))
     return RefDirection::forward;
-  if (from == "bucket") return RefDirection::forward;
-  if (from == "queue" && to == "queue") return RefDirection::forward;
-  if (from == "stream" && (to == "deliveryStream" || to == "analyticsStream")) return RefDirection::backward;
-  if (from == "userPool" || from == "cognitoIdentity") return RefDirection::backward;
+  if (is(from, "bucket")) return RefDirection::forward;
+  if (is(from, "queue") && is(to, "queue")) return RefDirection::forward;
+  if (is(from, "stream") && (is(to, "deliveryStream") || is(to, "analyticsStream"))) return RefDirection::backward;
+  if (is(from, "userPool") || is(from, "cognitoIdentity")) return RefDirection::backward;
   return RefDirection::none;
 }
 

@@ -124,7 +124,7 @@ std::uint64_t id_hash(std::string_view id) {
     h ^= h >> 32;
   }
   std::uint64_t tail = 0;
-  std::memcpy(&tail, id.data() + i, id.size() - i);
+  for (; i < id.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(id[i]);  // (no memcpy call)
   h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
   return h ^ (h >> 29);
 }

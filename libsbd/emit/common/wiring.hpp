@@ -11,6 +11,14 @@
 
 namespace sbd::detail {
 
+/// True when s is the literal lit: a comparison of a known length that the
+/// compiler writes inline (string_view's == calls memcmp; kinds and actions
+/// are compared with literals for every node and edge an engine writes).
+template <std::size_t N>
+inline bool is(std::string_view s, const char (&lit)[N]) noexcept {
+  return s.size() == N - 1 && __builtin_memcmp(s.data(), lit, N - 1) == 0;
+}
+
 /// "PhotoUploads" -> "PHOTO_UPLOADS"; "MyAPI2" -> "MY_API2".
 std::string upper_snake(std::string_view id);
 /// "PhotoUploads" -> "photo_uploads".

@@ -607,8 +607,8 @@ bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, 
     return true;
   };
   if (what == RefOf::url) {
-    if (k == "queue") return ref();
-    if (k == "api" || k == "httpApi") {  // url_of: the invoke URL with its stage, a !Sub
+    if (is(k, "queue")) return ref();
+    if (is(k, "api") || is(k, "httpApi")) {  // url_of: the invoke URL with its stage, a !Sub
       const Value* stage = arch.property(n, "stage");
       const std::string_view s = stage && stage->is_string() ? std::string_view(stage->as_string()) : "";
       std::string url;
@@ -622,15 +622,15 @@ bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, 
     }
     what = RefOf::arn;  // url_of: the ARN of the others
   }
-  if (k == "bucket" && bucket_needs_explicit_name(arch, n)) return false;
+  if (is(k, "bucket") && bucket_needs_explicit_name(arch, n)) return false;
   if (what == RefOf::name) {
-    if (k == "queue") return getatt("QueueName");
-    if (k == "topic") return getatt("TopicName");
-    if (k == "stepFn") return getatt("Name");
+    if (is(k, "queue")) return getatt("QueueName");
+    if (is(k, "topic")) return getatt("TopicName");
+    if (is(k, "stepFn")) return getatt("Name");
     return ref();
   }
-  if (k == "topic" || k == "stepFn" || k == "secret") return ref();
-  if (k == "parameter" || k == "analyticsStream" || k == "api" || k == "httpApi" || k == "cognitoIdentity")
+  if (is(k, "topic") || is(k, "stepFn") || is(k, "secret")) return ref();
+  if (is(k, "parameter") || is(k, "analyticsStream") || is(k, "api") || is(k, "httpApi") || is(k, "cognitoIdentity"))
     return false;
   return getatt("Arn");
 }
@@ -880,12 +880,12 @@ bool Builder::write_fast(const Node& n, YamlBuffer& out) {
   const std::size_t mark = out.size();
   const std::string_view k = n.kind;
   bool done = false;
-  if (k == "fn") done = fast_function(n, out);
-  else if (k == "table") done = fast_table(n, out);
-  else if (k == "bucket") done = fast_bucket(n, out);
-  else if (k == "topic") done = fast_topic(n, out);
-  else if (k == "queue") done = fast_queue(n, out);
-  else if (k == "api") done = fast_api(n, out);
+  if (is(k, "fn")) done = fast_function(n, out);
+  else if (is(k, "table")) done = fast_table(n, out);
+  else if (is(k, "bucket")) done = fast_bucket(n, out);
+  else if (is(k, "topic")) done = fast_topic(n, out);
+  else if (is(k, "queue")) done = fast_queue(n, out);
+  else if (is(k, "api")) done = fast_api(n, out);
   if (!done) out.truncate(mark);
   return done;
 }
@@ -1180,7 +1180,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     };
     const Node& src = from(e);
     const std::string_view k = src.kind;
-    if (k == "bucket") {
+    if (is(k, "bucket")) {
       event(src.id + "S3", "S3");
       id_line(out, "            Bucket: !Ref ", src.id);
       const Value* types = eprop("events");
@@ -1192,16 +1192,16 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
         if (v && v->is_string() && !v->as_string().empty()) rules.push_back(obj({{"Name", f}, {"Value", *v}}));
       }
       if (rules.size() > 0) yaml_entry(out, 12, "Filter", obj({{"S3Key", obj({{"Rules", std::move(rules)}})}}));
-    } else if (k == "table" || k == "stream") {
+    } else if (is(k, "table") || is(k, "stream")) {
       const Value* pos = eprop("starting_position");
       const Value* batch = eprop("batch_size");
-      event(src.id + (k == "table" ? "Stream" : "Kinesis"), k == "table" ? "DynamoDB" : "Kinesis");
+      event(src.id + (is(k, "table") ? "Stream" : "Kinesis"), is(k, "table") ? "DynamoDB" : "Kinesis");
       lit(out, "            Stream: !GetAtt ");
-      getatt_scalar(out, src.id, k == "table" ? "StreamArn" : "Arn");
+      getatt_scalar(out, src.id, is(k, "table") ? "StreamArn" : "Arn");
       line(out, "            StartingPosition: ", pos && pos->is_string() ? pos->as_string() : "LATEST");
       int_line(out, "            BatchSize: ", batch && batch->is_int() ? batch->as_int() : 100);
       batch_failures();
-    } else if (k == "api" || k == "httpApi") {
+    } else if (is(k, "api") || is(k, "httpApi")) {
       // routes_of(e): the edge's routes, else the API's, else ANY /{proxy+}.
       const Value* rv = eprop("routes");
       if (!rv || !rv->is_list()) rv = prop(src, "routes");
@@ -1210,26 +1210,26 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
         for (const Value& item : rv->items())
           if (item.is_string()) routes.push_back(parse_api_route(item.as_string(), src.id));
       if (routes.empty()) {
-        event(src.id + "AnyProxy", k == "api" ? "Api" : "HttpApi");  // capitalised_lower, path_words
-        lit(out, k == "api" ? "            RestApiId: !Ref " : "            ApiId: !Ref ");
+        event(src.id + "AnyProxy", is(k, "api") ? "Api" : "HttpApi");  // capitalised_lower, path_words
+        lit(out, is(k, "api") ? "            RestApiId: !Ref " : "            ApiId: !Ref ");
         id_scalar(out, src.id);
-        lit(out, k == "api" ? "\n            Path: /{proxy+}\n            Method: any\n"
+        lit(out, is(k, "api") ? "\n            Path: /{proxy+}\n            Method: any\n"
                             : "\n            Path: /{proxy+}\n            Method: ANY\n");
       }
       for (const ApiRoute& r : routes) {
-        event(src.id + capitalised_lower(r.method) + path_words(r.path), k == "api" ? "Api" : "HttpApi");
-        id_line(out, k == "api" ? "            RestApiId: !Ref " : "            ApiId: !Ref ", src.id);
+        event(src.id + capitalised_lower(r.method) + path_words(r.path), is(k, "api") ? "Api" : "HttpApi");
+        id_line(out, is(k, "api") ? "            RestApiId: !Ref " : "            ApiId: !Ref ", src.id);
         line(out, "            Path: ", r.path);
-        line(out, "            Method: ", k == "api" ? lower_ascii(r.method) : r.method);
+        line(out, "            Method: ", is(k, "api") ? lower_ascii(r.method) : r.method);
       }
-    } else if (k == "schedule") {
+    } else if (is(k, "schedule")) {
       event(src.id + "Schedule", "Schedule");
       line(out, "            Schedule: ", str(src, "expression", "rate(5 minutes)"));
       if (!src.description.empty()) line(out, "            Description: ", src.description);
-    } else if (k == "topic") {
+    } else if (is(k, "topic")) {
       event(src.id + "Sns", "SNS");
       id_line(out, "            Topic: !Ref ", src.id);
-    } else if (k == "queue") {
+    } else if (is(k, "queue")) {
       const Value* batch = eprop("batch_size");
       const long long size = batch && batch->is_int() ? batch->as_int() : 10;
       event(src.id + "Sqs", "SQS");
@@ -1240,11 +1240,11 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       if (const Value* mc = eprop("maximum_concurrency"); mc && mc->is_int())
         int_line(out, "            ScalingConfig:\n              MaximumConcurrency: ", mc->as_int());
       batch_failures();
-    } else if (k == "eventBus") {
+    } else if (is(k, "eventBus")) {
       event(src.id + "Rule", "EventBridgeRule");
       id_line(out, "            EventBusName: !Ref ", src.id);
       yaml_entry(out, 12, "Pattern", event_pattern(src));
-    } else if (k == "iotRule") {
+    } else if (is(k, "iotRule")) {
       event(src.id + "IoT", "IoTRule");
       line(out, "            Sql: ", str(src, "sql", "SELECT * FROM 'topic/#'"));
       lit(out, "            AwsIotSqlVersion: '2016-03-23'\n");
