@@ -265,6 +265,10 @@ class Architecture {
   /// The same by node index: edge indexes, in insertion order of the edges.
   std::vector<std::size_t> out_edge_indexes(std::size_t node_index) const;
   std::vector<std::size_t> in_edge_indexes(std::size_t node_index) const;
+  /// The same into a vector of the caller's (cleared first), which keeps its
+  /// memory from one call to the next: for code that asks for every node.
+  void out_edge_indexes(std::size_t node_index, std::vector<std::size_t>& into) const;
+  void in_edge_indexes(std::size_t node_index, std::vector<std::size_t>& into) const;
 
   /// The effective value of a node's property: what the model sets, else the
   /// catalog default (fn.runtime defaults to the app's runtime); nullptr when

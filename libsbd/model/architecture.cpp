@@ -529,21 +529,31 @@ const StableVector<Node>& Architecture::nodes() const noexcept { return impl_->n
 const StableVector<Edge>& Architecture::edges() const noexcept { return impl_->edges; }
 
 std::vector<std::size_t> Architecture::out_edge_indexes(std::size_t node_index) const {
-  if (node_index >= impl_->nodes.size()) throw Error(ErrorCode::argument, "node index out of range");
   std::vector<std::size_t> out;
-  for (auto [it, end] = boost::out_edges(node_index, impl_->graph); it != end; ++it)
-    out.push_back(impl_->graph[*it].index);
-  std::sort(out.begin(), out.end());
+  out_edge_indexes(node_index, out);
   return out;
 }
 
 std::vector<std::size_t> Architecture::in_edge_indexes(std::size_t node_index) const {
-  if (node_index >= impl_->nodes.size()) throw Error(ErrorCode::argument, "node index out of range");
   std::vector<std::size_t> out;
+  in_edge_indexes(node_index, out);
+  return out;
+}
+
+void Architecture::out_edge_indexes(std::size_t node_index, std::vector<std::size_t>& out) const {
+  if (node_index >= impl_->nodes.size()) throw Error(ErrorCode::argument, "node index out of range");
+  out.clear();
+  for (auto [it, end] = boost::out_edges(node_index, impl_->graph); it != end; ++it)
+    out.push_back(impl_->graph[*it].index);
+  std::sort(out.begin(), out.end());
+}
+
+void Architecture::in_edge_indexes(std::size_t node_index, std::vector<std::size_t>& out) const {
+  if (node_index >= impl_->nodes.size()) throw Error(ErrorCode::argument, "node index out of range");
+  out.clear();
   for (auto [it, end] = boost::in_edges(node_index, impl_->graph); it != end; ++it)
     out.push_back(impl_->graph[*it].index);
   std::sort(out.begin(), out.end());
-  return out;
 }
 
 std::vector<const Edge*> Architecture::out_edges(std::string_view id) const {

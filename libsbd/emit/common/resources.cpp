@@ -196,7 +196,7 @@ bool CfnBuilder::boolean(const Node& n, std::string_view key, bool def) const {
 
 std::vector<const Edge*> CfnBuilder::outs(const Node& n, const char* to_kind) const {
   std::vector<const Edge*> r;
-  for (std::size_t i : arch_.out_edge_indexes(n.index)) {
+  for (std::size_t i : out_indexes(n)) {
     const Edge& e = arch_.edge_at(i);
     if (!to_kind || to(e).kind == to_kind) r.push_back(&e);
   }
@@ -204,7 +204,7 @@ std::vector<const Edge*> CfnBuilder::outs(const Node& n, const char* to_kind) co
 }
 std::vector<const Edge*> CfnBuilder::ins(const Node& n, const char* from_kind) const {
   std::vector<const Edge*> r;
-  for (std::size_t i : arch_.in_edge_indexes(n.index)) {
+  for (std::size_t i : in_indexes(n)) {
     const Edge& e = arch_.edge_at(i);
     if (!from_kind || from(e).kind == from_kind) r.push_back(&e);
   }

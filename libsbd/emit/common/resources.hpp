@@ -151,6 +151,16 @@ class CfnBuilder {
   const Node& from(const Edge& e) const { return arch_.node_at(e.from_index); }
   const Node& to(const Edge& e) const { return arch_.node_at(e.to_index); }
   std::vector<const Edge*> outs(const Node& n, const char* to_kind = nullptr) const;
+  /// The indexes of a node's out / in edges (Architecture::out_edge_indexes)
+  /// in a vector the builder keeps: valid until the next call of the same one.
+  const std::vector<std::size_t>& out_indexes(const Node& n) const {
+    arch_.out_edge_indexes(n.index, out_scratch_);
+    return out_scratch_;
+  }
+  const std::vector<std::size_t>& in_indexes(const Node& n) const {
+    arch_.in_edge_indexes(n.index, in_scratch_);
+    return in_scratch_;
+  }
   std::vector<const Edge*> ins(const Node& n, const char* from_kind = nullptr) const;
   /// The routes of an API edge (edge `routes`, else the API's, else ANY /{proxy+}).
   std::vector<ApiRoute> routes_of(const Edge& e) const;
@@ -211,6 +221,7 @@ class CfnBuilder {
   Value outputs_ = Value::map();
   std::unordered_map<std::string, std::size_t> resource_index_;  // npos: written and forgotten
   IdSet output_ids_;
+  mutable std::vector<std::size_t> out_scratch_, in_scratch_;
   YamlBuffer* outputs_yaml_ = nullptr;
 };
 

@@ -125,6 +125,7 @@ class Builder final : public CfnBuilder {
   // outputs go to capture_ and each output id to captured_id_, taken later.
   YamlBuffer* capture_ = nullptr;
   std::string captured_id_;
+  std::vector<std::size_t> fn_out_, fn_in_;  // fast_function's edges, kept from one function to the next
   // After "key:" at indentation indent: name_of / arn_of / url_of of n, as
   // text when it is a plain !Ref or !GetAtt, else from its Value.
   void write_ref(YamlBuffer& out, int indent, const Node& n, RefOf what) {
@@ -953,7 +954,9 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
     lit(out, "          KeyType: RANGE\n");
   }
   std::string view = str(n, "stream");
-  if (view.empty() && !outs(n, "fn").empty()) view = "NEW_AND_OLD_IMAGES";
+  if (view.empty())
+    for (std::size_t i : out_indexes(n))
+      if (is(to(arch_.edge_at(i)).kind, "fn")) view = "NEW_AND_OLD_IMAGES";
   if (!view.empty()) {
     lit(out, "      StreamSpecification:\n");
     line(out, "        StreamViewType: ", view);
@@ -962,8 +965,10 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
 }
 
 bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
-  for (const Edge* e : outs(n))
-    if (to(*e).kind == "topic" || to(*e).kind == "queue") return false;  // notifications
+  for (std::size_t i : out_indexes(n)) {
+    const std::string_view k = to(arch_.edge_at(i)).kind;
+    if (is(k, "topic") || is(k, "queue")) return false;  // notifications
+  }
   resource_key(out, n.id);
   lit(out, "    Type: AWS::S3::Bucket\n");
   const bool named = bucket_needs_explicit_name(arch_, n);
@@ -975,8 +980,10 @@ bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
 }
 
 bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
-  for (const Edge* e : ins(n))
-    if (from(*e).kind == "bucket" || from(*e).kind == "schedule") return false;  // a topic policy
+  for (std::size_t i : in_indexes(n)) {
+    const std::string_view k = from(arch_.edge_at(i)).kind;
+    if (is(k, "bucket") || is(k, "schedule")) return false;  // a topic policy
+  }
   resource_key(out, n.id);
   lit(out, "    Type: AWS::SNS::Topic\n");
   if (boolean(n, "fifo")) {
@@ -988,7 +995,8 @@ bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
 }
 
 bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
-  if (!ins(n, "bucket").empty()) return false;  // a queue policy
+  for (std::size_t i : in_indexes(n))
+    if (is(from(arch_.edge_at(i)).kind, "bucket")) return false;  // a queue policy
   resource_key(out, n.id);
   lit(out, "    Type: AWS::SQS::Queue\n    Properties:\n");
   if (boolean(n, "fifo")) {
@@ -997,7 +1005,9 @@ bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
   }
   int_line(out, "      VisibilityTimeout: ", integer(n, "visibility_timeout", 30));
   int_line(out, "      MessageRetentionPeriod: ", integer(n, "retention", 345600));
-  for (const Edge* e : outs(n, "queue")) {
+  for (std::size_t i : out_indexes(n)) {
+    const Edge* e = &arch_.edge_at(i);
+    if (!is(to(*e).kind, "queue")) continue;
     const Value* mrc = eprop(*e, "max_receive_count");
     lit(out, "      RedrivePolicy:\n");
     yaml_entry(out, 8, "deadLetterTargetArn", arn(to(*e)));
@@ -1008,7 +1018,10 @@ bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
 }
 
 bool Builder::fast_api(const Node& n, YamlBuffer& out) {
-  if (!ins(n, "userPool").empty() || !ins(n, "cognitoIdentity").empty()) return false;
+  for (std::size_t i : in_indexes(n)) {
+    const std::string_view k = from(arch_.edge_at(i)).kind;
+    if (is(k, "userPool") || is(k, "cognitoIdentity")) return false;  // authorizers
+  }
   resource_key(out, n.id);
   lit(out, "    Type: AWS::Serverless::Api\n    Properties:\n");
   lit(out, "      Name: !Sub ");
@@ -1019,8 +1032,10 @@ bool Builder::fast_api(const Node& n, YamlBuffer& out) {
   if (!n.description.empty()) line(out, "      Description: ", n.description);
   if (str(n, "auth", "none") == "iam") lit(out, "      Auth:\n        DefaultAuthorizer: AWS_IAM\n");
   bool integrated = false;
-  for (const Edge* e : outs(n))
-    if (to(*e).kind == "fn" || to(*e).kind == "stepFn") integrated = true;
+  for (std::size_t i : out_indexes(n)) {
+    const std::string_view k = to(arch_.edge_at(i)).kind;
+    if (is(k, "fn") || is(k, "stepFn")) integrated = true;
+  }
   if (!integrated) {
     yaml_entry(out, 6, "DefinitionBody",
                obj({{"openapi", "3.0.1"},
@@ -1058,7 +1073,8 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
 
   // The function's edges, looked up once for the variables, the policies
   // and the failure destination.
-  const std::vector<std::size_t> out_edges = arch_.out_edge_indexes(fn.index);
+  arch_.out_edge_indexes(fn.index, fn_out_);
+  const std::vector<std::size_t>& out_edges = fn_out_;
 
   // Environment: a variable per wire, then the model's own (a name given
   // twice keeps its first place and its last value, as Value::set does).
@@ -1168,7 +1184,8 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     if (info.reports_batch_item_failures)
       lit(out, "            FunctionResponseTypes:\n              - ReportBatchItemFailures\n");
   };
-  for (std::size_t i : arch_.in_edge_indexes(fn.index)) {  // triggers_of
+  arch_.in_edge_indexes(fn.index, fn_in_);
+  for (std::size_t i : fn_in_) {  // triggers_of
     const Edge& e = arch_.edge_at(i);
     const ConnectionSpec* c = arch_.connection_of(e);
     if (!c || c->invocation == Invocation::none) continue;
