@@ -91,4 +91,15 @@ void EnvironmentSection::write(YamlBuffer& o, const std::vector<const Node*>& fn
   o += "\n"sv;
 }
 
+void write_readme_head(YamlBuffer& o, const AppSettings& settings, std::string_view generated) {
+  o += std::string_view("# ");
+  o += settings.name;
+  o += std::string_view("\n\n");
+  if (!settings.description.empty()) {
+    o += settings.description;
+    o += std::string_view("\n\n");
+  }
+  o += generated;
+}
+
 }  // namespace sbd::detail

@@ -538,30 +538,27 @@ void id_scalar(YamlBuffer& out, std::string_view id) {
   if (id.size() > 5 && is_valid_logical_id(id)) out.append(id.data(), id.size());
   else yaml_scalar(out, id);
 }
-// head + tail, tail being letters, digits and dots ("Arn", ".Arn", "S3").
-void joined_scalar(YamlBuffer& out, std::string_view head, std::string_view tail) {
-  if (head.size() + tail.size() > 5 && is_valid_logical_id(head) && letters_digits_dots(tail)) {
-    out.append(head.data(), head.size());
-    out.append(tail.data(), tail.size());
+// a + b as one scalar: as it is when plain, else through yaml_scalar.
+void concat_scalar(YamlBuffer& out, std::string_view a, std::string_view b, bool plain) {
+  if (plain) {
+    out.append(a.data(), a.size());
+    out.append(b.data(), b.size());
     return;
   }
   std::string text;
-  text.reserve(head.size() + tail.size());
-  text.append(head).append(tail);
+  text.reserve(a.size() + b.size());
+  text.append(a).append(b);
   yaml_scalar(out, text);
+}
+// head + tail, tail being letters, digits and dots ("Arn", ".Arn", "S3").
+void joined_scalar(YamlBuffer& out, std::string_view head, std::string_view tail) {
+  concat_scalar(out, head, tail,
+                head.size() + tail.size() > 5 && is_valid_logical_id(head) && letters_digits_dots(tail));
 }
 // A sentence ending in an id: prefix (words and spaces, a letter first, no
 // ':' or '#') + id.
 void sentence_scalar(YamlBuffer& out, std::string_view prefix, std::string_view id) {
-  if (is_valid_logical_id(id)) {
-    out.append(prefix.data(), prefix.size());
-    out.append(id.data(), id.size());
-    return;
-  }
-  std::string text;
-  text.reserve(prefix.size() + id.size());
-  text.append(prefix).append(id);
-  yaml_scalar(out, text);
+  concat_scalar(out, prefix, id, is_valid_logical_id(id));
 }
 void id_line(YamlBuffer& out, std::string_view prefix, std::string_view id) {
   out.append(prefix.data(), prefix.size());
