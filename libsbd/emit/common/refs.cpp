@@ -253,30 +253,51 @@ static Value explicit_bucket_arn(const Architecture& arch, const Node& bucket) {
              obj({{"Suffix", stack_id_suffix()}}));
 }
 
-Value name_of(const Architecture& arch, const Node& node, const LogicalIdFn& id) {
-  const std::string lid = id(node);
+PlainRef plain_ref(const Architecture& arch, const Node& node, RefOf what) {
   const std::string_view k = node.kind;
-  if (k == "bucket" && bucket_needs_explicit_name(arch, node)) return explicit_bucket_name(arch, node);
-  if (k == "queue") return get_att(lid, "QueueName");
-  if (k == "topic") return get_att(lid, "TopicName");
-  if (k == "stepFn") return get_att(lid, "Name");
-  if (k == "userPool") return cf_ref(lid);  // the pool id
-  return cf_ref(lid);
+  if (what == RefOf::url) {
+    if (is(k, "queue")) return {true, {}};
+    if (is(k, "api") || is(k, "httpApi")) return {};  // the invoke URL, a !Sub
+    what = RefOf::arn;                                 // the others: their ARN
+  }
+  if (is(k, "bucket") && bucket_needs_explicit_name(arch, node)) return {};
+  if (what == RefOf::name) {
+    if (is(k, "queue")) return {true, "QueueName"};
+    if (is(k, "topic")) return {true, "TopicName"};
+    if (is(k, "stepFn")) return {true, "Name"};
+    return {true, {}};  // (a user pool's !Ref is its id)
+  }
+  if (is(k, "topic") || is(k, "stepFn") || is(k, "secret")) return {true, {}};
+  if (is(k, "parameter") || is(k, "analyticsStream") || is(k, "api") || is(k, "httpApi") ||
+      is(k, "cognitoIdentity"))
+    return {};  // a !Sub ARN
+  return {true, "Arn"};
+}
+
+namespace {
+
+Value plain_value(const PlainRef& r, const std::string& lid) {
+  return r.attribute.empty() ? cf_ref(lid) : get_att(lid, r.attribute);
+}
+
+}  // namespace
+
+Value name_of(const Architecture& arch, const Node& node, const LogicalIdFn& id) {
+  if (const PlainRef r = plain_ref(arch, node, RefOf::name); r.plain) return plain_value(r, id(node));
+  return explicit_bucket_name(arch, node);  // (the only name that is not plain)
 }
 
 Value arn_of(const Architecture& arch, const Node& node, const LogicalIdFn& id) {
   const std::string lid = id(node);
+  if (const PlainRef r = plain_ref(arch, node, RefOf::arn); r.plain) return plain_value(r, lid);
   const std::string_view k = node.kind;
-  if (k == "bucket" && bucket_needs_explicit_name(arch, node)) return explicit_bucket_arn(arch, node);
-  if (k == "topic" || k == "stepFn" || k == "secret") return cf_ref(lid);
-  if (k == "parameter")
+  if (is(k, "bucket")) return explicit_bucket_arn(arch, node);
+  if (is(k, "parameter"))
     return sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${" + lid + "}");
-  if (k == "analyticsStream")
+  if (is(k, "analyticsStream"))
     return sub("arn:${AWS::Partition}:kinesisanalytics:${AWS::Region}:${AWS::AccountId}:application/${" + lid + "}");
-  if (k == "api" || k == "httpApi") return execute_api_arn(arch, node, id);
-  if (k == "cognitoIdentity")
-    return sub("arn:${AWS::Partition}:cognito-identity:${AWS::Region}:${AWS::AccountId}:identitypool/${" + lid + "}");
-  return get_att(lid, "Arn");
+  if (is(k, "api") || is(k, "httpApi")) return execute_api_arn(arch, node, id);
+  return sub("arn:${AWS::Partition}:cognito-identity:${AWS::Region}:${AWS::AccountId}:identitypool/${" + lid + "}");
 }
 
 Value execute_api_arn(const Architecture&, const Node& api, const LogicalIdFn& id) {
@@ -285,8 +306,8 @@ Value execute_api_arn(const Architecture&, const Node& api, const LogicalIdFn& i
 
 Value url_of(const Architecture& arch, const Node& node, const LogicalIdFn& id) {
   const std::string lid = id(node);
-  if (node.kind == "queue") return cf_ref(lid);
-  if (node.kind == "api" || node.kind == "httpApi") {
+  if (is(node.kind, "queue")) return cf_ref(lid);
+  if (is(node.kind, "api") || is(node.kind, "httpApi")) {
     const Value* stage = arch.property(node, "stage");
     std::string s = stage && stage->is_string() ? stage->as_string() : "";
     std::string url = "https://${" + lid + "}.execute-api.${AWS::Region}.${AWS::URLSuffix}/";

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sbd::detail {
@@ -75,6 +76,18 @@ std::vector<std::vector<std::string>> reference_cycles(const Architecture& arch)
 /// The explicit BucketName: "<app>-<id>-<account>-<8 hex of the stack id>",
 /// lower case, at most 63 characters, unique per stack.
 Value explicit_bucket_name(const Architecture& arch, const Node& bucket);
+
+/// What a reference to a node's resource gives: its name, ARN or URL.
+enum class RefOf { name, arn, url };
+/// When name_of / arn_of / url_of of a node is a plain `!Ref <logical id>`
+/// (attribute empty) or `!GetAtt <logical id>.<attribute>`: those functions
+/// and the SAM template's text writer decide with it. plain is false for the
+/// others (an explicit bucket name, a !Sub ARN or URL).
+struct PlainRef {
+  bool plain = false;
+  std::string_view attribute;
+};
+PlainRef plain_ref(const Architecture& arch, const Node& node, RefOf what);
 
 /// The deployed name (or id) of a node's resource: !Ref, !GetAtt ...Name, ...
 Value name_of(const Architecture& arch, const Node& node, const LogicalIdFn& id = node_logical_id);

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -51,8 +52,6 @@ std::string capitalised_lower(const std::string& s) {
   return out;
 }
 
-// What of a node a reference gives (refs.hpp: name_of, arn_of, url_of).
-enum class RefOf { name, arn, url };
 bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, RefOf what);
 
 // The SAM resource types (functions, APIs, state machines) are the engine's
@@ -118,6 +117,19 @@ class Builder final : public CfnBuilder {
   void choose_globals();
   bool hoisted(int k, const Value& v) const { return global_set_[k] && v == global_[k]; }
   bool write_fast(const Node& n, YamlBuffer& out);
+  // Whether an edge leaves n for (enters n from) a node of one of kinds.
+  bool edge_to(const Node& n, std::initializer_list<std::string_view> kinds) const {
+    for (std::size_t i : out_indexes(n))
+      for (std::string_view k : kinds)
+        if (to(arch_.edge_at(i)).kind == k) return true;
+    return false;
+  }
+  bool edge_from(const Node& n, std::initializer_list<std::string_view> kinds) const {
+    for (std::size_t i : in_indexes(n))
+      for (std::string_view k : kinds)
+        if (from(arch_.edge_at(i)).kind == k) return true;
+    return false;
+  }
   // output(<id><suffix>, <description_prefix><id>, the node's name, ARN or
   // URL), written as text when the outputs are.
   bool text_output(const Node& n, std::string_view suffix, std::string_view description_prefix, RefOf what);
@@ -589,48 +601,33 @@ void getatt_scalar(YamlBuffer& out, std::string_view id, std::string_view attrib
 }  // namespace
 
 // refs.hpp's name_of, arn_of and url_of of a node (whose logical id, in SAM,
-// is its id) as the text after "key:" when it is a plain !Ref or !GetAtt;
-// false for the others (an explicit bucket name, a !Sub ARN or URL).
+// is its id) as the text after "key:": plain_ref's !Ref or !GetAtt, or an
+// API's invoke URL; false for the others (an explicit bucket name, a !Sub ARN).
 bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, RefOf what) {
-  const std::string_view k = n.kind;
-  const auto ref = [&out, &n] {
-    lit(out, " !Ref ");
-    id_scalar(out, n.id);
+  if (const PlainRef r = plain_ref(arch, n, what); r.plain) {
+    if (r.attribute.empty()) {
+      lit(out, " !Ref ");
+      id_scalar(out, n.id);
+      out.push_back('\n');
+    } else {
+      lit(out, " !GetAtt ");
+      getatt_scalar(out, n.id, r.attribute);
+    }
+    return true;
+  }
+  if (what == RefOf::url && (is(n.kind, "api") || is(n.kind, "httpApi"))) {  // url_of's invoke URL, a !Sub
+    const Value* stage = arch.property(n, "stage");
+    const std::string_view s = stage && stage->is_string() ? std::string_view(stage->as_string()) : "";
+    std::string url;
+    url.reserve(64 + n.id.size() + s.size());
+    url.append("https://${").append(n.id).append("}.execute-api.${AWS::Region}.${AWS::URLSuffix}/");
+    if (!s.empty() && s != "$default") url.append(sub_escape(s)).push_back('/');
+    lit(out, " !Sub ");
+    yaml_scalar(out, url);
     out.push_back('\n');
     return true;
-  };
-  const auto getatt = [&out, &n](std::string_view attribute) {
-    lit(out, " !GetAtt ");
-    getatt_scalar(out, n.id, attribute);
-    return true;
-  };
-  if (what == RefOf::url) {
-    if (is(k, "queue")) return ref();
-    if (is(k, "api") || is(k, "httpApi")) {  // url_of: the invoke URL with its stage, a !Sub
-      const Value* stage = arch.property(n, "stage");
-      const std::string_view s = stage && stage->is_string() ? std::string_view(stage->as_string()) : "";
-      std::string url;
-      url.reserve(64 + n.id.size() + s.size());
-      url.append("https://${").append(n.id).append("}.execute-api.${AWS::Region}.${AWS::URLSuffix}/");
-      if (!s.empty() && s != "$default") url.append(sub_escape(s)).push_back('/');
-      lit(out, " !Sub ");
-      yaml_scalar(out, url);
-      out.push_back('\n');
-      return true;
-    }
-    what = RefOf::arn;  // url_of: the ARN of the others
   }
-  if (is(k, "bucket") && bucket_needs_explicit_name(arch, n)) return false;
-  if (what == RefOf::name) {
-    if (is(k, "queue")) return getatt("QueueName");
-    if (is(k, "topic")) return getatt("TopicName");
-    if (is(k, "stepFn")) return getatt("Name");
-    return ref();
-  }
-  if (is(k, "topic") || is(k, "stepFn") || is(k, "secret")) return ref();
-  if (is(k, "parameter") || is(k, "analyticsStream") || is(k, "api") || is(k, "httpApi") || is(k, "cognitoIdentity"))
-    return false;
-  return getatt("Arn");
+  return false;
 }
 
 Builder::FunctionSettings Builder::settings_of(const Node& fn, const StarterInfo& info) const {
@@ -951,9 +948,7 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
     lit(out, "          KeyType: RANGE\n");
   }
   std::string view = str(n, "stream");
-  if (view.empty())
-    for (std::size_t i : out_indexes(n))
-      if (is(to(arch_.edge_at(i)).kind, "fn")) view = "NEW_AND_OLD_IMAGES";
+  if (view.empty() && edge_to(n, {"fn"})) view = "NEW_AND_OLD_IMAGES";
   if (!view.empty()) {
     lit(out, "      StreamSpecification:\n");
     line(out, "        StreamViewType: ", view);
@@ -962,10 +957,7 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
 }
 
 bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
-  for (std::size_t i : out_indexes(n)) {
-    const std::string_view k = to(arch_.edge_at(i)).kind;
-    if (is(k, "topic") || is(k, "queue")) return false;  // notifications
-  }
+  if (edge_to(n, {"topic", "queue"})) return false;  // notifications
   resource_key(out, n.id);
   lit(out, "    Type: AWS::S3::Bucket\n");
   const bool named = bucket_needs_explicit_name(arch_, n);
@@ -977,10 +969,7 @@ bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
 }
 
 bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
-  for (std::size_t i : in_indexes(n)) {
-    const std::string_view k = from(arch_.edge_at(i)).kind;
-    if (is(k, "bucket") || is(k, "schedule")) return false;  // a topic policy
-  }
+  if (edge_from(n, {"bucket", "schedule"})) return false;  // a topic policy
   resource_key(out, n.id);
   lit(out, "    Type: AWS::SNS::Topic\n");
   if (boolean(n, "fifo")) {
@@ -992,8 +981,7 @@ bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
 }
 
 bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
-  for (std::size_t i : in_indexes(n))
-    if (is(from(arch_.edge_at(i)).kind, "bucket")) return false;  // a queue policy
+  if (edge_from(n, {"bucket"})) return false;  // a queue policy
   resource_key(out, n.id);
   lit(out, "    Type: AWS::SQS::Queue\n    Properties:\n");
   if (boolean(n, "fifo")) {
@@ -1015,10 +1003,7 @@ bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
 }
 
 bool Builder::fast_api(const Node& n, YamlBuffer& out) {
-  for (std::size_t i : in_indexes(n)) {
-    const std::string_view k = from(arch_.edge_at(i)).kind;
-    if (is(k, "userPool") || is(k, "cognitoIdentity")) return false;  // authorizers
-  }
+  if (edge_from(n, {"userPool", "cognitoIdentity"})) return false;  // authorizers
   resource_key(out, n.id);
   lit(out, "    Type: AWS::Serverless::Api\n    Properties:\n");
   lit(out, "      Name: !Sub ");
@@ -1028,12 +1013,7 @@ bool Builder::fast_api(const Node& n, YamlBuffer& out) {
   lit(out, "      OpenApiVersion: '3.0.1'\n");
   if (!n.description.empty()) line(out, "      Description: ", n.description);
   if (str(n, "auth", "none") == "iam") lit(out, "      Auth:\n        DefaultAuthorizer: AWS_IAM\n");
-  bool integrated = false;
-  for (std::size_t i : out_indexes(n)) {
-    const std::string_view k = to(arch_.edge_at(i)).kind;
-    if (is(k, "fn") || is(k, "stepFn")) integrated = true;
-  }
-  if (!integrated) {
+  if (!edge_to(n, {"fn", "stepFn"})) {
     yaml_entry(out, 6, "DefinitionBody",
                obj({{"openapi", "3.0.1"},
                     {"info", obj({{"title", sub("${AWS::StackName}-" + n.id)}, {"version", "1.0"}})},
