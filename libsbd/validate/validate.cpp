@@ -147,18 +147,21 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
   const int internal_rank = rank_of(internal_error_code);
 
   const Analysis analysis(arch);
-  // Each rule's findings stay in their own batch until the final order moves
-  // them, once, into the report.
+  // Every rule reports into one vector, sized once for a model's usual
+  // findings (fewer than one per two nodes), so that a big model's tens of
+  // thousands of findings are not moved from one grown copy to the next;
+  // each rule's findings are a run of it.
+  std::vector<Diagnostic> found;
+  found.reserve(arch.node_count() / 2 + 16);
   struct Batch {
-    std::vector<Diagnostic> found;
-    int rank;  // of the code
+    std::size_t first, last;  // of found
+    int rank;                 // of the code
   };
   std::vector<Batch> batches;
-  std::size_t total = 0;
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const RuleInfo& info = infos[i];
     if (off.count(info.code)) continue;
-    std::vector<Diagnostic> found;
+    const std::size_t first = found.size();
     Context ctx(arch, analysis, today, found);
     std::string failure;
     try {
@@ -170,8 +173,9 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
       failure = "an unknown exception";
     }
     if (!failure.empty()) {
+      found.erase(found.begin() + static_cast<std::ptrdiff_t>(first), found.end());
       if (off.count(internal_error_code)) continue;
-      Diagnostic d;
+      Diagnostic& d = found.emplace_back();
       d.code = internal_error_code;
       d.rule = internal_error_name;
       d.severity = Severity::error;
@@ -180,41 +184,39 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
                "` skips the rule meanwhile";
       if (auto it = options.severities.find(d.code); it != options.severities.end())
         d.severity = it->second;
-      found.clear();
-      found.push_back(std::move(d));
-      batches.push_back(Batch{std::move(found), internal_rank});
-      ++total;
+      batches.push_back(Batch{first, found.size(), internal_rank});
       continue;
     }
-    if (found.empty()) continue;
+    if (found.size() == first) continue;
     Severity severity = info.severity;
     if (auto it = options.severities.find(info.code); it != options.severities.end())
       severity = it->second;
-    for (auto& d : found) {
+    for (std::size_t j = first; j < found.size(); ++j) {
+      Diagnostic& d = found[j];
       d.code = info.code;
       d.rule = info.name;
       d.severity = severity;
     }
-    total += found.size();
-    batches.push_back(Batch{std::move(found), rank_of(info.code)});
+    batches.push_back(Batch{first, found.size(), rank_of(info.code)});
   }
 
   // Deterministic order: by position in the model file (findings without a
   // position last), then code, nodes and message; stable (equal findings keep
-  // the order of the rules). Sorted as small keys, then moved once.
+  // the order of the rules). Sorted as small keys, then put in place.
   struct Key {
     int line, column, rank;
     bool has_nodes;
     std::uint64_t head[2];  // the first 16 bytes of the first node id, big-endian, zero-padded
-    Diagnostic* d;
-    std::size_t index;  // the order found
+    const Diagnostic* d;
+    std::size_t index;  // in found, the order found
   };
   std::vector<Key> keys;
-  keys.reserve(total);
-  for (Batch& batch : batches) {
-    for (Diagnostic& d : batch.found) {
+  keys.reserve(found.size());
+  for (const Batch& batch : batches) {
+    for (std::size_t j = batch.first; j < batch.last; ++j) {
+      const Diagnostic& d = found[j];
       Key k{d.location.known() ? d.location.line : INT_MAX, d.location.column, batch.rank, !d.nodes.empty(), {0, 0},
-            &d, keys.size()};
+            &d, j};
       if (k.has_nodes) {
         const std::string& id = d.nodes.front();
         for (std::size_t b = 0; b < 16 && b < id.size(); ++b)
@@ -238,9 +240,26 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
     if (const int c = a.d->message.compare(b.d->message); c != 0) return c < 0;
     return a.index < b.index;
   });
+  // Put in that order where they are (each moved once, following the
+  // permutation's cycles), not into a second vector as big.
+  std::vector<std::size_t> from(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].index;
+  keys = {};
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    if (from[i] == i) continue;
+    Diagnostic held = std::move(found[i]);
+    std::size_t at = i;
+    while (from[at] != i) {
+      const std::size_t next = from[at];
+      found[at] = std::move(found[next]);
+      from[at] = at;
+      at = next;
+    }
+    found[at] = std::move(held);
+    from[at] = at;
+  }
   Report report;
-  report.diagnostics.reserve(keys.size());
-  for (const Key& k : keys) report.diagnostics.push_back(std::move(*k.d));
+  report.diagnostics = std::move(found);
   return report;
 }
 
