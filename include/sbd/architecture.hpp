@@ -149,27 +149,31 @@ class StableVector {
   std::size_t size_ = 0;
 };
 
+// The fields of Node and Edge are ordered by use: what every stage reads of
+// every node or edge (ids, kind, action, indexes, whether properties are set)
+// comes first and shares the first cache lines; a big model is walked once
+// per stage, from memory.
 struct Node {
   std::string id;            ///< the CloudFormation logical id
   std::string kind;          ///< a catalog kind key
-  std::string description;
-  std::optional<Position> position;
+  std::size_t index = 0;            ///< 0..node_count()-1, in insertion order
   Value properties = Value::map();  ///< kind properties the model sets (no defaults)
   Value overrides;                  ///< null or a map merged into the emitted Properties
-  Value extensions = Value::map();  ///< `x-` keys, kept untouched
   SourceLocation location;          ///< where the node was read, if it was
-  std::size_t index = 0;            ///< 0..node_count()-1, in insertion order
+  Value extensions = Value::map();  ///< `x-` keys, kept untouched
+  std::string description;
+  std::optional<Position> position;
 };
 
 struct Edge {
-  std::string from;
-  std::string to;
-  std::string action;               ///< never empty once added
-  Value properties = Value::map();  ///< edge properties (batch_size, prefix, ...)
-  SourceLocation location;
-  std::size_t index = 0;            ///< 0..edge_count()-1, in insertion order
   std::size_t from_index = 0;       ///< Node::index of from
   std::size_t to_index = 0;         ///< Node::index of to
+  std::size_t index = 0;            ///< 0..edge_count()-1, in insertion order
+  std::string action;               ///< never empty once added
+  Value properties = Value::map();  ///< edge properties (batch_size, prefix, ...)
+  std::string from;
+  std::string to;
+  SourceLocation location;
 };
 
 /// SAM DeploymentPreference of the app's functions.
