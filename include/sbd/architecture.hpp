@@ -153,6 +153,8 @@ class StableVector {
 // every node or edge (ids, kind, action, indexes, whether properties are set)
 // comes first and shares the first cache lines; a big model is walked once
 // per stage, from memory.
+/// A node's id and kind are fixed once it is added (the architecture indexes
+/// both): to change them, remove the node and add it again.
 struct Node {
   std::string id;            ///< the CloudFormation logical id
   std::string kind;          ///< a catalog kind key

@@ -124,6 +124,9 @@ struct Architecture::Impl {
   Value runtime_value = Value(std::string(default_runtime));
   StableVector<Node> nodes;
   StableVector<Edge> edges;
+  // Each edge's catalog connection, by edge index (connection_of without a
+  // visit to the edge's two nodes, which a big model has scattered).
+  std::vector<const ConnectionSpec*> connections;
   NodeIndex index;
   detail::Graph graph;
   // Bulk building (detail::begin_bulk .. end_bulk, the readers): what
@@ -219,9 +222,11 @@ struct Architecture::Impl {
       for (std::size_t i = 0; i < bulk.edges.size(); ++i)
         boost::add_edge(bulk.edges[i].first, bulk.edges[i].second, detail::EdgeProperty{i}, graph);
     } else {
+      connections.resize(edges.size());
       for (std::size_t i = 0; i < edges.size(); ++i) {
         Edge& e = edges[i];
         e.index = i;
+        connections[i] = catalog->connection(nodes[e.from_index].kind, nodes[e.to_index].kind);
         boost::add_edge(e.from_index, e.to_index, detail::EdgeProperty{i}, graph);
       }
     }
@@ -412,7 +417,10 @@ struct ArchitectureAccess {
     const std::size_t index = impl.edges.size();
     if (bulk.on)
       bulk.edges.emplace_back(static_cast<std::uint32_t>(from_index), static_cast<std::uint32_t>(to_index));
+    if (impl.connections.size() == impl.connections.capacity())
+      impl.connections.reserve(2 * impl.connections.size() + 16);
     Edge& e = impl.edges.emplace_back();
+    impl.connections.push_back(spec);  // (reserved: cannot throw)
     e.from.assign(from.data(), from.size());
     e.to.assign(to.data(), to.size());
     if (!action.empty()) e.action.assign(action.data(), action.size());
@@ -592,6 +600,7 @@ const KindSpec& Architecture::kind_of(const Node& n) const {
 }
 
 const ConnectionSpec* Architecture::connection_of(const Edge& e) const noexcept {
+  if (e.index < impl_->connections.size() && &impl_->edges[e.index] == &e) return impl_->connections[e.index];
   if (e.from_index >= impl_->nodes.size() || e.to_index >= impl_->nodes.size()) return nullptr;
   return impl_->catalog->connection(impl_->nodes[e.from_index].kind, impl_->nodes[e.to_index].kind);
 }

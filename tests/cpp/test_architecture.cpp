@@ -148,6 +148,37 @@ TEST_CASE("removing nodes and edges keeps indexes dense and lookups right") {
   CHECK(arch.out_edges("A").empty());
 }
 
+TEST_CASE("an edge's connection stays its own through removals, copies and bulk reading") {
+  Architecture arch("app");
+  arch.add_node("Q", "queue");
+  arch.add_node("F", "fn");
+  arch.add_node("T", "table");
+  arch.add_node("B", "bucket");
+  arch.connect("Q", "F");       // poll
+  arch.connect("T", "B");       // no connection
+  arch.connect("F", "T", "write");
+  const auto connection_is_the_catalogs = [](const Architecture& a) {
+    for (const sbd::Edge& e : a.edges()) {
+      INFO(e.from << " -> " << e.to);
+      CHECK(a.connection_of(e) ==
+            a.catalog().connection(a.node_at(e.from_index).kind, a.node_at(e.to_index).kind));
+    }
+  };
+  connection_is_the_catalogs(arch);
+  arch.remove_edge(0);  // the edges after it move down
+  REQUIRE(arch.edge_count() == 2);
+  CHECK(arch.connection_of(arch.edge_at(0)) == nullptr);
+  CHECK(arch.connection_of(arch.edge_at(1)) != nullptr);
+  connection_is_the_catalogs(arch);
+  arch.remove_node("T");
+  CHECK(arch.edge_count() == 0);
+  arch.connect("Q", "F");
+  arch.connect("F", "B", "write");
+  connection_is_the_catalogs(arch);
+  const Architecture copy = arch;
+  connection_is_the_catalogs(copy);
+}
+
 TEST_CASE("copies are independent") {
   Architecture a("app");
   a.add_node("A", "fn");
