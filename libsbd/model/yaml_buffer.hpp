@@ -18,10 +18,17 @@ namespace sbd::detail {
 // The YAML writer's output: a string grown by doubling and filled through a
 // raw pointer (std::string's checks and calls per append cost more than the
 // few bytes each piece of a YAML line copies).
+//
+// Its memory is reserved at once but made writable (resized, which zeroes
+// it) a step at a time, just ahead of the writes: a 25 MB template is then
+// not zeroed in one pass and written in a second, each a trip to memory,
+// but zeroed in cache right before it is written.
 class YamlBuffer {
  public:
-  explicit YamlBuffer(std::size_t capacity = 4096)
-      : buf_(capacity < 64 ? 64 : capacity, '\0'), p_(&buf_[0]), end_(p_ + buf_.size()) {}
+  explicit YamlBuffer(std::size_t capacity = 4096) {
+    buf_.reserve(capacity < 64 ? 64 : capacity);
+    open(0);
+  }
   YamlBuffer(const YamlBuffer&) = delete;
   YamlBuffer& operator=(const YamlBuffer&) = delete;
   void push_back(char c) {
@@ -63,27 +70,40 @@ class YamlBuffer {
   }
   std::string_view view() const noexcept { return {buf_.data(), size()}; }
   /// The bytes it can hold without growing.
-  std::size_t capacity() const noexcept { return buf_.size(); }
+  std::size_t capacity() const noexcept { return buf_.capacity(); }
   /// Empty again, keeping its memory (a scratch buffer used over and over).
   void clear() noexcept { p_ = &buf_[0]; }
   /// Empty again, with room for capacity bytes.
   void reset(std::size_t capacity) {
-    buf_.assign(capacity < 64 ? 64 : capacity, '\0');
-    p_ = &buf_[0];
-    end_ = p_ + buf_.size();
+    std::string fresh;
+    fresh.reserve(capacity < 64 ? 64 : capacity);
+    buf_.swap(fresh);
+    open(0);
   }
   std::string take() {
-    buf_.resize(static_cast<std::size_t>(p_ - buf_.data()));
+    buf_.resize(size());
     return std::move(buf_);
   }
 
  private:
+  // What is made writable at a time: well within the L2 cache.
+  static constexpr std::size_t kStep = std::size_t{64} << 10;
   void room(std::size_t n) {
     if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
   }
+  // Writable up to used + n bytes at least, one step more when the reserve
+  // allows; beyond the reserve, the reserve doubles.
   void grow(std::size_t n) {
-    const auto used = static_cast<std::size_t>(p_ - buf_.data());
-    buf_.resize(std::max(buf_.size() * 2, used + n));
+    const std::size_t used = size();
+    if (used + n > buf_.capacity()) {
+      buf_.resize(used);  // what is kept when the memory moves
+      buf_.reserve(std::max(buf_.capacity() * 2, used + n));
+    }
+    open(used, n);
+  }
+  void open(std::size_t used, std::size_t n = 0) {
+    const std::size_t want = std::max(used + n, std::min(buf_.capacity(), std::max(buf_.size(), used) + kStep));
+    if (want > buf_.size()) buf_.resize(want);
     p_ = &buf_[0] + used;
     end_ = &buf_[0] + buf_.size();
   }

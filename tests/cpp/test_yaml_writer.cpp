@@ -4,7 +4,11 @@
 #include <sbd/error.hpp>
 #include <sbd/value.hpp>
 
+#include "model/yaml_buffer.hpp"
 #include "read/parse.hpp"
+
+#include <random>
+#include <string>
 
 using sbd::Value;
 
@@ -146,4 +150,47 @@ TEST_CASE("output is deterministic") {
   for (int i = 0; i < 50; ++i) v.set("k" + std::to_string(i), Value::list({Value(i), Value("s" + std::to_string(i))}));
   CHECK(sbd::to_yaml(v) == sbd::to_yaml(Value(v)));
   CHECK(sbd::to_json(v) == sbd::to_json(Value(v)));
+}
+
+TEST_CASE("the YAML buffer holds exactly what was written, however it grows") {
+  // Writes of every size (from one byte to past the buffer's reserve and its
+  // steps), truncations and a clear, against a plain std::string.
+  std::mt19937 random(7);
+  for (std::size_t reserve : {std::size_t{1}, std::size_t{64}, std::size_t{5000}, std::size_t{200000}}) {
+    sbd::detail::YamlBuffer buffer(reserve);
+    std::string expected;
+    for (int step = 0; step < 400; ++step) {
+      const unsigned what = random() % 8;
+      const std::size_t n = random() % 4 == 0 ? random() % 150000 : random() % 40;
+      const char c = static_cast<char>('a' + step % 26);
+      if (what == 0) {
+        buffer.append(n, c);
+        expected.append(n, c);
+      } else if (what == 1) {
+        const std::string piece(n, c);
+        buffer += piece;
+        expected += piece;
+      } else if (what == 2) {
+        buffer.spaces(n % 50);
+        expected.append(n % 50, ' ');
+      } else if (what == 3) {
+        buffer.integer(-static_cast<long long>(n));
+        expected += std::to_string(-static_cast<long long>(n));
+      } else if (what == 4 && !expected.empty()) {
+        const std::size_t keep = random() % expected.size();
+        buffer.truncate(keep);
+        expected.resize(keep);
+      } else if (what == 5 && step % 97 == 0) {
+        buffer.clear();
+        expected.clear();
+      } else {
+        buffer.push_back(c);
+        expected.push_back(c);
+      }
+      REQUIRE(buffer.size() == expected.size());
+    }
+    CHECK(buffer.view() == expected);
+    CHECK(buffer.capacity() >= expected.size());
+    CHECK(buffer.take() == expected);
+  }
 }
