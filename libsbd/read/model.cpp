@@ -1236,6 +1236,29 @@ class ExportSink final : public detail::EventSink {
 Architecture read_export_records(ExportSink& sink, const std::string& source, std::shared_ptr<const Catalog> catalog,
                                  std::vector<ReadNote>* notes) {
   Architecture arch(app_name_from_source(source), std::move(catalog));
+  // Built in bulk, as the model readers build (model/build.hpp): a duplicate
+  // id or an edge's unknown end throws sbd::Error, on which the caller reads
+  // the export again as a tree, which says what is wrong and where.
+  detail::begin_bulk(arch);
+  const auto place = [&](ExportSink::NodeRecord& n, std::string&& id) {
+    Node& node = detail::add_node(arch, std::move(id), n.type, Value());
+    node.description = std::move(n.description);
+    if (n.x_number && n.y_number) node.position = Position{n.x, n.y};
+    node.location = SourceLocation{source, n.line, n.column};
+  };
+  const auto link = [&](const ExportSink::EdgeRecord& e, std::string_view from, std::string_view to) {
+    Edge& edge = detail::connect(arch, from, to, e.label, Value());
+    edge.location = SourceLocation{source, e.line, e.column};
+  };
+  // Usually every id is a logical id already, kept as it is: no renaming, and
+  // no map from the export's ids to the model's.
+  if (std::all_of(sink.nodes.begin(), sink.nodes.end(),
+                  [](const ExportSink::NodeRecord& n) { return is_valid_logical_id(n.raw); })) {
+    for (auto& n : sink.nodes) place(n, std::move(n.raw));
+    for (const auto& e : sink.edges) link(e, e.from, e.to);
+    detail::end_bulk(arch);
+    return arch;
+  }
   std::unordered_map<std::string, std::string> renamed;  // export id -> model id
   std::unordered_set<std::string> taken;
   renamed.reserve(sink.nodes.size());
@@ -1254,17 +1277,14 @@ Architecture read_export_records(ExportSink& sink, const std::string& source, st
                                  SourceLocation{source, n.id_line, n.id_column}});
     }
     if (!renamed.emplace(n.raw, id).second) bail();  // a duplicate id
-    Node& node = arch.add_node(id, n.type);
-    node.description = std::move(n.description);
-    if (n.x_number && n.y_number) node.position = Position{n.x, n.y};
-    node.location = SourceLocation{source, n.line, n.column};
+    place(n, std::move(id));
   }
   for (const auto& e : sink.edges) {
     auto fi = renamed.find(e.from), ti = renamed.find(e.to);
     if (fi == renamed.end() || ti == renamed.end()) bail();
-    Edge& edge = arch.connect(fi->second, ti->second, e.label);
-    edge.location = SourceLocation{source, e.line, e.column};
+    link(e, fi->second, ti->second);
   }
+  detail::end_bulk(arch);
   if (notes) notes->insert(notes->end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   return arch;
 }
