@@ -110,11 +110,9 @@ void refuse_reference_cycles(const Architecture& arch) {
 
 // ---- IdSet -------------------------------------------------------------------------
 
-namespace {
-
 // A quick hash of a short id: eight bytes at a time, multiplied and folded
 // (std::hash's general one costs more than the probe it serves).
-std::uint64_t id_hash(std::string_view id) {
+std::uint64_t IdSet::hash(std::string_view id) noexcept {
   std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ id.size();
   std::size_t i = 0;
   for (; i + 8 <= id.size(); i += 8) {
@@ -129,7 +127,6 @@ std::uint64_t id_hash(std::string_view id) {
   return h ^ (h >> 29);
 }
 
-}  // namespace
 
 void IdSet::reserve(std::size_t n) {
   ids_.reserve(n);
@@ -142,17 +139,16 @@ void IdSet::rehash(std::size_t slots) {
   slots_.assign(slots, 0);
   const std::size_t mask = slots - 1;
   for (std::size_t i = 0; i < ids_.size(); ++i) {
-    const std::uint64_t h = id_hash(ids_[i]);
+    const std::uint64_t h = hash(ids_[i]);
     std::size_t at = h & mask;
     while (slots_[at] != 0) at = (at + 1) & mask;
     slots_[at] = (h & 0xFFFFFFFF00000000ULL) | (i + 1);
   }
 }
 
-bool IdSet::insert(std::string_view id) {
+bool IdSet::insert(std::string_view id, std::uint64_t h) {
   if (2 * (ids_.size() + 1) > slots_.size()) rehash(slots_.empty() ? 16 : 2 * slots_.size());
   const std::size_t mask = slots_.size() - 1;
-  const std::uint64_t h = id_hash(id);
   const std::uint64_t high = h & 0xFFFFFFFF00000000ULL;
   std::size_t at = h & mask;
   for (; slots_[at] != 0; at = (at + 1) & mask)

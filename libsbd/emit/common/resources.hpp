@@ -54,7 +54,15 @@ class IdSet {
  public:
   void reserve(std::size_t n);
   /// Adds id; false when it was there already.
-  bool insert(std::string_view id);
+  bool insert(std::string_view id) { return insert(id, hash(id)); }
+  /// The same with hash(id) computed already.
+  bool insert(std::string_view id, std::uint64_t hash);
+  static std::uint64_t hash(std::string_view id) noexcept;
+  /// Asks the memory for where insert(id, hash) will look first (in a big
+  /// set a cache miss, which a caller that knows its next ids hides).
+  void prefetch(std::uint64_t hash) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
   std::size_t size() const noexcept { return ids_.size(); }
 
  private:
@@ -197,6 +205,10 @@ class CfnBuilder {
   /// Takes an output id as output() does, for an output written elsewhere
   /// (write_output); false when it is taken already.
   bool claim_output_id(std::string_view id) { return output_ids_.insert(id); }
+  /// The same with IdSet::hash(id) computed already, and the prefetch of a
+  /// claim to come.
+  bool claim_output_id(std::string_view id, std::uint64_t hash) { return output_ids_.insert(id, hash); }
+  void prefetch_output_id(std::uint64_t hash) const noexcept { output_ids_.prefetch(hash); }
   /// Writes the resources built so far as YAML text (entries of the Resources
   /// map at indentation 2) and forgets them. Their ids stay taken: a second
   /// resource of the same id is then refused (what is written cannot be

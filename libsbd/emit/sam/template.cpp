@@ -734,6 +734,7 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
   // tree), its output id in ids.
   struct Piece {
     std::size_t at = 0, size = 0, output_at = 0, output_size = 0, id_at = 0, id_size = 0;
+    std::uint64_t id_hash = 0;  // IdSet::hash of the output id
     bool done = false;
   };
   struct Scratch {
@@ -797,6 +798,7 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
       p.output_size = output_pieces.size() - p.output_at;
       p.id_at = ids.size();
       p.id_size = captured_id_.size();
+      p.id_hash = IdSet::hash(captured_id_);
       ids += captured_id_;
     }
   }
@@ -817,8 +819,10 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
   lit(doc, "Resources:\n");
   write_outputs_to(&outputs);
   for (std::size_t i = 0; i < order.size(); ++i) {
-    if (in_model_order && i + 8 < order.size()) {  // pieces are read in a jumping order: ask ahead
-      __builtin_prefetch(&piece_of[order[i + 8]]);
+    if (in_model_order && i + 16 < order.size()) {  // pieces are read in a jumping order: ask ahead
+      __builtin_prefetch(&piece_of[order[i + 16]]);
+      const Piece& near = piece_of[order[i + 8]];
+      if (near.done) prefetch_output_id(near.id_hash);
       const Piece& ahead = piece_of[order[i + 4]];
       __builtin_prefetch(pieces.view().data() + ahead.at);
     }
@@ -827,7 +831,7 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
       const Piece& p = piece_of[index];
       // Output ids are taken in id order, as output() takes them: a clash
       // (ids cut to 240 characters) starts again in id order.
-      if (!claim_output_id(std::string_view(ids).substr(p.id_at, p.id_size))) return std::nullopt;
+      if (!claim_output_id(std::string_view(ids).substr(p.id_at, p.id_size), p.id_hash)) return std::nullopt;
       doc += pieces.view().substr(p.at, p.size);
       ++written_resources_;
     } else if (!in_model_order && write_fast(arch_.node_at(index), doc)) {
