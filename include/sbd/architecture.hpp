@@ -160,8 +160,8 @@ struct Node {
   std::string kind;          ///< a catalog kind key
   std::size_t index = 0;            ///< 0..node_count()-1, in insertion order
   Value properties = Value::map();  ///< kind properties the model sets (no defaults)
-  Value overrides;                  ///< null or a map merged into the emitted Properties
   SourceLocation location;          ///< where the node was read, if it was
+  Value overrides;                  ///< null or a map merged into the emitted Properties
   Value extensions = Value::map();  ///< `x-` keys, kept untouched
   std::string description;
   std::optional<Position> position;

@@ -24,7 +24,8 @@ class AsyncOnFailure final : public Rule {
       std::string message = cat({"function ", fn.id, " is invoked asynchronously by ",
                                  join_and(nodes.data() + 1, nodes.data() + nodes.size()),
                                  " but has no on-failure destination: events that fail three times are lost"});
-      ctx.report(std::move(nodes), std::move(message), cat({"add an edge ", fn.id, " -> SomeQueue: on-failure (or to a topic)"}));
+      ctx.report(std::move(nodes), std::move(message), cat({"add an edge ", fn.id, " -> SomeQueue: on-failure (or to a topic)"}),
+                 &fn.location);  // (the first node's: no lookup by id)
     }
   }
 };

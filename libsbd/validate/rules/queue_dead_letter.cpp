@@ -37,7 +37,8 @@ class QueueDeadLetter final : public Rule {
         if (a.action(ei) == Action::trigger && a.kind(a.to(ei)) == Kind::fn) nodes.push_back(a.edge(ei).to);
       std::string message = cat({"queue ", q.id, " triggers ", join_and(nodes.data() + 1, nodes.data() + nodes.size()),
                                  " but has no dead-letter queue: a message that keeps failing is retried until it expires"});
-      ctx.report(std::move(nodes), std::move(message), cat({"add a queue and an edge ", q.id, " -> ", q.id, "Dlq: dead-letter"}));
+      ctx.report(std::move(nodes), std::move(message), cat({"add a queue and an edge ", q.id, " -> ", q.id, "Dlq: dead-letter"}),
+                 &q.location);  // (the first node's: no lookup by id)
     }
   }
 };
