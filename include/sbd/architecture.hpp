@@ -284,6 +284,9 @@ class Architecture {
   const Value* property(const Edge& edge, std::string_view key) const noexcept;
   /// The catalog entry of a node's kind (never null for a node that was added).
   const KindSpec& kind_of(const Node& node) const;
+  /// The same by node index, without reading the node (std::out_of_range for
+  /// an index past the nodes, as node_at).
+  const KindSpec& kind_at(std::size_t node_index) const;
   /// The catalog's connection for an edge's pair of kinds, or nullptr.
   const ConnectionSpec* connection_of(const Edge& edge) const noexcept;
 

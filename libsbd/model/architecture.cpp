@@ -127,6 +127,9 @@ struct Architecture::Impl {
   // Each edge's catalog connection, by edge index (connection_of without a
   // visit to the edge's two nodes, which a big model has scattered).
   std::vector<const ConnectionSpec*> connections;
+  // Each node's catalog kind, by node index (kind_at; the kind of a node is
+  // fixed once it is added).
+  std::vector<const KindSpec*> kinds;
   NodeIndex index;
   detail::Graph graph;
   // Bulk building (detail::begin_bulk .. end_bulk, the readers): what
@@ -137,7 +140,6 @@ struct Architecture::Impl {
     bool on = false;
     std::string ids;                      // the ids of the nodes, end to end
     std::vector<std::uint32_t> id_ends;   // node i's id ends at id_ends[i]
-    std::vector<const KindSpec*> kinds;   // node i's kind
     std::vector<const KindSpec*> seen;    // the kinds met so far (a handful)
     // Connections by catalog kind ordinals (from * kinds + to), once looked up.
     std::vector<const ConnectionSpec*> connections;
@@ -340,10 +342,11 @@ struct ArchitectureAccess {
     if (bulk.on) {
       bulk.ids.append(id.data(), id.size());
       bulk.id_ends.push_back(static_cast<std::uint32_t>(bulk.ids.size()));
-      bulk.kinds.push_back(spec);
       bulk.hashes.push_back(hash);
     }
+    if (impl.kinds.size() == impl.kinds.capacity()) impl.kinds.reserve(2 * impl.kinds.size() + 16);
     Node& n = impl.nodes.emplace_back();
+    impl.kinds.push_back(spec);  // (reserved: cannot throw)
     if (movable_id) n.id = std::move(*movable_id);
     else n.id.assign(id.data(), id.size());
     n.kind.assign(kind.data(), kind.size());
@@ -374,8 +377,8 @@ struct ArchitectureAccess {
       to_index = impl.index.find_by(to, NodeIndex::hash(to), id_of);
       if (to_index == NodeIndex::npos)
         throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(to) + "'");
-      from_kind = bulk.kinds[from_index];
-      to_kind = bulk.kinds[to_index];
+      from_kind = impl.kinds[from_index];
+      to_kind = impl.kinds[to_index];
       from_kind_key = &from_kind->key;  // what the nodes' kind holds
       to_kind_key = &to_kind->key;
     } else {
@@ -500,6 +503,7 @@ void Architecture::remove_node(const std::string& id) {
     if (e.from_index != victim && e.to_index != victim) kept.emplace_back(std::move(e));
   }
   impl_->nodes.erase_at(victim);
+  impl_->kinds.erase(impl_->kinds.begin() + static_cast<std::ptrdiff_t>(victim));
   for (std::size_t i = 0; i < impl_->nodes.size(); ++i) impl_->nodes[i].index = i;
   impl_->index.rebuild(impl_->nodes);
   impl_->edges = std::move(kept);
@@ -593,7 +597,10 @@ const Value* Architecture::property(const Edge& e, std::string_view key) const n
   return p && !p->default_value.is_null() ? &p->default_value : nullptr;
 }
 
+const KindSpec& Architecture::kind_at(std::size_t node_index) const { return *impl_->kinds.at(node_index); }
+
 const KindSpec& Architecture::kind_of(const Node& n) const {
+  if (n.index < impl_->kinds.size() && &impl_->nodes[n.index] == &n) return *impl_->kinds[n.index];
   const KindSpec* spec = impl_->catalog->kind(n.kind);
   if (!spec) throw Error(ErrorCode::internal, "node " + n.id + " has unknown kind " + n.kind);
   return *spec;

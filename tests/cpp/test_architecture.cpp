@@ -3,6 +3,9 @@
 
 #include <sbd/architecture.hpp>
 #include <sbd/error.hpp>
+#include <sbd/read.hpp>
+
+#include <stdexcept>
 
 using sbd::Architecture;
 using sbd::Error;
@@ -148,7 +151,7 @@ TEST_CASE("removing nodes and edges keeps indexes dense and lookups right") {
   CHECK(arch.out_edges("A").empty());
 }
 
-TEST_CASE("an edge's connection stays its own through removals, copies and bulk reading") {
+TEST_CASE("a node's kind and an edge's connection stay their own through removals and copies") {
   Architecture arch("app");
   arch.add_node("Q", "queue");
   arch.add_node("F", "fn");
@@ -158,6 +161,11 @@ TEST_CASE("an edge's connection stays its own through removals, copies and bulk 
   arch.connect("T", "B");       // no connection
   arch.connect("F", "T", "write");
   const auto connection_is_the_catalogs = [](const Architecture& a) {
+    for (const sbd::Node& n : a.nodes()) {
+      CHECK(a.kind_at(n.index).key == n.kind);
+      CHECK(&a.kind_of(n) == &a.kind_at(n.index));
+    }
+    CHECK_THROWS_AS(a.kind_at(a.node_count()), std::out_of_range);
     for (const sbd::Edge& e : a.edges()) {
       INFO(e.from << " -> " << e.to);
       CHECK(a.connection_of(e) ==
@@ -177,6 +185,14 @@ TEST_CASE("an edge's connection stays its own through removals, copies and bulk 
   connection_is_the_catalogs(arch);
   const Architecture copy = arch;
   connection_is_the_catalogs(copy);
+  // Built in bulk by a reader.
+  const Architecture read = sbd::read_string(
+      "sbd: 1\napp: a\nnodes:\n  Q: {kind: queue}\n  F: {kind: fn}\n  T: {kind: table}\n"
+      "edges:\n  - Q -> F\n  - F -> T: write\n  - T -> Q\n",
+      "a.sbd.yaml");
+  REQUIRE(read.edge_count() == 3);
+  connection_is_the_catalogs(read);
+  CHECK(read.kind_at(2).key == "table");
 }
 
 TEST_CASE("copies are independent") {

@@ -43,8 +43,8 @@ EnvironmentSection::EnvironmentSection(const Architecture& arch) : arch_(arch) {
   // variable is called and holds depends on its target alone.
   std::vector<std::uint32_t> var_of;  // by node index: 1 + index in vars_, 0 = not yet
   for (const Edge& e : arch.edges()) {
+    if (std::string_view(arch.kind_at(e.from_index).key) != "fn"sv) continue;
     const Node& from = nodes[e.from_index];
-    if (std::string_view(from.kind) != "fn"sv) continue;
     std::string holds = env_value_kind(arch, e);
     if (holds.empty()) continue;  // no variable (an alarm, an on-failure edge)
     if (var_of.empty()) var_of.assign(nodes.size(), 0);

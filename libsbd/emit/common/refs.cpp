@@ -11,8 +11,8 @@ namespace sbd::detail {
 std::string node_logical_id(const Node& node) { return node.id; }
 
 RefDirection reference_direction(const Architecture& arch, const Edge& edge) {
-  const std::string_view from = arch.node_at(edge.from_index).kind;
-  const std::string_view to = arch.node_at(edge.to_index).kind;
+  const std::string_view from = arch.kind_at(edge.from_index).key;  // (not the nodes: scattered)
+  const std::string_view to = arch.kind_at(edge.to_index).key;
   if (is(from, "fn")) return is(to, "alarm") ? RefDirection::backward : RefDirection::forward;
   // An IoT rule's functions get events of their own, and a republish action
   // names a topic, not the other rule: an IoT rule refers to nothing.

@@ -71,9 +71,8 @@ constexpr Suffix kSuffixes[] = {
 const Suffix* suffix_for(const Architecture& arch, const Edge& edge) {
   using namespace std::string_view_literals;
   if (std::string_view(edge.action) == "on-failure"sv) return nullptr;
-  const Node& from = arch.node_at(edge.from_index);
-  if (std::string_view(from.kind) != "fn"sv) return nullptr;
-  const std::string_view to = arch.node_at(edge.to_index).kind;
+  if (std::string_view(arch.kind_at(edge.from_index).key) != "fn"sv) return nullptr;
+  const std::string_view to = arch.kind_at(edge.to_index).key;
   for (const auto& s : kSuffixes)
     if (to == s.kind) return &s;
   return nullptr;

@@ -597,9 +597,9 @@ void collect_sources(const Architecture& arch, const Node& fn, Sources& out) {
     by_key[k].node_ids.clear();
   }
   for (const Edge* e : triggers_of(arch, fn)) {
-    const Node& from = arch.node_at(e->from_index);
-    const int key = source_of_kind(from.kind);
+    const int key = source_of_kind(arch.kind_at(e->from_index).key);
     if (key < 0) continue;
+    const Node& from = arch.node_at(e->from_index);
     Source& s = by_key[key];
     if (s.key < 0) s.key = key, s.node_id = from.id;
     if (std::find(s.node_ids.begin(), s.node_ids.end(), from.id) == s.node_ids.end()) s.node_ids.push_back(from.id);
