@@ -204,7 +204,18 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
   auto ends_with = [](std::string_view s, std::string_view end) {
     return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
   };
-  for (const Node& node : arch.nodes()) {
+  // The nodes are read in order, three cache lines of each (id and kind,
+  // properties, location and overrides): asked for a few nodes ahead, as a
+  // big model's nodes come from memory.
+  const StableVector<Node>& all_nodes = arch.nodes();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + 6 < n) {
+      const char* ahead = reinterpret_cast<const char*>(&all_nodes[i + 6]);
+      __builtin_prefetch(ahead);
+      __builtin_prefetch(ahead + 64);
+      __builtin_prefetch(ahead + 128);
+    }
+    const Node& node = all_nodes[i];
     const Kind k = kind_code(node.kind);
     nodes_.push_back(&node);
     kinds_.push_back(k);
@@ -236,7 +247,14 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
   constexpr std::size_t kinds = static_cast<std::size_t>(Kind::count_);
   std::array<const ConnectionSpec*, kinds * kinds> pairs{};
   std::array<bool, kinds * kinds> paired{};
-  for (const Edge& e : arch.edges()) {
+  const StableVector<Edge>& all_edges = arch.edges();
+  for (std::size_t i = 0; i < m; ++i) {
+    if (i + 8 < m) {  // (two lines of each edge: indexes and action, properties)
+      const char* ahead = reinterpret_cast<const char*>(&all_edges[i + 8]);
+      __builtin_prefetch(ahead);
+      __builtin_prefetch(ahead + 64);
+    }
+    const Edge& e = all_edges[i];
     const Action a = action_code(e.action);
     edges_.push_back(&e);
     actions_.push_back(a);
