@@ -9,9 +9,14 @@
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace sbd::detail {
 
@@ -27,6 +32,7 @@ class YamlBuffer {
  public:
   explicit YamlBuffer(std::size_t capacity = 4096) {
     buf_.reserve(capacity < 64 ? 64 : capacity);
+    huge_pages();
     open(0);
   }
   YamlBuffer(const YamlBuffer&) = delete;
@@ -78,6 +84,7 @@ class YamlBuffer {
     std::string fresh;
     fresh.reserve(capacity < 64 ? 64 : capacity);
     buf_.swap(fresh);
+    huge_pages();
     open(0);
   }
   std::string take() {
@@ -98,8 +105,22 @@ class YamlBuffer {
     if (used + n > buf_.capacity()) {
       buf_.resize(used);  // what is kept when the memory moves
       buf_.reserve(std::max(buf_.capacity() * 2, used + n));
+      huge_pages();
     }
     open(used, n);
+  }
+  // A big buffer's memory is fresh from the system: 4 KB pages fault in one
+  // by one as it is written (6,000 faults for a 25 MB template). Where the
+  // system offers transparent huge pages on request, ask for them.
+  void huge_pages() noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::size_t kHuge = std::size_t{2} << 20;
+    if (buf_.capacity() < 4 * kHuge) return;
+    const auto at = reinterpret_cast<std::uintptr_t>(buf_.data());
+    const std::uintptr_t first = (at + kHuge - 1) & ~(std::uintptr_t{kHuge} - 1);
+    const std::uintptr_t last = (at + buf_.capacity()) & ~(std::uintptr_t{kHuge} - 1);
+    if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#endif
   }
   void open(std::size_t used, std::size_t n = 0) {
     const std::size_t want = std::max(used + n, std::min(buf_.capacity(), std::max(buf_.size(), used) + kStep));
