@@ -195,6 +195,8 @@ bool is_write(Action a) noexcept {
 Analysis::Analysis(const Architecture& arch) : arch_(arch) {
   const std::size_t n = arch.node_count();
   const std::size_t m = arch.edge_count();
+  if (n >= std::numeric_limits<Index>::max() || m >= std::numeric_limits<Index>::max())
+    throw Error(ErrorCode::argument, "the validator takes at most 4,294,967,294 nodes and as many edges");
   nodes_.reserve(n);
   kinds_.reserve(n);
   node_props_.reserve(n);
@@ -222,11 +224,11 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
     node_props_.push_back(!node.properties.keys().empty());
     node_overrides_.push_back(!node.overrides.is_null());
     id_valid_.push_back(is_valid_logical_id(node.id));
-    id_sizes_.push_back(node.id.size());
+    id_sizes_.push_back(static_cast<Index>(node.id.size()));
     any_role_ = any_role_ || ends_with(node.id, "Role");
     any_stage_ = any_stage_ || ends_with(node.id, "Stage");
     any_location_ = any_location_ || node.location.known();
-    by_kind_[static_cast<std::size_t>(k)].push_back(nodes_.size() - 1);
+    by_kind_[static_cast<std::size_t>(k)].push_back(static_cast<Index>(i));
   }
   for (std::size_t k = 1; k < kind_specs_.size(); ++k)
     if (!by_kind_[k].empty()) kind_specs_[k] = arch.catalog().kind(nodes_[by_kind_[k].front()]->kind);
@@ -270,8 +272,8 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
     } else {
       connections_.push_back(arch.connection_of(e));
     }
-    from_.push_back(e.from_index);
-    to_.push_back(e.to_index);
+    from_.push_back(static_cast<Index>(e.from_index));
+    to_.push_back(static_cast<Index>(e.to_index));
     edge_props_.push_back(!e.properties.keys().empty());
     allowed_.push_back(!connections_.back() || connections_.back()->allows(e.action));
     ++out_start_[e.from_index + 1];
@@ -285,11 +287,11 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
   }
   out_edges_.resize(m);
   in_edges_.resize(m);
-  std::vector<std::size_t> out_fill(out_start_.begin(), out_start_.end() - 1);
-  std::vector<std::size_t> in_fill(in_start_.begin(), in_start_.end() - 1);
+  std::vector<Index> out_fill(out_start_.begin(), out_start_.end() - 1);
+  std::vector<Index> in_fill(in_start_.begin(), in_start_.end() - 1);
   for (std::size_t i = 0; i < m; ++i) {
-    out_edges_[out_fill[from_[i]]++] = i;
-    in_edges_[in_fill[to_[i]]++] = i;
+    out_edges_[out_fill[from_[i]]++] = static_cast<Index>(i);
+    in_edges_[in_fill[to_[i]]++] = static_cast<Index>(i);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -61,12 +62,17 @@ Action action_code(std::string_view action) noexcept;
 /// that compare a node's edges with each other.
 inline constexpr std::size_t small_degree = 16;
 
+/// A node or edge index in the analysis's tables: 32 bits, which halves the
+/// tables a big model's validation walks (a model has far fewer than 2^32
+/// nodes and edges).
+using Index = std::uint32_t;
+
 /// A contiguous run of edge (or node) indexes.
 struct IndexRange {
-  const std::size_t* first = nullptr;
-  const std::size_t* last = nullptr;
-  const std::size_t* begin() const noexcept { return first; }
-  const std::size_t* end() const noexcept { return last; }
+  const Index* first = nullptr;
+  const Index* last = nullptr;
+  const Index* begin() const noexcept { return first; }
+  const Index* end() const noexcept { return last; }
   std::size_t size() const noexcept { return static_cast<std::size_t>(last - first); }
   bool empty() const noexcept { return first == last; }
 };
@@ -89,7 +95,7 @@ class Analysis {
 
   Kind kind(std::size_t node) const noexcept { return kinds_[node]; }
   /// The nodes of a kind, in model order.
-  const std::vector<std::size_t>& nodes_of(Kind k) const noexcept {
+  const std::vector<Index>& nodes_of(Kind k) const noexcept {
     return by_kind_[static_cast<std::size_t>(k)];
   }
   Action action(std::size_t edge) const noexcept { return actions_[edge]; }
@@ -169,17 +175,17 @@ class Analysis {
   std::vector<const Node*> nodes_;
   std::vector<const Edge*> edges_;
   std::vector<Kind> kinds_;
-  std::array<std::vector<std::size_t>, static_cast<std::size_t>(Kind::count_)> by_kind_;
+  std::array<std::vector<Index>, static_cast<std::size_t>(Kind::count_)> by_kind_;
   std::array<const KindSpec*, static_cast<std::size_t>(Kind::count_)> kind_specs_{};
   std::vector<Action> actions_;
-  std::vector<std::size_t> from_, to_;
+  std::vector<Index> from_, to_;
   std::vector<const ConnectionSpec*> connections_;
-  std::vector<std::size_t> out_start_, out_edges_, in_start_, in_edges_;
+  std::vector<Index> out_start_, out_edges_, in_start_, in_edges_;
   std::vector<char> writes_, on_failure_;
   std::vector<char> node_props_, node_overrides_, edge_props_, allowed_;
   bool any_location_ = false;
   std::vector<char> id_valid_;
-  std::vector<std::size_t> id_sizes_;
+  std::vector<Index> id_sizes_;
   bool any_role_ = false, any_stage_ = false;
   mutable std::vector<long long> timeouts_;  // timeout(), LLONG_MIN until asked
   struct Default {

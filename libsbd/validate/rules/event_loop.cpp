@@ -62,7 +62,8 @@ class EventLoop final : public Rule {
     (void)arch;
     const Analysis& a = ctx.analysis();
     const std::size_t n = a.node_count();
-    constexpr std::size_t unset = std::numeric_limits<std::size_t>::max();
+    // (32-bit indexes, as the analysis's: these tables are per node.)
+    constexpr Index unset = std::numeric_limits<Index>::max();
     std::vector<char> active(a.edge_count());
     for (std::size_t ei = 0; ei < a.edge_count(); ++ei) active[ei] = causes_events(a, ei);
 
@@ -77,7 +78,7 @@ class EventLoop final : public Rule {
       std::size_t id;                    // the component's number
       std::vector<std::size_t> members;  // sorted
     };
-    std::vector<std::size_t> index(n, unset), low(n, 0), component(n, unset);
+    std::vector<Index> index(n, unset), low(n, 0), component(n, unset);
     std::vector<char> on_stack(n, 0);
     std::vector<std::size_t> stack;
     std::vector<Cycle> cycles;
@@ -97,7 +98,7 @@ class EventLoop final : public Rule {
       if (!inside[root] || index[root] != unset) continue;
       work.clear();
       work.emplace_back(root, 0);
-      index[root] = low[root] = counter++;
+      index[root] = low[root] = static_cast<Index>(counter++);
       stack.push_back(root);
       on_stack[root] = 1;
       while (!work.empty()) {
@@ -109,7 +110,7 @@ class EventLoop final : public Rule {
           const std::size_t w = a.to(ei);
           if (!inside[w]) continue;
           if (index[w] == unset) {
-            index[w] = low[w] = counter++;
+            index[w] = low[w] = static_cast<Index>(counter++);
             stack.push_back(w);
             on_stack[w] = 1;
             work.emplace_back(w, 0);
@@ -125,7 +126,7 @@ class EventLoop final : public Rule {
           if (stack.back() == v && !self_edge(v)) {  // a single node, no cycle
             stack.pop_back();
             on_stack[v] = 0;
-            component[v] = id;
+            component[v] = static_cast<Index>(id);
             continue;
           }
           std::vector<std::size_t> members;
@@ -134,7 +135,7 @@ class EventLoop final : public Rule {
             w = stack.back();
             stack.pop_back();
             on_stack[w] = 0;
-            component[w] = id;
+            component[w] = static_cast<Index>(id);
             members.push_back(w);
           } while (w != v);
           std::sort(members.begin(), members.end());
@@ -146,7 +147,7 @@ class EventLoop final : public Rule {
     // One finding per cycle, reported in model order of its first node.
     std::sort(cycles.begin(), cycles.end(),
               [](const Cycle& x, const Cycle& y) { return x.members.front() < y.members.front(); });
-    std::vector<std::size_t> parent(n, unset);
+    std::vector<Index> parent(cycles.empty() ? 0 : n, unset);
     for (const Cycle& found : cycles) {
       const std::size_t c = found.id;
       const auto& members = found.members;
