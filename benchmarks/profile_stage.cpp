@@ -1,0 +1,110 @@
+// sbd_profile_stage: one stage of the speed bar on the benchmark model, for a
+// profiler rather than a clock. The stage runs ROUNDS times (default 2);
+// under callgrind only the last round is measured (client requests), so the
+// setup (generating the model and its text) and the first round's cold
+// caches stay out of the counts:
+//
+//   valgrind --tool=callgrind --instr-atstart=no [--cache-sim=yes]
+//            build/release/benchmarks/sbd_profile_stage 1000 template
+//
+// Stages: yaml, json, export (read the text into an Architecture, then
+// destroy it, as BM_Read* do), validate (every rule but SBD0202, as
+// BM_BuildInMemory), template (sam_template_yaml), build (read the YAML,
+// validate, emit_to a sink that counts: BM_BuildInMemory). Without
+// valgrind the rounds just run: `time sbd_profile_stage 10000 build 10`
+// compares two builds of the library on a noisy machine.
+#include <sbd/emit.hpp>
+#include <sbd/read.hpp>
+#include <sbd/validate.hpp>
+
+#include "emit/sam/template.hpp"
+#include "model_generator.hpp"
+
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define SBD_PROFILE_START() CALLGRIND_START_INSTRUMENTATION
+#define SBD_PROFILE_STOP() CALLGRIND_STOP_INSTRUMENTATION
+#endif
+#endif
+#ifndef SBD_PROFILE_START
+#define SBD_PROFILE_START() ((void)0)
+#define SBD_PROFILE_STOP() ((void)0)
+#endif
+
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+
+namespace {
+
+class CountingSink final : public sbd::FileSink {
+ public:
+  void add(const std::string& path, std::string content) override { bytes += path.size() + content.size(); }
+  std::size_t bytes = 0;
+};
+
+sbd::ValidateOptions validate_options() {
+  sbd::ValidateOptions o;
+  o.today = "2026-11-27";
+  o.disabled = {"SBD0202"};  // 500 resources per stack: the model is over it from 36 cells on
+  return o;
+}
+
+int usage() {
+  std::fprintf(stderr, "usage: sbd_profile_stage CELLS yaml|json|export|validate|template|build [ROUNDS]\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  if (argc < 3) return usage();
+  const int cells = std::atoi(argv[1]);
+  const std::string stage = argv[2];
+  const int rounds = argc > 3 ? std::atoi(argv[3]) : 2;
+  if (cells <= 0 || rounds <= 0) return usage();
+
+  std::string text;
+  sbd::ReadOptions read_options;
+  if (stage == "yaml" || stage == "build") {
+    text = sbd_bench::cells_yaml(cells);
+    read_options.format = sbd::Format::yaml;
+  } else if (stage == "json") {
+    text = sbd_bench::cells_json(cells);
+    read_options.format = sbd::Format::json;
+  } else if (stage == "export") {
+    text = sbd_bench::cells_sbd_json(cells);
+    read_options.format = sbd::Format::sbd_json;
+  } else if (stage != "validate" && stage != "template") {
+    return usage();
+  }
+  const sbd::Architecture built = text.empty() ? sbd_bench::make_cells(cells) : sbd::Architecture();
+  const sbd::ValidateOptions options = validate_options();
+
+  std::size_t total = 0;  // printed, so that no round is optimised away
+  for (int round = 0; round < rounds; ++round) {
+    const bool measured = round == rounds - 1;
+    if (measured) SBD_PROFILE_START();
+    if (stage == "validate") {
+      total += sbd::validate(built, options).diagnostics.size();
+    } else if (stage == "template") {
+      total += sbd::detail::sam_template_yaml(built, {}).size();
+    } else if (stage == "build") {
+      const sbd::Architecture arch = sbd::read_string(text, "bench.sbd.yaml", read_options);
+      total += sbd::validate(arch, options).diagnostics.size();
+      CountingSink sink;
+      sbd::emit_to(arch, "sam", sink);
+      total += sink.bytes;
+    } else {
+      total += sbd::read_string(text, "bench", read_options).node_count();
+    }
+    if (measured) SBD_PROFILE_STOP();
+  }
+  std::printf("%s at %d cells, %d rounds: %zu\n", stage.c_str(), cells, rounds, total);
+  return 0;
+} catch (const std::exception& e) {
+  std::fprintf(stderr, "sbd_profile_stage: %s\n", e.what());
+  return 1;
+}
