@@ -9,7 +9,6 @@
 #include "read/parse.hpp"
 #include "test_support.hpp"
 
-#include <regex>
 #include <sstream>
 
 namespace {
@@ -34,11 +33,34 @@ std::vector<std::string> split_cells(const std::string& row) {
   return cells;
 }
 
+// The non-empty `spans` of a cell, left to right. (Scanned by hand: GCC 12's
+// std::regex warns under the sanitizers.)
 std::vector<std::string> backticked(const std::string& cell) {
   std::vector<std::string> out;
-  static const std::regex re("`([^`]+)`");
-  for (auto it = std::sregex_iterator(cell.begin(), cell.end(), re); it != std::sregex_iterator(); ++it)
-    out.push_back((*it)[1]);
+  std::size_t at = cell.find('`');
+  while (at != std::string::npos) {
+    const std::size_t close = cell.find('`', at + 1);
+    if (close == std::string::npos) break;
+    if (close == at + 1) {  // an empty pair: the second one may open a span
+      at = close;
+      continue;
+    }
+    out.push_back(cell.substr(at + 1, close - at - 1));
+    at = cell.find('`', close + 1);
+  }
+  return out;
+}
+
+// The property names of a spec cell: each `name` (lower case and '_') at the
+// start of the cell or right after ", ".
+std::vector<std::string> property_names(const std::string& cell) {
+  std::vector<std::string> out;
+  for (std::size_t at = cell.find('`'); at != std::string::npos; at = cell.find('`', at + 1)) {
+    if (at != 0 && (at < 2 || cell.compare(at - 2, 2, ", ") != 0)) continue;
+    std::size_t end = at + 1;
+    while (end < cell.size() && ((cell[end] >= 'a' && cell[end] <= 'z') || cell[end] == '_')) ++end;
+    if (end > at + 1 && end < cell.size() && cell[end] == '`') out.push_back(cell.substr(at + 1, end - at - 1));
+  }
   return out;
 }
 
@@ -63,7 +85,7 @@ TEST_CASE("every kind of CATALOG.md is in the catalog with its properties") {
   std::istringstream in(spec_text());
   std::string line;
   bool in_kinds = false;
-  int rows = 0;
+  int rows = 0, properties = 0;
   while (std::getline(in, line)) {
     if (line.rfind("## Kinds", 0) == 0) in_kinds = true;
     if (line.rfind("## Connections", 0) == 0) in_kinds = false;
@@ -77,15 +99,14 @@ TEST_CASE("every kind of CATALOG.md is in the catalog with its properties") {
     ++rows;
     // Every property the spec names (the first backticked word of each
     // "`name` (default)" group, before any '|') exists.
-    static const std::regex prop_re("(^|, )`([a-z_]+)`");
-    const std::string props = cells[3];
-    for (auto it = std::sregex_iterator(props.begin(), props.end(), prop_re); it != std::sregex_iterator(); ++it) {
-      const std::string name = (*it)[2];
+    for (const std::string& name : property_names(trim(cells[3]))) {
       INFO("property " << name);
       CHECK(kind->property(name) != nullptr);
+      ++properties;
     }
   }
   CHECK(rows == 19);
+  CHECK(properties >= rows);  // the spec names more properties than kinds: the cells were read
   CHECK(c.kinds().size() >= 19);
   // The fourteen keys of the browser tool.
   for (const char* k : {"api", "cognitoIdentity", "table", "analyticsStream", "deliveryStream", "stream", "iotRule",

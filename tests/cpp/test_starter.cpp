@@ -9,10 +9,10 @@
 #include <sbd/error.hpp>
 #include <sbd/read.hpp>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <string>
 #include <thread>
@@ -268,7 +268,18 @@ TEST_CASE("starter code is deterministic", "[starter]") {
   const std::pair<const char*, const char*> langs[] = {
       {"python", "python3.13"}, {"javascript", "nodejs22.x"}, {"typescript", "nodejs24.x"},
       {"go", "provided.al2023"}, {"java", "java21"}};
-  const std::regex placeholder("\\{\\{[A-Za-z_]+\\}\\}");
+  // A {{name}} left in: "{{", letters or '_', "}}". (Scanned by hand: GCC
+  // 12's std::regex warns under the sanitizers.)
+  const auto has_placeholder = [](const std::string& text) {
+    for (std::size_t at = text.find("{{"); at != std::string::npos; at = text.find("{{", at + 1)) {
+      std::size_t end = at + 2;
+      while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+      if (end > at + 2 && text.compare(end, 2, "}}") == 0) return true;
+    }
+    return false;
+  };
+  REQUIRE(has_placeholder("x = {{table_name}}\n"));  // the check itself sees one
+  REQUIRE_FALSE(has_placeholder("{ {a}} {{}} {{a-b}}"));
   for (const auto& [lang, runtime] : langs) {
     arch.set_property("Worker", "language", lang);
     const sbd::FileSet a = emit_fn(arch, "Worker", runtime);
@@ -277,7 +288,7 @@ TEST_CASE("starter code is deterministic", "[starter]") {
     CHECK(a.size() > 10);
     for (const auto& f : a) {
       INFO(f.first);
-      CHECK_FALSE(std::regex_search(f.second, placeholder));  // every {{name}} was replaced
+      CHECK_FALSE(has_placeholder(f.second));  // every {{name}} was replaced
       CHECK(f.second.back() == '\n');
     }
   }
