@@ -9,7 +9,6 @@
 #include "test_support.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -240,12 +239,9 @@ TEST_CASE("cycles and self edges do not break the layering") {
 TEST_CASE("a generated model of 200 nodes lays out without overlaps, edges around the boxes") {
   const auto arch = generated(20);
   REQUIRE(arch.node_count() == 200);
-  const auto start = std::chrono::steady_clock::now();
+  // (Its speed is bench_diagram's to measure.)
   const auto g = sbd::diagram_layout(arch, sbd::DiagramLayout::automatic);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   check_geometry(arch, g);
-  // A debug build on a loaded machine still does this in well under a second.
-  REQUIRE(seconds < 5.0);
   const std::string svg = sbd::diagram(arch, {});
   for (const auto& n : arch.nodes()) REQUIRE(svg.find("data-id=\"" + n.id + "\"") != std::string::npos);
 }

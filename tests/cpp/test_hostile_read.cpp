@@ -14,9 +14,7 @@
 #include "read/parse.hpp"
 #include "test_support.hpp"
 
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -39,30 +37,26 @@ struct Refusal {
   int column = 0;
   std::string message;
   std::string what;
-  double seconds = 0;
 };
 
-// Reads text; it must be refused with an sbd::Error that names the source,
-// fits on one line, and comes within a few seconds.
+// Reads text; it must be refused with an sbd::Error that names the source
+// and fits on one line. (No clock here: a hang is ctest's timeout, and speed
+// is the benchmarks' business, e.g. BM_ReadYaml's 70,000 keys of one map.)
 Refusal refuse(const std::string& text, Format format = Format::detect, const std::string& name = "hostile.yaml") {
   sbd::ReadOptions o;
   o.format = format;
-  // CPU time: the wall clock of a shared machine says little.
-  const std::clock_t start = std::clock();
   Refusal r;
   try {
     sbd::read_string(text, name, o);
     FAIL("read without an error:\n" << text.substr(0, 400));
   } catch (const Error& e) {
-    r = {e.code(), e.location().file, e.location().line, e.location().column, e.message(), e.what(), 0};
+    r = {e.code(), e.location().file, e.location().line, e.location().column, e.message(), e.what()};
   }
-  r.seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   INFO("error: " << r.what);
   CHECK(r.code == ErrorCode::parse);
   CHECK(r.file == name);
   if (name.find('\n') == std::string::npos) CHECK(r.what.rfind(name + ":", 0) == 0);
   CHECK(r.what.find('\n') == std::string::npos);
-  CHECK(r.seconds < 10.0);
   return r;
 }
 
@@ -252,7 +246,8 @@ TEST_CASE("a 200 MB file is refused at once, without reading it") {
     }
     fs::resize_file(file.path(), 200u << 20);
     REQUIRE(fs::file_size(file.path()) == (200u << 20));
-    const std::clock_t start = std::clock();
+    // Refused on its size, before a byte of it is parsed (the message says
+    // which size and which limit).
     try {
       sbd::read_file(file.path());
       FAIL("a 200 MB file was read");
@@ -261,7 +256,6 @@ TEST_CASE("a 200 MB file is refused at once, without reading it") {
       CHECK(e.location().file == file.path());
       CHECK(has(e.message(), "209715200 bytes, over the limit of 67108864"));
     }
-    CHECK(static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC < 2.0);
   }
   // The default limit is 64 MiB, and a caller may lower or raise it.
   CHECK(sbd::ReadOptions{}.max_bytes == 64u << 20);
@@ -401,13 +395,13 @@ TEST_CASE("duplicate keys are refused in every mapping of every shape") {
     CHECK(has(r.message, "duplicate"));
     CHECK(r.line == c.line);
   }
-  // Many keys: the duplicate check stays linear (a hash set beyond 16 keys).
+  // Many keys (the duplicate check is a hash set beyond 16 keys; its speed is
+  // measured by BM_ReadYaml, whose nodes are 70,000 keys of one map).
   std::string many = "sbd: 1\napp: x\nnodes:\n";
   for (int i = 0; i < 50000; ++i) many += "  N" + std::to_string(i) + ": {kind: bucket}\n";
   many += "  N17: {kind: bucket}\n";
   const Refusal r = refuse(many, Format::yaml);
   CHECK(r.line == 50004);
-  CHECK(r.seconds < 5.0);
 }
 
 TEST_CASE("an edge to itself reads, and the validator says what is wrong with it") {
