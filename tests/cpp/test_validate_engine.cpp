@@ -183,6 +183,45 @@ TEST_CASE("findings come in a deterministic order with locations", "[engine][for
   for (const auto& d : a.diagnostics) CHECK(d.location.known());
 }
 
+TEST_CASE("findings of a model built in code come by code, then nodes, then message", "[engine]") {
+  // No locations: the order is the code's, then the nodes', then the
+  // message's. The nodes are added in an order far from their ids' (and
+  // the rules report in model order), so every finding moves.
+  sbd::Architecture arch("app");
+  for (int i = 299; i >= 0; --i) {
+    const std::string n = std::to_string((i * 7919) % 300);
+    arch.add_node("Bucket" + n, "bucket");
+    arch.add_node("Queue" + n, "queue");
+    arch.add_node("Worker" + n, "fn");
+    arch.add_node("Api" + n, "api");
+    arch.add_node("Fn" + n, "fn");
+    arch.add_node("Table" + n, "table");
+    arch.connect("Bucket" + n, "Worker" + n);
+    arch.connect("Queue" + n, "Worker" + n);
+    arch.connect("Api" + n, "Fn" + n);
+    arch.connect("Fn" + n, "Table" + n, "write");
+  }
+  sbd::ValidateOptions options;
+  options.today = today;
+  options.disabled = {"SBD0202"};
+  const sbd::Report report = sbd::validate(arch, options);
+  REQUIRE(report.diagnostics.size() >= 900);  // SBD0501, SBD0502 and SBD0603 on each of the 300 groups
+  const auto before = [](const sbd::Diagnostic& a, const sbd::Diagnostic& b) {
+    if (a.code != b.code) return a.code < b.code;
+    if (a.nodes != b.nodes) return a.nodes < b.nodes;
+    return a.message < b.message;
+  };
+  CHECK(std::is_sorted(report.diagnostics.begin(), report.diagnostics.end(), before));
+  // Each finding is whole where it landed: its nodes are the ones its message names.
+  for (const auto& d : report.diagnostics) {
+    INFO(d.code << " " << d.message);
+    CHECK_FALSE(d.location.known());
+    REQUIRE_FALSE(d.nodes.empty());
+    CHECK(d.message.find(d.nodes.front()) != std::string::npos);
+    CHECK(d.hint.find(d.nodes.front()) != std::string::npos);
+  }
+}
+
 TEST_CASE("the text format is FILE:LINE:COL: severity CODE message [nodes]", "[format]") {
   const std::string path = sbd_test::fixture("rules/SBD0301.bad.yaml");
   const auto report = validate_file(path);
