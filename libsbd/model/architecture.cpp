@@ -228,7 +228,7 @@ struct Architecture::Impl {
       for (std::size_t i = 0; i < edges.size(); ++i) {
         Edge& e = edges[i];
         e.index = i;
-        connections[i] = catalog->connection(nodes[e.from_index].kind, nodes[e.to_index].kind);
+        connections[i] = catalog->connection(kinds[e.from_index]->key, kinds[e.to_index]->key);
         boost::add_edge(e.from_index, e.to_index, detail::EdgeProperty{i}, graph);
       }
     }

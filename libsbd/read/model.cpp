@@ -1392,7 +1392,7 @@ std::string export_json(const Architecture& arch) {
     ev.set("label", e.action);
     // The tool draws what a function does to a resource green and dashed,
     // events and integrations blue.
-    const bool data_access = arch.node_at(e.from_index).kind == "fn";
+    const bool data_access = arch.kind_at(e.from_index).key == "fn";
     Value color = Value::map();
     color.set("color", data_access ? "green" : "blue");
     ev.set("color", std::move(color));

@@ -208,7 +208,7 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
     bool has_nodes;
     std::uint64_t head[2];  // the first 16 bytes of the first node id, big-endian, zero-padded
     const Diagnostic* d;
-    std::size_t index;  // in found, the order found
+    std::size_t index;  // in found: the order found (the reordering below then marks it done)
   };
   std::vector<Key> keys;
   keys.reserve(found.size());
@@ -241,22 +241,20 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
     return a.index < b.index;
   });
   // Put in that order where they are (each moved once, following the
-  // permutation's cycles), not into a second vector as big.
-  std::vector<std::size_t> from(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].index;
-  keys = {};
-  for (std::size_t i = 0; i < from.size(); ++i) {
-    if (from[i] == i) continue;
+  // permutation's cycles), not into a second vector as big: position i takes
+  // the finding keys[i].index, which is then set to i (done).
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].index == i) continue;
     Diagnostic held = std::move(found[i]);
     std::size_t at = i;
-    while (from[at] != i) {
-      const std::size_t next = from[at];
+    while (keys[at].index != i) {
+      const std::size_t next = keys[at].index;
       found[at] = std::move(found[next]);
-      from[at] = at;
+      keys[at].index = at;
       at = next;
     }
     found[at] = std::move(held);
-    from[at] = at;
+    keys[at].index = at;
   }
   Report report;
   report.diagnostics = std::move(found);

@@ -83,7 +83,7 @@ Value s3_access_statement(const std::string& action, Value bucket_arn) {
 }
 
 PolicyTemplate policy_template_for(const Architecture& arch, const Edge& edge) {
-  const std::string_view k = arch.node_at(edge.to_index).kind;  // (views: compared with many literals)
+  const std::string_view k = arch.kind_at(edge.to_index).key;  // (views: compared with many literals)
   const std::string_view act = edge.action;
   if (is(act, "on-failure")) return {};
   const bool read = is(act, "read"), write = is(act, "write");

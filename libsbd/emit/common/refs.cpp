@@ -128,7 +128,7 @@ std::vector<char> named_buckets(const Architecture& arch, const std::vector<std:
     if (b.kind != "bucket") continue;
     for (std::size_t e : arch.out_edge_indexes(b.index)) {
       const Edge& edge = arch.edge_at(e);
-      const std::string_view to = arch.node_at(edge.to_index).kind;
+      const std::string_view to = arch.kind_at(edge.to_index).key;
       // Notifying: the topic or queue policy names the bucket, which waits
       // for it. Triggering a function that refers back to the bucket: the
       // bucket and the function are in one component.
@@ -193,7 +193,7 @@ bool bucket_needs_explicit_name(const Architecture& arch, const Node& bucket) {
   std::vector<std::size_t> stack;
   for (std::size_t e : arch.out_edge_indexes(bucket.index)) {
     const Edge& edge = arch.edge_at(e);
-    const std::string_view to = arch.node_at(edge.to_index).kind;
+    const std::string_view to = arch.kind_at(edge.to_index).key;
     if (to == "topic" || to == "queue") return true;
     if (to == "fn") stack.push_back(edge.to_index);
   }

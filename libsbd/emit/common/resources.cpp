@@ -194,7 +194,7 @@ std::vector<const Edge*> CfnBuilder::outs(const Node& n, const char* to_kind) co
   std::vector<const Edge*> r;
   for (std::size_t i : out_indexes(n)) {
     const Edge& e = arch_.edge_at(i);
-    if (!to_kind || to(e).kind == to_kind) r.push_back(&e);
+    if (!to_kind || arch_.kind_at(e.to_index).key == to_kind) r.push_back(&e);
   }
   return r;
 }
@@ -202,7 +202,7 @@ std::vector<const Edge*> CfnBuilder::ins(const Node& n, const char* from_kind) c
   std::vector<const Edge*> r;
   for (std::size_t i : in_indexes(n)) {
     const Edge& e = arch_.edge_at(i);
-    if (!from_kind || from(e).kind == from_kind) r.push_back(&e);
+    if (!from_kind || arch_.kind_at(e.from_index).key == from_kind) r.push_back(&e);
   }
   return r;
 }
