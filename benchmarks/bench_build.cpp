@@ -35,28 +35,12 @@ sbd::Architecture read_and_validate(const std::string& yaml) {
   sbd::ReadOptions read_options;
   read_options.format = sbd::Format::yaml;
   sbd::Architecture arch = sbd::read_string(yaml, "bench.sbd.yaml", read_options);
-  sbd::ValidateOptions validate_options;
-  validate_options.today = "2026-11-27";
-  // From 36 cells on, the benchmark model is over CloudFormation's 500
-  // resources per stack (SBD0202, an error): switched off as a model would
-  // with `x-sbd-disable`; every other rule runs.
-  validate_options.disabled = {"SBD0202"};
-  const sbd::Report report = sbd::validate(arch, validate_options);
+  const sbd::Report report = sbd::validate(arch, sbd_bench::build_validate_options());
   if (!report.ok()) throw std::runtime_error("the benchmark model does not validate");
   return arch;
 }
 
-// Keeps nothing: counts what it is given.
-class CountingSink final : public sbd::FileSink {
- public:
-  void add(const std::string& path, std::string content) override {
-    ++files;
-    bytes += path.size() + content.size();
-    benchmark::DoNotOptimize(content.data());
-  }
-  std::size_t files = 0;
-  std::size_t bytes = 0;  // paths and contents
-};
+using sbd_bench::CountingSink;
 
 void counters(benchmark::State& state, int cells, const std::string& yaml, std::size_t files, std::size_t bytes) {
   state.counters["nodes"] = cells * 7;
@@ -76,7 +60,7 @@ void BM_BuildInMemory(benchmark::State& state) {
     last = sink;
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(yaml.size()));
-  counters(state, cells, yaml, last.files, last.bytes);
+  counters(state, cells, yaml, last.files, last.path_bytes + last.content_bytes);
 }
 
 void BM_BuildFileSet(benchmark::State& state) {

@@ -66,25 +66,15 @@ void BM_StarterCode(benchmark::State& state) {
 // The same, handed file by file to a sink that keeps nothing (what the SAM
 // engine does in sbd::emit_to, so what BM_BuildInMemory pays): without the
 // FileSet's map of 15,000 paths per 1,000 cells.
-class CountingSink final : public sbd::FileSink {
- public:
-  void add(const std::string& path, std::string content) override {
-    bytes += content.size();
-    benchmark::DoNotOptimize(path.data());
-    benchmark::DoNotOptimize(content.data());
-  }
-  std::size_t bytes = 0;
-};
-
 void BM_StarterCodeStream(benchmark::State& state) {
   const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
   for (auto _ : state) {
-    CountingSink sink;
+    sbd_bench::CountingSink sink;
     sbd::detail::StreamingFileSet files(sink);
     for (const sbd::Node& n : arch.nodes())
       if (n.kind == "fn") sbd::detail::emit_starter_code(arch, n, {}, files);
-    bytes = sink.bytes;
+    bytes = sink.content_bytes;
     benchmark::DoNotOptimize(bytes);
   }
   state.SetComplexityN(static_cast<int64_t>(arch.node_count()));

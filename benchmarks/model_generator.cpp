@@ -29,4 +29,11 @@ std::string cells_yaml(int cells) { return sbd::write_string(make_cells(cells), 
 std::string cells_json(int cells) { return sbd::write_string(make_cells(cells), sbd::Format::json); }
 std::string cells_sbd_json(int cells) { return sbd::write_string(make_cells(cells), sbd::Format::sbd_json); }
 
+sbd::ValidateOptions build_validate_options() {
+  sbd::ValidateOptions o;
+  o.today = "2026-11-27";
+  o.disabled = {"SBD0202"};
+  return o;
+}
+
 }  // namespace sbd_bench

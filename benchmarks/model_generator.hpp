@@ -6,6 +6,8 @@
 #pragma once
 
 #include <sbd/architecture.hpp>
+#include <sbd/emit.hpp>
+#include <sbd/validate.hpp>
 
 #include <string>
 
@@ -19,5 +21,24 @@ std::string cells_yaml(int cells);
 std::string cells_json(int cells);
 /// The same model as the browser tool's export.
 std::string cells_sbd_json(int cells);
+
+/// The validator's options of the whole build: a fixed today, and SBD0202
+/// off (from 36 cells on, the model is over CloudFormation's 500 resources
+/// per stack, an error: switched off as a model would with `x-sbd-disable`;
+/// every other rule runs).
+sbd::ValidateOptions build_validate_options();
+
+/// A sink that keeps nothing: counts the files it is given and their bytes.
+class CountingSink final : public sbd::FileSink {
+ public:
+  void add(const std::string& path, std::string content) override {
+    ++files;
+    path_bytes += path.size();
+    content_bytes += content.size();
+  }
+  std::size_t files = 0;
+  std::size_t path_bytes = 0;
+  std::size_t content_bytes = 0;
+};
 
 }  // namespace sbd_bench

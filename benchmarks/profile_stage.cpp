@@ -39,19 +39,6 @@
 
 namespace {
 
-class CountingSink final : public sbd::FileSink {
- public:
-  void add(const std::string& path, std::string content) override { bytes += path.size() + content.size(); }
-  std::size_t bytes = 0;
-};
-
-sbd::ValidateOptions validate_options() {
-  sbd::ValidateOptions o;
-  o.today = "2026-11-27";
-  o.disabled = {"SBD0202"};  // 500 resources per stack: the model is over it from 36 cells on
-  return o;
-}
-
 int usage() {
   std::fprintf(stderr, "usage: sbd_profile_stage CELLS yaml|json|export|validate|template|build [ROUNDS]\n");
   return 2;
@@ -81,7 +68,7 @@ int main(int argc, char** argv) try {
     return usage();
   }
   const sbd::Architecture built = text.empty() ? sbd_bench::make_cells(cells) : sbd::Architecture();
-  const sbd::ValidateOptions options = validate_options();
+  const sbd::ValidateOptions options = sbd_bench::build_validate_options();
 
   std::size_t total = 0;  // printed, so that no round is optimised away
   for (int round = 0; round < rounds; ++round) {
@@ -94,9 +81,9 @@ int main(int argc, char** argv) try {
     } else if (stage == "build") {
       const sbd::Architecture arch = sbd::read_string(text, "bench.sbd.yaml", read_options);
       total += sbd::validate(arch, options).diagnostics.size();
-      CountingSink sink;
+      sbd_bench::CountingSink sink;
       sbd::emit_to(arch, "sam", sink);
-      total += sink.bytes;
+      total += sink.path_bytes + sink.content_bytes;
     } else {
       total += sbd::read_string(text, "bench", read_options).node_count();
     }
