@@ -7,6 +7,8 @@
 #include <sbd/diagnostic.hpp>
 #include <sbd/validate.hpp>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,13 +16,30 @@ namespace sbd::detail {
 
 class Analysis;
 
+/// Where a finding goes in the report's order (validate.cpp), taken when it
+/// is reported, while the finding is at hand: its position, the rank of its
+/// code, and the first bytes of its first node id.
+struct FindingKey {
+  int line, column, rank;
+  bool has_nodes;
+  std::uint64_t head[2];  // the first 16 bytes of the first node id, big-endian, zero-padded
+  std::size_t index;      // in the findings: the order found
+};
+
 /// What a rule sees besides the architecture: the shared analysis of the
-/// graph, the date of "today" and the sink of its findings. The engine stamps
-/// code, rule name and severity.
+/// graph, the date of "today" and the sink of its findings, which the engine
+/// stamps with the rule's code, name and severity.
 class Context {
  public:
-  Context(const Architecture& arch, const Analysis& analysis, long today_days, std::vector<Diagnostic>& out)
-      : arch_(arch), analysis_(analysis), today_days_(today_days), out_(out) {}
+  /// The stamp of the findings a rule reports.
+  struct Stamp {
+    const RuleInfo* info;
+    Severity severity;
+    int rank;  // of the code, in the report's order
+  };
+  Context(const Architecture& arch, const Analysis& analysis, long today_days, std::vector<Diagnostic>& out,
+          std::vector<FindingKey>& keys, const Stamp& stamp)
+      : arch_(arch), analysis_(analysis), today_days_(today_days), out_(out), keys_(keys), stamp_(stamp) {}
 
   /// The graph's kinds, connections and adjacency, computed once per run
   /// (analysis.hpp).
@@ -38,7 +57,12 @@ class Context {
   const Analysis& analysis_;
   long today_days_;
   std::vector<Diagnostic>& out_;
+  std::vector<FindingKey>& keys_;
+  Stamp stamp_;
 };
+
+/// The key of a finding at index in the findings, ranked rank.
+FindingKey finding_key(const Diagnostic& d, int rank, std::size_t index) noexcept;
 
 class Rule {
  public:

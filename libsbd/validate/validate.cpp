@@ -23,6 +23,9 @@ namespace sbd::detail {
 void Context::report(std::vector<std::string> nodes, std::string message, std::string hint,
                      const SourceLocation* where) {
   Diagnostic& d = out_.emplace_back();
+  d.code = stamp_.info->code;
+  d.rule = stamp_.info->name;
+  d.severity = stamp_.severity;
   d.nodes = std::move(nodes);
   d.message = std::move(message);
   d.hint = std::move(hint);
@@ -36,6 +39,18 @@ void Context::report(std::vector<std::string> nodes, std::string message, std::s
       }
     }
   }
+  keys_.push_back(finding_key(d, stamp_.rank, out_.size() - 1));
+}
+
+FindingKey finding_key(const Diagnostic& d, int rank, std::size_t index) noexcept {
+  FindingKey k{d.location.known() ? d.location.line : INT_MAX, d.location.column, rank, !d.nodes.empty(), {0, 0},
+               index};
+  if (k.has_nodes) {
+    const std::string& id = d.nodes.front();
+    for (std::size_t b = 0; b < 16 && b < id.size(); ++b)
+      k.head[b / 8] |= std::uint64_t(static_cast<unsigned char>(id[b])) << (56 - 8 * (b % 8));
+  }
+  return k;
 }
 
 namespace {
@@ -149,20 +164,20 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
   const Analysis analysis(arch);
   // Every rule reports into one vector, sized once for a model's usual
   // findings (fewer than one per two nodes), so that a big model's tens of
-  // thousands of findings are not moved from one grown copy to the next;
-  // each rule's findings are a run of it.
+  // thousands of findings are not moved from one grown copy to the next.
+  // Each finding is stamped and given its sort key as it is reported, while
+  // it is in the cache: the order below then reads the keys alone.
   std::vector<Diagnostic> found;
+  std::vector<FindingKey> keys;
   found.reserve(arch.node_count() / 2 + 16);
-  struct Batch {
-    std::size_t first, last;  // of found
-    int rank;                 // of the code
-  };
-  std::vector<Batch> batches;
+  keys.reserve(found.capacity());
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const RuleInfo& info = infos[i];
     if (off.count(info.code)) continue;
     const std::size_t first = found.size();
-    Context ctx(arch, analysis, today, found);
+    Severity severity = info.severity;
+    if (auto it = options.severities.find(info.code); it != options.severities.end()) severity = it->second;
+    Context ctx(arch, analysis, today, found, keys, Context::Stamp{&info, severity, rank_of(info.code)});
     std::string failure;
     try {
       rules[i]->check(arch, ctx);
@@ -172,62 +187,27 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
     } catch (...) {
       failure = "an unknown exception";
     }
-    if (!failure.empty()) {
-      found.erase(found.begin() + static_cast<std::ptrdiff_t>(first), found.end());
-      if (off.count(internal_error_code)) continue;
-      Diagnostic& d = found.emplace_back();
-      d.code = internal_error_code;
-      d.rule = internal_error_name;
-      d.severity = Severity::error;
-      d.message = "rule " + info.code + " (" + info.name + ") failed: " + failure;
-      d.hint = "this is a bug in libsbd: please report it with the model; `--disable " + info.code +
-               "` skips the rule meanwhile";
-      if (auto it = options.severities.find(d.code); it != options.severities.end())
-        d.severity = it->second;
-      batches.push_back(Batch{first, found.size(), internal_rank});
-      continue;
-    }
-    if (found.size() == first) continue;
-    Severity severity = info.severity;
-    if (auto it = options.severities.find(info.code); it != options.severities.end())
-      severity = it->second;
-    for (std::size_t j = first; j < found.size(); ++j) {
-      Diagnostic& d = found[j];
-      d.code = info.code;
-      d.rule = info.name;
-      d.severity = severity;
-    }
-    batches.push_back(Batch{first, found.size(), rank_of(info.code)});
+    if (failure.empty()) continue;
+    found.erase(found.begin() + static_cast<std::ptrdiff_t>(first), found.end());
+    keys.resize(first);
+    if (off.count(internal_error_code)) continue;
+    Diagnostic& d = found.emplace_back();
+    d.code = internal_error_code;
+    d.rule = internal_error_name;
+    d.severity = Severity::error;
+    d.message = "rule " + info.code + " (" + info.name + ") failed: " + failure;
+    d.hint = "this is a bug in libsbd: please report it with the model; `--disable " + info.code +
+             "` skips the rule meanwhile";
+    if (auto it = options.severities.find(d.code); it != options.severities.end()) d.severity = it->second;
+    keys.push_back(finding_key(d, internal_rank, found.size() - 1));
   }
 
   // Deterministic order: by position in the model file (findings without a
   // position last), then code, nodes and message; stable (equal findings keep
   // the order of the rules). Sorted as small keys, then put in place.
-  struct Key {
-    int line, column, rank;
-    bool has_nodes;
-    std::uint64_t head[2];  // the first 16 bytes of the first node id, big-endian, zero-padded
-    const Diagnostic* d;
-    std::size_t index;  // in found: the order found (the reordering below then marks it done)
-  };
-  std::vector<Key> keys;
-  keys.reserve(found.size());
-  for (const Batch& batch : batches) {
-    for (std::size_t j = batch.first; j < batch.last; ++j) {
-      const Diagnostic& d = found[j];
-      Key k{d.location.known() ? d.location.line : INT_MAX, d.location.column, batch.rank, !d.nodes.empty(), {0, 0},
-            &d, j};
-      if (k.has_nodes) {
-        const std::string& id = d.nodes.front();
-        for (std::size_t b = 0; b < 16 && b < id.size(); ++b)
-          k.head[b / 8] |= std::uint64_t(static_cast<unsigned char>(id[b])) << (56 - 8 * (b % 8));
-      }
-      keys.push_back(k);
-    }
-  }
   // (A merge sort: the keys come in runs in model order, on which the
   // quicksort of std::sort degrades to its heapsort fallback.)
-  std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+  std::stable_sort(keys.begin(), keys.end(), [&found](const FindingKey& a, const FindingKey& b) {
     if (a.line != b.line) return a.line < b.line;
     if (a.column != b.column) return a.column < b.column;
     if (a.rank != b.rank) return a.rank < b.rank;
@@ -236,19 +216,37 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
     if (a.has_nodes != b.has_nodes) return b.has_nodes;
     if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
     if (a.head[1] != b.head[1]) return a.head[1] < b.head[1];
-    if (a.d->nodes != b.d->nodes) return a.d->nodes < b.d->nodes;
-    if (const int c = a.d->message.compare(b.d->message); c != 0) return c < 0;
+    const Diagnostic& da = found[a.index];
+    const Diagnostic& db = found[b.index];
+    if (da.nodes != db.nodes) return da.nodes < db.nodes;
+    if (const int c = da.message.compare(db.message); c != 0) return c < 0;
     return a.index < b.index;
   });
   // Put in that order where they are (each moved once, following the
   // permutation's cycles), not into a second vector as big: position i takes
-  // the finding keys[i].index, which is then set to i (done).
+  // the finding keys[i].index, which is then set to i (done). A cycle jumps
+  // over the findings, which a big model's do not keep in the cache: a probe
+  // walks the cycle a few steps ahead and asks for the findings it meets.
+  const auto ask = [&found](std::size_t j) {
+    const char* at = reinterpret_cast<const char*>(&found[j]);
+    for (std::size_t b = 0; b < sizeof(Diagnostic); b += 64) __builtin_prefetch(at + b, 1);
+  };
+  constexpr int kAhead = 8;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (keys[i].index == i) continue;
+    std::size_t probe = i;
+    for (int step = 0; step < kAhead && keys[probe].index != i; ++step) {
+      probe = keys[probe].index;
+      ask(probe);
+    }
     Diagnostic held = std::move(found[i]);
     std::size_t at = i;
     while (keys[at].index != i) {
       const std::size_t next = keys[at].index;
+      if (keys[probe].index != i) {
+        probe = keys[probe].index;
+        ask(probe);
+      }
       found[at] = std::move(found[next]);
       keys[at].index = at;
       at = next;
