@@ -9,13 +9,28 @@
 namespace sbd {
 SBD_INLINE_NAMESPACE_BEGIN
 
+namespace {
+// Which bytes a logical id may hold: 1 for a letter, 2 for a digit. One
+// table lookup a byte: every stage checks every id (the readers as they
+// add nodes, the template as it writes them plain).
+struct IdBytes {
+  unsigned char of[256] = {};
+  constexpr IdBytes() {
+    for (int c = 'a'; c <= 'z'; ++c) of[c] = 1;
+    for (int c = 'A'; c <= 'Z'; ++c) of[c] = 1;
+    for (int c = '0'; c <= '9'; ++c) of[c] = 2;
+  }
+};
+constexpr IdBytes kIdBytes;
+}  // namespace
+
 bool is_valid_logical_id(std::string_view id) noexcept {
   if (id.empty() || id.size() > 255) return false;
-  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  if (!alpha(id[0])) return false;
-  for (char c : id)
-    if (!alpha(c) && !(c >= '0' && c <= '9')) return false;
-  return true;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(id.data());
+  if (kIdBytes.of[bytes[0]] != 1) return false;
+  unsigned char all = 1;
+  for (std::size_t i = 1; i < id.size(); ++i) all &= static_cast<unsigned char>(kIdBytes.of[bytes[i]] != 0);
+  return all != 0;
 }
 
 bool is_valid_app_name(std::string_view name) noexcept {

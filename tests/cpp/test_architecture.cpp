@@ -68,6 +68,28 @@ TEST_CASE("nodes and edges are added, found by id and iterated in insertion orde
   CHECK(arch.sorted_ids() == std::vector<std::string>{"Photos", "Resize", "Uploads"});
 }
 
+TEST_CASE("a logical id is ASCII letters and digits, a letter first, at most 255 bytes") {
+  using sbd::is_valid_logical_id;
+  // Every byte, alone and after a letter, against the rule as CloudFormation states it.
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const bool digit = c >= '0' && c <= '9';
+    INFO("byte " << c);
+    CHECK(is_valid_logical_id(std::string(1, ch)) == letter);
+    CHECK(is_valid_logical_id(std::string("A") + ch) == (letter || digit));
+    CHECK(is_valid_logical_id(std::string("Ab1") + ch + "Z9") == (letter || digit));
+  }
+  CHECK_FALSE(is_valid_logical_id(""));
+  CHECK(is_valid_logical_id(std::string(255, 'a')));
+  CHECK_FALSE(is_valid_logical_id(std::string(256, 'a')));
+  CHECK_FALSE(is_valid_logical_id("1Fn"));
+  CHECK_FALSE(is_valid_logical_id("Fn-1"));
+  CHECK_FALSE(is_valid_logical_id("Fn\xc3\xa9"));  // a UTF-8 e-acute
+  CHECK_FALSE(is_valid_logical_id(std::string_view("Fn\0x", 4)));
+  CHECK(is_valid_logical_id("Worker1234"));
+}
+
 TEST_CASE("effective properties come from the model, else the catalog, else the app runtime") {
   Architecture arch("app");
   Value props = Value::map();
