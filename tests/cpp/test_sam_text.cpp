@@ -6,6 +6,7 @@
 
 #include "test_support.hpp"
 
+#include "emit/common/wiring.hpp"
 #include "emit/sam/template.hpp"
 
 #include <sbd/catalog.hpp>
@@ -63,6 +64,37 @@ class Random {
 };
 
 }  // namespace
+
+TEST_CASE("the engines' id order is std::string's order of the ids, for small and big models") {
+  // Ids that the 16-byte keys alone cannot order (a shared 16-byte prefix,
+  // lengths around 8 and 16), digits, upper and lower case; models under and
+  // over the size where the sort turns to radix (512 nodes).
+  Random random(7);
+  const std::string letters = "ABCXYZabcxyz";
+  const std::string chars = "0129ABCXYZabcxyz";
+  sbd::detail::IdOrder kept;  // one object over every model: what it keeps must not leak
+  for (const std::size_t size : {1u, 2u, 40u, 511u, 512u, 3000u}) {
+    sbd::Architecture arch("ids");
+    while (arch.node_count() < size) {
+      std::string id(1, letters[random(letters.size())]);
+      const std::size_t shape = random(5);
+      if (shape == 1) id += "SharedPrefix0123";  // longer than 16 with the same first bytes
+      if (shape == 4) id += "SharedPrefix01";    // the same first 15 bytes
+      const std::size_t length = shape == 2 ? 7 + random(3) : shape >= 3 ? 15 + random(4) : random(24);
+      while (id.size() < length) id += chars[random(chars.size())];
+      if (!arch.find(id)) arch.add_node(id, "queue");
+    }
+    const std::vector<std::string> expected = arch.sorted_ids();
+    std::vector<std::string> by_index, by_node, by_kept;
+    for (std::size_t i : sbd::detail::node_indexes_by_id(arch)) by_index.push_back(arch.node_at(i).id);
+    for (const sbd::Node* n : sbd::detail::nodes_by_id(arch)) by_node.push_back(n->id);
+    for (std::size_t i : kept.of(arch)) by_kept.push_back(arch.node_at(i).id);
+    INFO(size << " nodes");
+    CHECK(by_index == expected);
+    CHECK(by_node == expected);
+    CHECK(by_kept == expected);
+  }
+}
 
 TEST_CASE("the SAM template as text is the tree's YAML: fixtures and the browser tool's examples") {
   std::vector<std::string> paths = files_in(sbd_test::corpus_dir() + "/sbd-examples", ".json");

@@ -5,6 +5,8 @@
 
 #include <sbd/architecture.hpp>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +64,29 @@ std::vector<const Node*> nodes_by_id(const Architecture& arch);
 /// The same order as node indexes (for a caller that then reads arrays by
 /// node index, not the nodes themselves).
 std::vector<std::size_t> node_indexes_by_id(const Architecture& arch);
+
+/// node_indexes_by_id into memory this object keeps from one call to the
+/// next: a caller that orders big models over and over (the SAM template's
+/// scratch, kept per thread) does not take megabytes of fresh pages from the
+/// system, and fault them in, every time.
+class IdOrder {
+ public:
+  /// The node indexes of arch in id order (valid until the next call).
+  const std::vector<std::size_t>& of(const Architecture& arch);
+  /// The memory it keeps.
+  std::size_t bytes() const noexcept;
+
+  /// A node's sort key: the first sixteen bytes of its id as two big-endian
+  /// numbers, and its index.
+  struct Keyed {
+    std::uint64_t high, low;
+    std::size_t index;
+  };
+
+ private:
+  std::vector<Keyed> keyed_, spare_;
+  std::vector<std::size_t> order_;
+};
 
 /// The language of a function's starter code: "python", "javascript",
 /// "typescript", "java", "go", from its `language` property or its runtime
