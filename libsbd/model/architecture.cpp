@@ -598,7 +598,10 @@ std::vector<const Edge*> Architecture::in_edges(std::string_view id) const {
 const Value* Architecture::property(const Node& n, std::string_view key) const noexcept {
   if (const Value* v = n.properties.find(key)) return v;
   if (key == "runtime" && std::string_view(n.kind) == "fn") return &impl_->runtime_value;
-  const KindSpec* spec = impl_->catalog->kind(n.kind);
+  // The kind from the table when n is this architecture's node (no lookup
+  // by name), else from the catalog.
+  const KindSpec* spec = n.index < impl_->kinds.size() && &impl_->nodes[n.index] == &n ? impl_->kinds[n.index]
+                                                                                      : impl_->catalog->kind(n.kind);
   if (!spec) return nullptr;
   const PropertySpec* p = spec->property(key);
   return p && !p->default_value.is_null() ? &p->default_value : nullptr;

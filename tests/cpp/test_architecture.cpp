@@ -79,6 +79,12 @@ TEST_CASE("a logical id is ASCII letters and digits, a letter first, at most 255
     CHECK(is_valid_logical_id(std::string(1, ch)) == letter);
     CHECK(is_valid_logical_id(std::string("A") + ch) == (letter || digit));
     CHECK(is_valid_logical_id(std::string("Ab1") + ch + "Z9") == (letter || digit));
+    for (std::size_t at = 1; at < 20; ++at) {  // at every place of ids of one to three words
+      std::string id(20, 'x');
+      id[at] = ch;
+      CHECK(is_valid_logical_id(id) == (letter || digit));
+      CHECK(is_valid_logical_id(std::string_view(id).substr(0, at + 1)) == (letter || digit));
+    }
   }
   CHECK_FALSE(is_valid_logical_id(""));
   CHECK(is_valid_logical_id(std::string(255, 'a')));
