@@ -60,8 +60,21 @@ class YamlBuffer {
     std::memcpy(p_, kSpaces, 32);
     p_ += n;
   }
+  /// Appends text written already (a resource put in its place in the
+  /// template): into the room made writable when it fits, else copied on the
+  /// end without first zeroing room for it, so that a document put together
+  /// from pieces is written once, not zeroed and then written.
   YamlBuffer& operator+=(std::string_view s) {
-    append(s.data(), s.size());
+    if (static_cast<std::size_t>(end_ - p_) >= s.size()) {
+      std::memcpy(p_, s.data(), s.size());
+      p_ += s.size();
+      return *this;
+    }
+    const std::size_t capacity = buf_.capacity();
+    buf_.resize(size());  // (shorter: nothing is zeroed)
+    buf_.append(s.data(), s.size());
+    if (buf_.capacity() != capacity) huge_pages();
+    p_ = end_ = &buf_[0] + buf_.size();
     return *this;
   }
   void integer(long long v) {
