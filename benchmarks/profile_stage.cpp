@@ -9,7 +9,8 @@
 //
 // Stages: yaml, json, export (read the text into an Architecture, then
 // destroy it, as BM_Read* do), validate (every rule but SBD0202, as
-// BM_BuildInMemory), template (sam_template_yaml), build (read the YAML,
+// BM_BuildInMemory), template (sam_template_yaml), starter (every function's
+// starter code into a sink that counts: BM_StarterCodeStream), build (read the YAML,
 // validate, emit_to a sink that counts: BM_BuildInMemory). Without
 // valgrind the rounds just run: `time sbd_profile_stage 10000 build 10`
 // compares two builds of the library on a noisy machine.
@@ -18,6 +19,8 @@
 #include <sbd/validate.hpp>
 
 #include "emit/sam/template.hpp"
+#include "emit/starter/starter.hpp"
+#include "emit/stream.hpp"
 #include "model_generator.hpp"
 
 #if defined(__has_include)
@@ -40,7 +43,7 @@
 namespace {
 
 int usage() {
-  std::fprintf(stderr, "usage: sbd_profile_stage CELLS yaml|json|export|validate|template|build [ROUNDS]\n");
+  std::fprintf(stderr, "usage: sbd_profile_stage CELLS yaml|json|export|validate|template|starter|build [ROUNDS]\n");
   return 2;
 }
 
@@ -64,7 +67,7 @@ int main(int argc, char** argv) try {
   } else if (stage == "export") {
     text = sbd_bench::cells_sbd_json(cells);
     read_options.format = sbd::Format::sbd_json;
-  } else if (stage != "validate" && stage != "template") {
+  } else if (stage != "validate" && stage != "template" && stage != "starter") {
     return usage();
   }
   const sbd::Architecture built = text.empty() ? sbd_bench::make_cells(cells) : sbd::Architecture();
@@ -78,6 +81,12 @@ int main(int argc, char** argv) try {
       total += sbd::validate(built, options).diagnostics.size();
     } else if (stage == "template") {
       total += sbd::detail::sam_template_yaml(built, {}).size();
+    } else if (stage == "starter") {  // as BM_StarterCodeStream
+      sbd_bench::CountingSink sink;
+      sbd::detail::StreamingFileSet files(sink);
+      for (const sbd::Node& n : built.nodes())
+        if (n.kind == "fn") sbd::detail::emit_starter_code(built, n, {}, files);
+      total += sink.content_bytes;
     } else if (stage == "build") {
       const sbd::Architecture arch = sbd::read_string(text, "bench.sbd.yaml", read_options);
       total += sbd::validate(arch, options).diagnostics.size();
