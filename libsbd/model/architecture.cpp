@@ -145,6 +145,8 @@ struct Architecture::Impl {
   // Each node's catalog kind, by node index (kind_at; the kind of a node is
   // fixed once it is added).
   std::vector<const KindSpec*> kinds;
+  // Each node's id facts, by node index (detail::id_facts; fixed, as the id is).
+  std::vector<detail::IdFacts> id_facts;
   NodeIndex index;
   detail::Graph graph;
   // Bulk building (detail::begin_bulk .. end_bulk, the readers): what
@@ -319,6 +321,7 @@ bool is_fresh_map(const Value& v) noexcept {
 // (model/build.hpp).
 struct ArchitectureAccess {
   static const detail::Graph& graph(const Architecture& arch) { return arch.impl_->graph; }
+  static const std::vector<detail::IdFacts>& id_facts(const Architecture& arch) { return arch.impl_->id_facts; }
 
   static void begin_bulk(Architecture& arch) {
     Architecture::Impl& impl = *arch.impl_;
@@ -360,8 +363,13 @@ struct ArchitectureAccess {
       bulk.hashes.push_back(hash);
     }
     if (impl.kinds.size() == impl.kinds.capacity()) impl.kinds.reserve(2 * impl.kinds.size() + 16);
+    if (impl.id_facts.size() == impl.id_facts.capacity()) impl.id_facts.reserve(2 * impl.id_facts.size() + 16);
     Node& n = impl.nodes.emplace_back();
     impl.kinds.push_back(spec);  // (reserved: cannot throw)
+    const auto ends_with = [id](std::string_view end) {
+      return id.size() >= end.size() && id.compare(id.size() - end.size(), end.size(), end) == 0;
+    };
+    impl.id_facts.push_back(detail::IdFacts{static_cast<std::uint8_t>(id.size()), ends_with("Role"), ends_with("Stage")});
     if (movable_id) n.id = std::move(*movable_id);
     else n.id.assign(id.data(), id.size());
     n.kind.assign(kind.data(), kind.size());
@@ -519,6 +527,7 @@ void Architecture::remove_node(const std::string& id) {
   }
   impl_->nodes.erase_at(victim);
   impl_->kinds.erase(impl_->kinds.begin() + static_cast<std::ptrdiff_t>(victim));
+  impl_->id_facts.erase(impl_->id_facts.begin() + static_cast<std::ptrdiff_t>(victim));
   for (std::size_t i = 0; i < impl_->nodes.size(); ++i) impl_->nodes[i].index = i;
   impl_->index.rebuild(impl_->nodes);
   impl_->edges = std::move(kept);
@@ -642,6 +651,7 @@ SBD_INLINE_NAMESPACE_END
 
 namespace detail {
 const Graph& graph_of(const Architecture& arch) { return ArchitectureAccess::graph(arch); }
+const std::vector<IdFacts>& id_facts(const Architecture& arch) noexcept { return ArchitectureAccess::id_facts(arch); }
 
 Node& add_node(Architecture& arch, std::string&& id, std::string_view kind, Value&& properties) {
   return ArchitectureAccess::add_node(arch, id, &id, kind, std::move(properties));

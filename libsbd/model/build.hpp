@@ -6,8 +6,10 @@
 
 #include <sbd/architecture.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sbd::detail {
 
@@ -31,5 +33,17 @@ Edge& connect(Architecture& arch, std::string_view from, std::string_view to, st
 /// does not): find() and node() are not for use in between.
 void begin_bulk(Architecture& arch);
 void end_bulk(Architecture& arch);
+
+/// What the validator asks of every node's id (the logical-id rule), kept by
+/// the Architecture as each node is added (an id is fixed once added, and
+/// add_node has checked it is a valid logical id), so that the question costs
+/// no visit to the node.
+struct IdFacts {
+  std::uint8_t size;   ///< the id's length (a valid logical id has at most 255 bytes)
+  bool ends_role;      ///< whether it ends in "Role"
+  bool ends_stage;     ///< whether it ends in "Stage"
+};
+/// By node index.
+const std::vector<IdFacts>& id_facts(const Architecture& arch) noexcept;
 
 }  // namespace sbd::detail

@@ -192,7 +192,7 @@ bool is_write(Action a) noexcept {
 }
 }  // namespace
 
-Analysis::Analysis(const Architecture& arch) : arch_(arch) {
+Analysis::Analysis(const Architecture& arch) : arch_(arch), ids_(id_facts(arch)) {
   const std::size_t n = arch.node_count();
   const std::size_t m = arch.edge_count();
   if (n >= std::numeric_limits<Index>::max() || m >= std::numeric_limits<Index>::max())
@@ -201,37 +201,38 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
   kinds_.reserve(n);
   node_props_.reserve(n);
   node_overrides_.reserve(n);
-  id_valid_.reserve(n);
-  id_sizes_.reserve(n);
-  auto ends_with = [](std::string_view s, std::string_view end) {
-    return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
-  };
-  // The nodes are read in order, three cache lines of each (id and kind,
-  // properties, location and overrides): asked for a few nodes ahead, as a
-  // big model's nodes come from memory.
+  // Kinds and ids come from the architecture's own tables (kind_at,
+  // detail::id_facts), not from the nodes: a node's kind and id are fixed
+  // once added. Of a node itself two cache lines are read (properties;
+  // location and overrides), asked for a few nodes ahead, as a big model's
+  // nodes come from memory.
   const StableVector<Node>& all_nodes = arch.nodes();
+  const KindSpec* last_spec = nullptr;
+  Kind last_kind = Kind::other;
   for (std::size_t i = 0; i < n; ++i) {
     if (i + 6 < n) {
       const char* ahead = reinterpret_cast<const char*>(&all_nodes[i + 6]);
-      __builtin_prefetch(ahead);
       __builtin_prefetch(ahead + 64);
       __builtin_prefetch(ahead + 128);
     }
     const Node& node = all_nodes[i];
-    const Kind k = kind_code(node.kind);
+    const KindSpec* spec = &arch.kind_at(i);
+    if (spec != last_spec) {
+      last_spec = spec;
+      last_kind = kind_code(spec->key);
+    }
+    const Kind k = last_kind;
     nodes_.push_back(&node);
     kinds_.push_back(k);
     node_props_.push_back(!node.properties.keys().empty());
     node_overrides_.push_back(!node.overrides.is_null());
-    id_valid_.push_back(is_valid_logical_id(node.id));
-    id_sizes_.push_back(static_cast<Index>(node.id.size()));
-    any_role_ = any_role_ || ends_with(node.id, "Role");
-    any_stage_ = any_stage_ || ends_with(node.id, "Stage");
+    any_role_ = any_role_ || ids_[i].ends_role;
+    any_stage_ = any_stage_ || ids_[i].ends_stage;
     any_location_ = any_location_ || node.location.known();
     by_kind_[static_cast<std::size_t>(k)].push_back(static_cast<Index>(i));
   }
   for (std::size_t k = 1; k < kind_specs_.size(); ++k)
-    if (!by_kind_[k].empty()) kind_specs_[k] = arch.catalog().kind(nodes_[by_kind_[k].front()]->kind);
+    if (!by_kind_[k].empty()) kind_specs_[k] = &arch.kind_at(by_kind_[k].front());
 
   edges_.reserve(m);
   actions_.reserve(m);
@@ -298,7 +299,7 @@ Analysis::Analysis(const Architecture& arch) : arch_(arch) {
 const KindSpec* Analysis::kind_spec(std::size_t node) const noexcept {
   const Kind k = kinds_[node];
   if (k != Kind::other) return kind_specs_[static_cast<std::size_t>(k)];
-  return arch_.catalog().kind(nodes_[node]->kind);
+  return &arch_.kind_at(node);
 }
 
 const Value* Analysis::property(std::size_t node, std::string_view key) const noexcept {

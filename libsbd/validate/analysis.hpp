@@ -3,6 +3,8 @@
 
 #include <sbd/architecture.hpp>
 
+#include "model/build.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -135,10 +137,10 @@ class Analysis {
   bool edge_has_properties(std::size_t edge) const noexcept { return edge_props_[edge] != 0; }
   /// Whether an edge's connection allows its action (true without a connection).
   bool action_allowed(std::size_t edge) const noexcept { return allowed_[edge] != 0; }
-  /// Whether a node's id is a valid logical id, its length, and whether some
-  /// node id ends in "Role" / "Stage" (read in the same pass as the kinds).
-  bool id_valid(std::size_t node) const noexcept { return id_valid_[node] != 0; }
-  std::size_t id_size(std::size_t node) const noexcept { return id_sizes_[node]; }
+  /// A node id's length, and whether some node id ends in "Role" / "Stage"
+  /// (from the architecture's table of id facts; every id is a valid logical
+  /// id, as add_node checks, and fixed).
+  std::size_t id_size(std::size_t node) const noexcept { return ids_[node].size; }
   bool any_id_ends_with_role() const noexcept { return any_role_; }
   bool any_id_ends_with_stage() const noexcept { return any_stage_; }
   /// Whether some node has a known location (false for a model built in code).
@@ -172,6 +174,7 @@ class Analysis {
 
  private:
   const Architecture& arch_;
+  const std::vector<IdFacts>& ids_;  // id_facts(arch_)
   std::vector<const Node*> nodes_;
   std::vector<const Edge*> edges_;
   std::vector<Kind> kinds_;
@@ -184,8 +187,7 @@ class Analysis {
   std::vector<char> writes_, on_failure_;
   std::vector<char> node_props_, node_overrides_, edge_props_, allowed_;
   bool any_location_ = false;
-  std::vector<char> id_valid_;
-  std::vector<Index> id_sizes_;
+
   bool any_role_ = false, any_stage_ = false;
   mutable std::vector<long long> timeouts_;  // timeout(), LLONG_MIN until asked
   struct Default {

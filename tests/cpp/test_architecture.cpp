@@ -5,6 +5,8 @@
 #include <sbd/error.hpp>
 #include <sbd/read.hpp>
 
+#include "model/build.hpp"
+
 #include <stdexcept>
 
 using sbd::Architecture;
@@ -181,6 +183,7 @@ TEST_CASE("removing nodes and edges keeps indexes dense and lookups right") {
 
 TEST_CASE("a node's kind and an edge's connection stay their own through removals and copies") {
   Architecture arch("app");
+  arch.add_node("CleanupRole", "fn");
   arch.add_node("Q", "queue");
   arch.add_node("F", "fn");
   arch.add_node("T", "table");
@@ -194,6 +197,18 @@ TEST_CASE("a node's kind and an edge's connection stay their own through removal
       CHECK(&a.kind_of(n) == &a.kind_at(n.index));
     }
     CHECK_THROWS_AS(a.kind_at(a.node_count()), std::out_of_range);
+    // The id facts the validator reads instead of the ids.
+    const std::vector<sbd::detail::IdFacts>& ids = sbd::detail::id_facts(a);
+    REQUIRE(ids.size() == a.node_count());
+    for (const sbd::Node& n : a.nodes()) {
+      INFO(n.id);
+      const auto ends = [&](const std::string& end) {
+        return n.id.size() >= end.size() && n.id.compare(n.id.size() - end.size(), end.size(), end) == 0;
+      };
+      CHECK(ids[n.index].size == n.id.size());
+      CHECK(ids[n.index].ends_role == ends("Role"));
+      CHECK(ids[n.index].ends_stage == ends("Stage"));
+    }
     for (const sbd::Edge& e : a.edges()) {
       INFO(e.from << " -> " << e.to);
       CHECK(a.connection_of(e) ==
@@ -208,6 +223,8 @@ TEST_CASE("a node's kind and an edge's connection stay their own through removal
   connection_is_the_catalogs(arch);
   arch.remove_node("T");
   CHECK(arch.edge_count() == 0);
+  arch.add_node("ProdStage", "queue");
+  arch.remove_node("CleanupRole");  // every later node moves down
   arch.connect("Q", "F");
   arch.connect("F", "B", "write");
   connection_is_the_catalogs(arch);
@@ -215,7 +232,7 @@ TEST_CASE("a node's kind and an edge's connection stay their own through removal
   connection_is_the_catalogs(copy);
   // Built in bulk by a reader.
   const Architecture read = sbd::read_string(
-      "sbd: 1\napp: a\nnodes:\n  Q: {kind: queue}\n  F: {kind: fn}\n  T: {kind: table}\n"
+      "sbd: 1\napp: a\nnodes:\n  Q: {kind: queue}\n  F: {kind: fn}\n  T: {kind: table}\n  ApiStage: {kind: api}\n"
       "edges:\n  - Q -> F\n  - F -> T: write\n  - T -> Q\n",
       "a.sbd.yaml");
   REQUIRE(read.edge_count() == 3);

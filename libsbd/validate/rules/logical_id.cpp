@@ -1,6 +1,7 @@
 // SBD0201 logical-id: CloudFormation logical ids are letters and digits, at
-// most 255 characters, unique in the template. The model's readers refuse
-// invalid node ids, so what remains is what SAM derives from them: a
+// most 255 characters, unique in the template. Architecture::add_node refuses
+// invalid node ids (and an id is fixed once added), so what remains is what
+// SAM derives from them: a
 // function's role <Id>Role, an API's stage <Id><stage>Stage... must stay
 // within 255 characters and must not collide with another node's id. Ids
 // that are Windows device names (CON, NUL, COM1...) are refused too: the
@@ -56,13 +57,8 @@ class LogicalId final : public Rule {
     };
     std::vector<DerivedId> derived;
     for (std::size_t i = 0; i < a.node_count(); ++i) {
-      if (a.id_valid(i) && a.id_size(i) > 4 && fine(i, a.kind(i))) continue;
+      if (a.id_size(i) > 4 && fine(i, a.kind(i))) continue;
       const Node& n = a.node(i);
-      if (!a.id_valid(i)) {
-        ctx.report({n.id}, "'" + n.id + "' is not a valid CloudFormation logical id",
-                   "use ASCII letters and digits only, a letter first, at most 255 characters");
-        continue;
-      }
       // Valid in CloudFormation, but the engines name folders and files after
       // node ids (src/<Id>/), and Windows cannot create CON, NUL, COM1...:
       // the FileSet refuses such paths, so say it here, before a build.
