@@ -124,9 +124,15 @@ namespace {
 std::vector<char> named_buckets(const Architecture& arch, const std::vector<std::size_t>& comp) {
   const std::size_t n = arch.node_count();
   std::vector<char> named(n, 0);
-  for (const Node& b : arch.nodes()) {
-    if (b.kind != "bucket") continue;
-    for (std::size_t e : arch.out_edge_indexes(b.index)) {
+  // The buckets found by the architecture's kind table, not by reading every
+  // node (which a big model has scattered).
+  const KindSpec* const bucket_kind = arch.catalog().kind("bucket");
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (&arch.kind_at(i) != bucket_kind) continue;
+    const Node& b = arch.node_at(i);
+    arch.out_edge_indexes(b.index, out);
+    for (std::size_t e : out) {
       const Edge& edge = arch.edge_at(e);
       const std::string_view to = arch.kind_at(edge.to_index).key;
       // Notifying: the topic or queue policy names the bucket, which waits
