@@ -52,7 +52,7 @@ std::string capitalised_lower(const std::string& s) {
   return out;
 }
 
-bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, RefOf what);
+bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, RefOf what, bool plain_id);
 
 // The SAM resource types (functions, APIs, state machines) are the engine's
 // own; every other node is the shared CfnBuilder's plain CloudFormation, with
@@ -141,10 +141,19 @@ class Builder final : public CfnBuilder {
   // After "key:" at indentation indent: name_of / arn_of / url_of of n, as
   // text when it is a plain !Ref or !GetAtt, else from its Value.
   void write_ref(YamlBuffer& out, int indent, const Node& n, RefOf what) {
-    if (write_simple_ref(out, arch_, n, what)) return;
+    if (write_simple_ref(out, arch_, n, what, plain(n))) return;
     yaml_after_indicator(out, what == RefOf::name ? name(n) : what == RefOf::arn ? arn(n) : url(n), indent, false);
   }
   void write_tree(const Node& n, YamlBuffer& out);
+  // Whether a node's id is a valid logical id (then written plain), checked
+  // once per node: the text writers write a node's id ten times on average.
+  std::vector<unsigned char> plain_;  // by node index: 0 not yet known, 1 valid, 2 not
+  bool plain(const Node& n) {
+    if (n.index >= plain_.size() || &arch_.nodes()[n.index] != &n) return is_valid_logical_id(n.id);
+    unsigned char& known = plain_[n.index];
+    if (known == 0) known = is_valid_logical_id(n.id) ? 1 : 2;
+    return known == 1;
+  }
 
   bool fast_function(const Node& fn, YamlBuffer& out);
   bool fast_table(const Node& n, YamlBuffer& out);
@@ -529,7 +538,7 @@ void line(YamlBuffer& out, std::string_view prefix, std::string_view scalar) {
   out.push_back('\n');
 }
 // Forward: "key: <id>\n" (id_scalar below).
-void id_line(YamlBuffer& out, std::string_view prefix, std::string_view id);
+void id_line(YamlBuffer& out, std::string_view prefix, std::string_view id, bool valid);
 void int_line(YamlBuffer& out, std::string_view prefix, long long v) {
   out.append(prefix.data(), prefix.size());
   out.integer(v);
@@ -541,13 +550,15 @@ void int_line(YamlBuffer& out, std::string_view prefix, long long v) {
 // reserved words ("yes", "No", "null", ...), all of five characters at most.
 // So an id, or an id joined to letters, digits and dots, or a sentence ending
 // in an id, is written as it is; anything else goes through yaml_scalar.
+// `valid` (`head_valid`, `id_valid`) says whether the id is a valid logical
+// id: the Builder knows it of a node's id once per node (Builder::plain).
 bool letters_digits_dots(std::string_view s) {
   for (char c : s)
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.')) return false;
   return true;
 }
-void id_scalar(YamlBuffer& out, std::string_view id) {
-  if (id.size() > 5 && is_valid_logical_id(id)) out.append(id.data(), id.size());
+void id_scalar(YamlBuffer& out, std::string_view id, bool valid) {
+  if (id.size() > 5 && valid) out.append(id.data(), id.size());
   else yaml_scalar(out, id);
 }
 // a + b as one scalar: as it is when plain, else through yaml_scalar.
@@ -563,29 +574,28 @@ void concat_scalar(YamlBuffer& out, std::string_view a, std::string_view b, bool
   yaml_scalar(out, text);
 }
 // head + tail, tail being letters, digits and dots ("Arn", ".Arn", "S3").
-void joined_scalar(YamlBuffer& out, std::string_view head, std::string_view tail) {
-  concat_scalar(out, head, tail,
-                head.size() + tail.size() > 5 && is_valid_logical_id(head) && letters_digits_dots(tail));
+void joined_scalar(YamlBuffer& out, std::string_view head, std::string_view tail, bool head_valid) {
+  concat_scalar(out, head, tail, head.size() + tail.size() > 5 && head_valid && letters_digits_dots(tail));
 }
 // A sentence ending in an id: prefix (words and spaces, a letter first, no
 // ':' or '#') + id.
-void sentence_scalar(YamlBuffer& out, std::string_view prefix, std::string_view id) {
-  concat_scalar(out, prefix, id, is_valid_logical_id(id));
+void sentence_scalar(YamlBuffer& out, std::string_view prefix, std::string_view id, bool id_valid) {
+  concat_scalar(out, prefix, id, id_valid);
 }
-void id_line(YamlBuffer& out, std::string_view prefix, std::string_view id) {
+void id_line(YamlBuffer& out, std::string_view prefix, std::string_view id, bool valid) {
   out.append(prefix.data(), prefix.size());
-  id_scalar(out, id);
+  id_scalar(out, id, valid);
   out.push_back('\n');
 }
 // "  <id>:\n" (a resource, an output).
-void resource_key(YamlBuffer& out, std::string_view id) {
+void resource_key(YamlBuffer& out, std::string_view id, bool valid) {
   out.spaces(2);
-  id_scalar(out, id);
+  id_scalar(out, id, valid);
   lit(out, ":\n");
 }
 // "<id>.<attribute>\n", the scalar of a !GetAtt.
-void getatt_scalar(YamlBuffer& out, std::string_view id, std::string_view attribute) {
-  if (is_valid_logical_id(id) && letters_digits_dots(attribute)) {
+void getatt_scalar(YamlBuffer& out, std::string_view id, std::string_view attribute, bool id_valid) {
+  if (id_valid && letters_digits_dots(attribute)) {
     out.append(id.data(), id.size());
     out.push_back('.');
     out.append(attribute.data(), attribute.size());
@@ -603,15 +613,15 @@ void getatt_scalar(YamlBuffer& out, std::string_view id, std::string_view attrib
 // refs.hpp's name_of, arn_of and url_of of a node (whose logical id, in SAM,
 // is its id) as the text after "key:": plain_ref's !Ref or !GetAtt, or an
 // API's invoke URL; false for the others (an explicit bucket name, a !Sub ARN).
-bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, RefOf what) {
+bool write_simple_ref(YamlBuffer& out, const Architecture& arch, const Node& n, RefOf what, bool plain_id) {
   if (const PlainRef r = plain_ref(arch, n, what); r.plain) {
     if (r.attribute.empty()) {
       lit(out, " !Ref ");
-      id_scalar(out, n.id);
+      id_scalar(out, n.id, plain_id);
       out.push_back('\n');
     } else {
       lit(out, " !GetAtt ");
-      getatt_scalar(out, n.id, r.attribute);
+      getatt_scalar(out, n.id, r.attribute, plain_id);
     }
     return true;
   }
@@ -726,6 +736,7 @@ void Builder::choose_globals() {
 }
 
 std::optional<std::string> Builder::yaml(bool in_model_order) {
+  plain_.assign(arch_.node_count(), 0);
   choose_globals();
 
   // Scratch text, kept by the thread from one template to the next (fresh
@@ -925,9 +936,9 @@ bool Builder::text_output(const Node& n, std::string_view suffix, std::string_vi
     return true;
   }
   out->spaces(2);
-  joined_scalar(*out, n.id, suffix);
+  joined_scalar(*out, n.id, suffix, plain(n));
   lit(*out, ":\n    Description: ");
-  sentence_scalar(*out, description_prefix, n.id);
+  sentence_scalar(*out, description_prefix, n.id, plain(n));
   lit(*out, "\n    Value:");
   write_ref(*out, 4, n, what);
   return true;
@@ -940,7 +951,7 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
   const std::string pk = str(n, "partition_key", "id");
   const std::string sk = str(n, "sort_key");
   const bool range = !sk.empty() && sk != pk;
-  resource_key(out, n.id);
+  resource_key(out, n.id, plain(n));
   lit(out, "    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n"
            "      AttributeDefinitions:\n");
   line(out, "        - AttributeName: ", pk);
@@ -967,7 +978,7 @@ bool Builder::fast_table(const Node& n, YamlBuffer& out) {
 
 bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
   if (edge_to(n, {"topic", "queue"})) return false;  // notifications
-  resource_key(out, n.id);
+  resource_key(out, n.id, plain(n));
   lit(out, "    Type: AWS::S3::Bucket\n");
   const bool named = bucket_needs_explicit_name(arch_, n);
   const bool versioning = boolean(n, "versioning");
@@ -979,7 +990,7 @@ bool Builder::fast_bucket(const Node& n, YamlBuffer& out) {
 
 bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
   if (edge_from(n, {"bucket", "schedule"})) return false;  // a topic policy
-  resource_key(out, n.id);
+  resource_key(out, n.id, plain(n));
   lit(out, "    Type: AWS::SNS::Topic\n");
   if (boolean(n, "fifo")) {
     lit(out, "    Properties:\n");
@@ -991,7 +1002,7 @@ bool Builder::fast_topic(const Node& n, YamlBuffer& out) {
 
 bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
   if (edge_from(n, {"bucket"})) return false;  // a queue policy
-  resource_key(out, n.id);
+  resource_key(out, n.id, plain(n));
   lit(out, "    Type: AWS::SQS::Queue\n    Properties:\n");
   if (boolean(n, "fifo")) {
     yaml_entry(out, 6, "QueueName", sub("${AWS::StackName}-" + n.id + ".fifo"));
@@ -1013,10 +1024,10 @@ bool Builder::fast_queue(const Node& n, YamlBuffer& out) {
 
 bool Builder::fast_api(const Node& n, YamlBuffer& out) {
   if (edge_from(n, {"userPool", "cognitoIdentity"})) return false;  // authorizers
-  resource_key(out, n.id);
+  resource_key(out, n.id, plain(n));
   lit(out, "    Type: AWS::Serverless::Api\n    Properties:\n");
   lit(out, "      Name: !Sub ");
-  sentence_scalar(out, "${AWS::StackName}-", n.id);  // (sub())
+  sentence_scalar(out, "${AWS::StackName}-", n.id, plain(n));  // (sub())
   out.push_back('\n');
   line(out, "      StageName: ", str(n, "stage", "prod"));
   lit(out, "      OpenApiVersion: '3.0.1'\n");
@@ -1037,11 +1048,11 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
   const StarterInfo& info = facts.info;  // (its code_uri may be another function's)
   const FunctionSettings& settings = facts.settings;
 
-  resource_key(out, fn.id);
+  resource_key(out, fn.id, plain(fn));
   lit(out, "    Type: AWS::Serverless::Function\n    Properties:\n");
   if (!fn.description.empty()) line(out, "      Description: ", fn.description);
   lit(out, "      CodeUri: ");
-  if (is_valid_logical_id(fn.id)) {  // src/<id>/ as starter_info gives it: plain
+  if (plain(fn)) {  // src/<id>/ as starter_info gives it: plain
     lit(out, "src/");
     out.append(fn.id.data(), fn.id.size());
     lit(out, "/\n");
@@ -1160,7 +1171,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     std::string name = base;
     for (int i = 2; std::find(used.begin(), used.end(), name) != used.end(); ++i) name = base + std::to_string(i);
     out.spaces(8);
-    id_scalar(out, name);
+    id_scalar(out, name, is_valid_logical_id(name));
     used.push_back(std::move(name));
     lit(out, ":\n          Type: ");
     lit(out, type);
@@ -1185,7 +1196,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     const std::string_view k = src.kind;
     if (is(k, "bucket")) {
       event(src.id + "S3", "S3");
-      id_line(out, "            Bucket: !Ref ", src.id);
+      id_line(out, "            Bucket: !Ref ", src.id, plain(src));
       const Value* types = eprop("events");
       if (types && types->is_list() && types->size() > 0) yaml_entry(out, 12, "Events", *types);
       else lit(out, "            Events:\n              - s3:ObjectCreated:*\n");
@@ -1200,7 +1211,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       const Value* batch = eprop("batch_size");
       event(src.id + (is(k, "table") ? "Stream" : "Kinesis"), is(k, "table") ? "DynamoDB" : "Kinesis");
       lit(out, "            Stream: !GetAtt ");
-      getatt_scalar(out, src.id, is(k, "table") ? "StreamArn" : "Arn");
+      getatt_scalar(out, src.id, is(k, "table") ? "StreamArn" : "Arn", plain(src));
       line(out, "            StartingPosition: ", pos && pos->is_string() ? pos->as_string() : "LATEST");
       int_line(out, "            BatchSize: ", batch && batch->is_int() ? batch->as_int() : 100);
       batch_failures();
@@ -1215,13 +1226,13 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       if (routes.empty()) {
         event(src.id + "AnyProxy", is(k, "api") ? "Api" : "HttpApi");  // capitalised_lower, path_words
         lit(out, is(k, "api") ? "            RestApiId: !Ref " : "            ApiId: !Ref ");
-        id_scalar(out, src.id);
+        id_scalar(out, src.id, plain(src));
         lit(out, is(k, "api") ? "\n            Path: /{proxy+}\n            Method: any\n"
                             : "\n            Path: /{proxy+}\n            Method: ANY\n");
       }
       for (const ApiRoute& r : routes) {
         event(src.id + capitalised_lower(r.method) + path_words(r.path), is(k, "api") ? "Api" : "HttpApi");
-        id_line(out, is(k, "api") ? "            RestApiId: !Ref " : "            ApiId: !Ref ", src.id);
+        id_line(out, is(k, "api") ? "            RestApiId: !Ref " : "            ApiId: !Ref ", src.id, plain(src));
         line(out, "            Path: ", r.path);
         line(out, "            Method: ", is(k, "api") ? lower_ascii(r.method) : r.method);
       }
@@ -1231,13 +1242,13 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       if (!src.description.empty()) line(out, "            Description: ", src.description);
     } else if (is(k, "topic")) {
       event(src.id + "Sns", "SNS");
-      id_line(out, "            Topic: !Ref ", src.id);
+      id_line(out, "            Topic: !Ref ", src.id, plain(src));
     } else if (is(k, "queue")) {
       const Value* batch = eprop("batch_size");
       const long long size = batch && batch->is_int() ? batch->as_int() : 10;
       event(src.id + "Sqs", "SQS");
       lit(out, "            Queue: !GetAtt ");
-      getatt_scalar(out, src.id, "Arn");
+      getatt_scalar(out, src.id, "Arn", plain(src));
       int_line(out, "            BatchSize: ", size);
       if (size > 10) lit(out, "            MaximumBatchingWindowInSeconds: 1\n");
       if (const Value* mc = eprop("maximum_concurrency"); mc && mc->is_int())
@@ -1245,7 +1256,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
       batch_failures();
     } else if (is(k, "eventBus")) {
       event(src.id + "Rule", "EventBridgeRule");
-      id_line(out, "            EventBusName: !Ref ", src.id);
+      id_line(out, "            EventBusName: !Ref ", src.id, plain(src));
       yaml_entry(out, 12, "Pattern", event_pattern(src));
     } else if (is(k, "iotRule")) {
       event(src.id + "IoT", "IoTRule");
