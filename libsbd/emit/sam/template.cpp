@@ -148,8 +148,9 @@ class Builder final : public CfnBuilder {
   // Whether a node's id is a valid logical id (then written plain), checked
   // once per node: the text writers write a node's id ten times on average.
   std::vector<unsigned char> plain_;  // by node index: 0 not yet known, 1 valid, 2 not
+  const StableVector<Node>* nodes_ = nullptr;  // arch_.nodes(), when plain_ is sized
   bool plain(const Node& n) {
-    if (n.index >= plain_.size() || &arch_.nodes()[n.index] != &n) return is_valid_logical_id(n.id);
+    if (n.index >= plain_.size() || &(*nodes_)[n.index] != &n) return is_valid_logical_id(n.id);
     unsigned char& known = plain_[n.index];
     if (known == 0) known = is_valid_logical_id(n.id) ? 1 : 2;
     return known == 1;
@@ -737,6 +738,7 @@ void Builder::choose_globals() {
 
 std::optional<std::string> Builder::yaml(bool in_model_order) {
   plain_.assign(arch_.node_count(), 0);
+  nodes_ = &arch_.nodes();
   choose_globals();
 
   // Scratch text, kept by the thread from one template to the next (fresh
