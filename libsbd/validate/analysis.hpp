@@ -187,7 +187,6 @@ class Analysis {
   std::vector<char> writes_, on_failure_;
   std::vector<char> node_props_, node_overrides_, edge_props_, allowed_;
   bool any_location_ = false;
-
   bool any_role_ = false, any_stage_ = false;
   mutable std::vector<long long> timeouts_;  // timeout(), LLONG_MIN until asked
   struct Default {
