@@ -6,6 +6,7 @@
 
 #include "emit/common/doc.hpp"
 #include "emit/common/refs.hpp"
+#include "emit/common/resources.hpp"
 #include "emit/sam/template.hpp"
 #include "test_support.hpp"
 
@@ -50,6 +51,28 @@ sbd::Architecture two(const std::string& from_kind, const std::string& to_kind) 
 }
 
 }  // namespace
+
+TEST_CASE("an API route is METHOD /path; anything else is refused naming the node") {
+  using sbd::detail::parse_api_route;
+  const auto route = parse_api_route("get /items", "Api");
+  CHECK(route.method == "GET");
+  CHECK(route.path == "/items");
+  const auto spaced = parse_api_route(" \t post \t /items/{id}  ", "Api");
+  CHECK(spaced.method == "POST");
+  CHECK(spaced.path == "/items/{id}");
+  CHECK(parse_api_route("ANY /", "Api").path == "/");
+  for (const char* bad : {"", "   ", "GET", "GET ", "FETCH /x", "GET items", "GET /a b", "/items"}) {
+    INFO("'" << bad << "'");
+    try {
+      parse_api_route(bad, "Orders");
+      FAIL("accepted");
+    } catch (const sbd::Error& e) {
+      CHECK(e.code() == sbd::ErrorCode::invalid);
+      CHECK(std::string(e.what()).find("route '" + std::string(bad) + "' of Orders is not \"METHOD /path\"") !=
+            std::string::npos);
+    }
+  }
+}
 
 TEST_CASE("the registry knows the SAM engine") {
   const auto names = sbd::engines();

@@ -22,13 +22,6 @@ namespace {
 constexpr const char* kLambdaRetryErrors[] = {"Lambda.ServiceException", "Lambda.AWSLambdaException",
                                               "Lambda.SdkClientException", "Lambda.TooManyRequestsException"};
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
-
 // 8 hex digits of FNV-1a: a deployment's logical id changes with its API.
 std::string short_hash(const std::string& text) {
   std::uint32_t h = 2166136261u;
@@ -73,19 +66,23 @@ Value env_string(const Value& v) {
 }
 
 ApiRoute parse_api_route(const std::string& text, const std::string& node_id) {
-  const std::string t = trim(text);
+  // (Views of the text, the two results built once: every API function's
+  // route goes through here.)
+  const auto trimmed = [](std::string_view v) {
+    const auto b = v.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return std::string_view();
+    return v.substr(b, v.find_last_not_of(" \t") - b + 1);
+  };
+  const std::string_view t = trimmed(text);
   const auto bad = [&]() -> ApiRoute {
     throw Error(ErrorCode::invalid, "route '" + text + "' of " + node_id + " is not \"METHOD /path\"");
   };
   if (t.empty()) return bad();
-  ApiRoute r;
   const auto space = t.find_first_of(" \t");
-  if (space == std::string::npos) {
-    return bad();
-  } else {
-    r.method = t.substr(0, space);
-    r.path = trim(t.substr(space));
-  }
+  if (space == std::string_view::npos) return bad();
+  ApiRoute r;
+  r.method.assign(t.substr(0, space));
+  r.path.assign(trimmed(t.substr(space)));
   for (char& c : r.method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   static const char* kMethods[] = {"ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
   if (std::find_if(std::begin(kMethods), std::end(kMethods), [&](const char* m) { return r.method == m; }) ==

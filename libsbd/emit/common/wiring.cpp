@@ -120,6 +120,14 @@ std::string env_value_kind(const Architecture& arch, const Edge& edge) {
   return s ? s->value_kind : "";
 }
 
+std::string_view env_var_and_kind(const Architecture& arch, const Edge& edge, std::string& name) {
+  name.clear();
+  const Suffix* s = suffix_for(arch, edge);
+  if (!s) return {};
+  name = env_var_with(arch, edge, *s);
+  return s->value_kind;
+}
+
 std::vector<Wire> wires_of(const Architecture& arch, const Node& fn) {
   std::vector<Wire> out;
   for (std::size_t e : arch.out_edge_indexes(fn.index)) {

@@ -39,6 +39,9 @@ std::string kebab(std::string_view id);
 std::string env_var_for(const Architecture& arch, const Edge& edge);
 /// What the variable holds: "name", "arn", "url" (or "" when no variable).
 std::string env_value_kind(const Architecture& arch, const Edge& edge);
+/// Both at once, looking at the edge once: the variable's name into name
+/// (cleared; empty when none) and what it holds as the result ("" when none).
+std::string_view env_var_and_kind(const Architecture& arch, const Edge& edge, std::string& name);
 
 /// One outgoing dependency of a function: what the starter code needs to build
 /// an SDK client and what the template needs to grant.

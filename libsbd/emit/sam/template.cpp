@@ -1109,9 +1109,9 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     vars.reserve(out_edges.size());
     for (std::size_t i : out_edges) {
       const Edge& e = arch_.edge_at(i);
-      std::string name = env_var_for(arch_, e);
+      std::string name;
+      const std::string_view kind = env_var_and_kind(arch_, e, name);
       if (name.empty()) continue;
-      const std::string kind = env_value_kind(arch_, e);
       const RefOf what = kind == "url" ? RefOf::url : kind == "arn" ? RefOf::arn : RefOf::name;
       auto same = std::find_if(vars.begin(), vars.end(), [&](const Var& v) { return v.name == name; });
       if (same != vars.end()) same->edge = &e, same->what = what;
