@@ -147,6 +147,11 @@ struct Architecture::Impl {
   std::vector<const KindSpec*> kinds;
   // Each node's id facts, by node index (detail::id_facts; fixed, as the id is).
   std::vector<detail::IdFacts> id_facts;
+  // The kind of n: from the table when n is this architecture's node (no
+  // lookup by name), else from the catalog (null for a kind it lacks).
+  const KindSpec* kind_of(const Node& n) const noexcept {
+    return n.index < kinds.size() && &nodes[n.index] == &n ? kinds[n.index] : catalog->kind(n.kind);
+  }
   NodeIndex index;
   detail::Graph graph;
   // Bulk building (detail::begin_bulk .. end_bulk, the readers): what
@@ -607,10 +612,7 @@ std::vector<const Edge*> Architecture::in_edges(std::string_view id) const {
 const Value* Architecture::property(const Node& n, std::string_view key) const noexcept {
   if (const Value* v = n.properties.find(key)) return v;
   if (key == "runtime" && std::string_view(n.kind) == "fn") return &impl_->runtime_value;
-  // The kind from the table when n is this architecture's node (no lookup
-  // by name), else from the catalog.
-  const KindSpec* spec = n.index < impl_->kinds.size() && &impl_->nodes[n.index] == &n ? impl_->kinds[n.index]
-                                                                                      : impl_->catalog->kind(n.kind);
+  const KindSpec* spec = impl_->kind_of(n);
   if (!spec) return nullptr;
   const PropertySpec* p = spec->property(key);
   return p && !p->default_value.is_null() ? &p->default_value : nullptr;
@@ -627,8 +629,7 @@ const Value* Architecture::property(const Edge& e, std::string_view key) const n
 const KindSpec& Architecture::kind_at(std::size_t node_index) const { return *impl_->kinds.at(node_index); }
 
 const KindSpec& Architecture::kind_of(const Node& n) const {
-  if (n.index < impl_->kinds.size() && &impl_->nodes[n.index] == &n) return *impl_->kinds[n.index];
-  const KindSpec* spec = impl_->catalog->kind(n.kind);
+  const KindSpec* spec = impl_->kind_of(n);
   if (!spec) throw Error(ErrorCode::internal, "node " + n.id + " has unknown kind " + n.kind);
   return *spec;
 }

@@ -86,7 +86,8 @@ TEST_CASE("the engines' id order is std::string's order of the ids, for small an
     }
     const std::vector<std::string> expected = arch.sorted_ids();
     std::vector<std::string> by_index, by_node, by_kept;
-    for (std::size_t i : sbd::detail::node_indexes_by_id(arch)) by_index.push_back(arch.node_at(i).id);
+    sbd::detail::IdOrder fresh;  // and one that starts empty
+    for (std::size_t i : fresh.of(arch)) by_index.push_back(arch.node_at(i).id);
     for (const sbd::Node* n : sbd::detail::nodes_by_id(arch)) by_node.push_back(n->id);
     for (std::size_t i : kept.of(arch)) by_kept.push_back(arch.node_at(i).id);
     INFO(size << " nodes");

@@ -214,13 +214,9 @@ std::vector<const Node*> nodes_by_id(const Architecture& arch) {
   sort_by_id(arch, keyed, spare);
   std::vector<const Node*> out;
   out.reserve(keyed.size());
-  for (const IdOrder::Keyed& k : keyed) out.push_back(&arch.nodes()[k.index]);
+  const StableVector<Node>& nodes = arch.nodes();
+  for (const IdOrder::Keyed& k : keyed) out.push_back(&nodes[k.index]);
   return out;
-}
-
-std::vector<std::size_t> node_indexes_by_id(const Architecture& arch) {
-  IdOrder order;
-  return std::vector<std::size_t>(order.of(arch));
 }
 
 const std::vector<std::size_t>& IdOrder::of(const Architecture& arch) {

@@ -65,13 +65,10 @@ std::vector<const Edge*> triggers_of(const Architecture& arch, const Node& fn);
 /// write in, without copying the ids (Architecture::sorted_ids copies them).
 std::vector<const Node*> nodes_by_id(const Architecture& arch);
 /// The same order as node indexes (for a caller that then reads arrays by
-/// node index, not the nodes themselves).
-std::vector<std::size_t> node_indexes_by_id(const Architecture& arch);
-
-/// node_indexes_by_id into memory this object keeps from one call to the
-/// next: a caller that orders big models over and over (the SAM template's
-/// scratch, kept per thread) does not take megabytes of fresh pages from the
-/// system, and fault them in, every time.
+/// node index, not the nodes themselves), into memory this object keeps from
+/// one call to the next: a caller that orders big models over and over (the
+/// SAM template's scratch, kept per thread) does not take megabytes of fresh
+/// pages from the system, and fault them in, every time.
 class IdOrder {
  public:
   /// The node indexes of arch in id order (valid until the next call).
