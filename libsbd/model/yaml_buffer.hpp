@@ -6,6 +6,8 @@
 
 #include <sbd/value.hpp>
 
+#include "model/huge_pages.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
@@ -13,10 +15,6 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 namespace sbd::detail {
 
@@ -125,16 +123,7 @@ class YamlBuffer {
   // A big buffer's memory is fresh from the system: 4 KB pages fault in one
   // by one as it is written (6,000 faults for a 25 MB template). Where the
   // system offers transparent huge pages on request, ask for them.
-  void huge_pages() noexcept {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    constexpr std::size_t kHuge = std::size_t{2} << 20;
-    if (buf_.capacity() < 4 * kHuge) return;
-    const auto at = reinterpret_cast<std::uintptr_t>(buf_.data());
-    const std::uintptr_t first = (at + kHuge - 1) & ~(std::uintptr_t{kHuge} - 1);
-    const std::uintptr_t last = (at + buf_.capacity()) & ~(std::uintptr_t{kHuge} - 1);
-    if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-#endif
-  }
+  void huge_pages() noexcept { advise_huge_pages(buf_.data(), buf_.capacity()); }
   void open(std::size_t used, std::size_t n = 0) {
     const std::size_t want = std::max(used + n, std::min(buf_.capacity(), std::max(buf_.size(), used) + kStep));
     if (want > buf_.size()) buf_.resize(want);

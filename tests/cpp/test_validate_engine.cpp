@@ -212,6 +212,10 @@ TEST_CASE("findings of a model built in code come by code, then nodes, then mess
     return a.message < b.message;
   };
   CHECK(std::is_sorted(report.diagnostics.begin(), report.diagnostics.end(), before));
+  // Each finding comes once: none is lost or doubled on its way into place.
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& d : report.diagnostics) seen.emplace(d.code, d.message);
+  CHECK(seen.size() == report.diagnostics.size());
   // Each finding is whole where it landed: its nodes are the ones its message names.
   for (const auto& d : report.diagnostics) {
     INFO(d.code << " " << d.message);
