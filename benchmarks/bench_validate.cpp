@@ -3,13 +3,18 @@
 // graph rules: one ring of N functions invoking each other behind an API (a
 // loop through every node, a synchronous chain as long as the model). Both
 // should scale linearly: the reported complexity is O(N) in nodes.
+// BM_Findings measures what the findings' memory costs by itself (see
+// docs/performance.md, "Fifth round").
 #include <benchmark/benchmark.h>
 
 #include <sbd/validate.hpp>
 
 #include "model_generator.hpp"
 
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -57,11 +62,47 @@ void BM_ValidateRing(benchmark::State& state) {
   state.counters["nodes"] = static_cast<double>(arch.node_count());
 }
 
+// N findings shaped as the benchmark model's (a code, a rule name over the
+// short-string size, two node ids, a message of about 120 bytes), made in
+// the order of their nodes and destroyed: /0 in that order, /1 after being
+// moved into another order, as a report's findings are put in the order of
+// their codes and node ids. No rule runs: only the Diagnostics' memory.
+void BM_Findings(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const bool reordered = state.range(1) != 0;
+  for (auto _ : state) {
+    std::vector<sbd::Diagnostic> found;
+    found.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      sbd::Diagnostic& d = found.emplace_back();
+      d.code = "SBD0501";
+      d.rule = "async-on-failure";
+      d.severity = sbd::Severity::warning;
+      const std::string fn = "Worker" + std::to_string(i);
+      d.nodes = {fn, "Bucket" + std::to_string(i)};
+      d.message = "function " + fn + " is invoked asynchronously by Bucket" + std::to_string(i) +
+                  " but has no on-failure destination: events that fail three times are lost";
+    }
+    if (reordered) {  // a fixed shuffle (multiplying by a prime modulo n)
+      std::vector<sbd::Diagnostic> report;
+      report.reserve(n);
+      for (std::size_t i = 0; i < n; ++i) report.push_back(std::move(found[(i * 7919) % n]));
+      found = std::move(report);
+    }
+    benchmark::DoNotOptimize(found.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
+}
+
 }  // namespace
 
 // Cells of 7 nodes: 10 (the smoke size), 100, 1,000 and 10,000 cells (the
-// speed bar's sizes, benchmarks/run.sh), and ~1,000, ~10,000 and ~100,000 nodes.
-BENCHMARK(BM_Validate)->Arg(10)->Arg(100)->Arg(143)->Arg(1000)->Arg(1429)->Arg(10000)->Arg(14286)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+// speed bar's sizes, benchmarks/run.sh), ~1,000, ~10,000 and ~100,000 nodes,
+// and 100,000 cells (700,000 nodes: the growth past the bar's sizes).
+BENCHMARK(BM_Validate)->Arg(10)->Arg(100)->Arg(143)->Arg(1000)->Arg(1429)->Arg(10000)->Arg(14286)->Arg(100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+// 3,000, 30,000 and 300,000 findings: the benchmark model's at 1,000, 10,000
+// and 100,000 cells.
+BENCHMARK(BM_Findings)->ArgsProduct({{3000, 30000, 300000}, {0, 1}})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ValidateRing)->Arg(10)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 
 BENCHMARK_MAIN();
