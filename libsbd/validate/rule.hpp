@@ -61,9 +61,6 @@ class Context {
   Stamp stamp_;
 };
 
-/// The key of a finding at index in the findings, ranked rank.
-FindingKey finding_key(const Diagnostic& d, int rank, std::size_t index) noexcept;
-
 class Rule {
  public:
   virtual ~Rule() = default;

@@ -21,6 +21,23 @@
 
 namespace sbd::detail {
 
+namespace {
+
+// Where finding d, at index in the findings and of a code ranked rank, goes
+// in the report's order (FindingKey).
+FindingKey finding_key(const Diagnostic& d, int rank, std::size_t index) noexcept {
+  FindingKey k{d.location.known() ? d.location.line : INT_MAX, d.location.column, rank, !d.nodes.empty(), {0, 0},
+               index};
+  if (k.has_nodes) {
+    const std::string& id = d.nodes.front();
+    for (std::size_t b = 0; b < 16 && b < id.size(); ++b)
+      k.head[b / 8] |= std::uint64_t(static_cast<unsigned char>(id[b])) << (56 - 8 * (b % 8));
+  }
+  return k;
+}
+
+}  // namespace
+
 void Context::report(std::vector<std::string> nodes, std::string message, std::string hint,
                      const SourceLocation* where) {
   Diagnostic& d = out_.emplace_back();
@@ -41,17 +58,6 @@ void Context::report(std::vector<std::string> nodes, std::string message, std::s
     }
   }
   keys_.push_back(finding_key(d, stamp_.rank, out_.size() - 1));
-}
-
-FindingKey finding_key(const Diagnostic& d, int rank, std::size_t index) noexcept {
-  FindingKey k{d.location.known() ? d.location.line : INT_MAX, d.location.column, rank, !d.nodes.empty(), {0, 0},
-               index};
-  if (k.has_nodes) {
-    const std::string& id = d.nodes.front();
-    for (std::size_t b = 0; b < 16 && b < id.size(); ++b)
-      k.head[b / 8] |= std::uint64_t(static_cast<unsigned char>(id[b])) << (56 - 8 * (b % 8));
-  }
-  return k;
 }
 
 namespace {
