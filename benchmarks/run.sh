@@ -8,7 +8,7 @@
 # BUILD_DIR (default build/bench) must be a Release build with the benchmarks:
 #   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release \
 #         -DSBD_BUILD_BENCHMARKS=ON -DSBD_BUILD_PYTHON=OFF
-#   cmake --build build/bench --target bench_read bench_validate bench_emit bench_build sbd_cli sbd_generate_model
+#   cmake --build build/bench --target bench_read bench_validate bench_emit bench_build bench_growth sbd_cli sbd_generate_model
 # OUT_DIR (default BUILD_DIR/bench-results) receives one JSON file per program
 # (Google Benchmark's format) and peak-memory.txt. Set MIN_TIME (seconds per
 # benchmark, default 0.5) to trade precision for time; SKIP_TIMINGS=1 to
@@ -35,6 +35,8 @@ if [ "${SKIP_TIMINGS:-0}" != 1 ]; then
   run bench_validate 'BM_Validate/(10|100|1000|10000)$'
   run bench_emit     'BM_(SamTemplate|EmitSam|StarterCode|StarterCodeStream)/(10|100|1000|10000)$'
   run bench_build    'BM_(Build|WriteTree)'
+  # Between the bar's sizes: 1,000 to 10,000 cells in six steps, warm and cold.
+  run bench_growth   '/[0-9]{4,5}$'
 fi
 
 # Peak memory of the command-line build at 10,000 cells.
