@@ -36,6 +36,49 @@ FindingKey finding_key(const Diagnostic& d, int rank, std::size_t index) noexcep
   return k;
 }
 
+// The findings put in the keys' order (keys[i].index: the finding that goes
+// to position i). While they are few enough to stay in a core's cache, where
+// they are: each moved once, following the permutation's cycles. A second
+// vector as big would cost more than the moves: freed with the report, glibc
+// may give it back to the system, and a caller validating in a loop then
+// faults it in again page by page each run (300 page faults a run, a third
+// of the time, at 3,000 findings: docs/performance.md, sixth round). Past
+// that size a cycle jumps over findings that are no longer in the cache, a
+// miss at each step, so they are moved into a second vector in the keys'
+// order instead: the keys are read in order and say which findings come
+// next, so each is asked for from memory well before it is moved.
+std::vector<Diagnostic> in_order(std::vector<Diagnostic> found, std::vector<FindingKey>& keys) {
+  constexpr std::size_t kInPlaceBytes = std::size_t{1} << 20;
+  if (keys.size() * sizeof(Diagnostic) <= kInPlaceBytes) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i].index == i) continue;
+      Diagnostic held = std::move(found[i]);
+      std::size_t at = i;
+      while (keys[at].index != i) {
+        const std::size_t next = keys[at].index;
+        found[at] = std::move(found[next]);
+        keys[at].index = at;
+        at = next;
+      }
+      found[at] = std::move(held);
+      keys[at].index = at;
+    }
+    return found;
+  }
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(keys.size());
+  advise_huge_pages(sorted.data(), sorted.capacity() * sizeof(Diagnostic));
+  constexpr std::size_t kAhead = 16;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i + kAhead < keys.size()) {
+      const char* at = reinterpret_cast<const char*>(&found[keys[i + kAhead].index]);
+      for (std::size_t b = 0; b < sizeof(Diagnostic); b += 64) __builtin_prefetch(at + b);
+    }
+    sorted.push_back(std::move(found[keys[i].index]));
+  }
+  return sorted;
+}
+
 }  // namespace
 
 void Context::report(std::vector<std::string> nodes, std::string message, std::string hint,
@@ -231,24 +274,8 @@ Report run_rules(const Architecture& arch, const ValidateOptions& options,
     if (const int c = da.message.compare(db.message); c != 0) return c < 0;
     return a.index < b.index;
   });
-  // Put in that order: moved into a second vector in the keys' order. The
-  // keys are read in order and say which findings come next, so each is
-  // asked for from memory well before it is moved (a big model's findings
-  // are not in the cache); following the permutation's cycles in place
-  // instead chases one key after another, a miss each at 100,000 findings.
-  std::vector<Diagnostic> sorted;
-  sorted.reserve(keys.size());
-  advise_huge_pages(sorted.data(), sorted.capacity() * sizeof(Diagnostic));
-  constexpr std::size_t kAhead = 16;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i + kAhead < keys.size()) {
-      const char* at = reinterpret_cast<const char*>(&found[keys[i + kAhead].index]);
-      for (std::size_t b = 0; b < sizeof(Diagnostic); b += 64) __builtin_prefetch(at + b);
-    }
-    sorted.push_back(std::move(found[keys[i].index]));
-  }
   Report report;
-  report.diagnostics = std::move(sorted);
+  report.diagnostics = in_order(std::move(found), keys);
   return report;
 }
 
