@@ -85,15 +85,25 @@ TEST_CASE("the engines' id order is std::string's order of the ids, for small an
       if (!arch.find(id)) arch.add_node(id, "queue");
     }
     const std::vector<std::string> expected = arch.sorted_ids();
-    std::vector<std::string> by_index, by_node, by_kept;
+    std::vector<std::string> by_index, by_node, by_copied_id, by_kept;
     sbd::detail::IdOrder fresh;  // and one that starts empty
     for (std::size_t i : fresh.of(arch)) by_index.push_back(arch.node_at(i).id);
-    for (const sbd::Node* n : sbd::detail::nodes_by_id(arch)) by_node.push_back(n->id);
+    // NodesById: its nodes, and the ids it copied, in the same order.
+    const sbd::detail::NodesById nodes(arch);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      by_node.push_back(nodes.node(i).id);
+      by_copied_id.emplace_back(nodes.id(i));
+    }
     for (std::size_t i : kept.of(arch)) by_kept.push_back(arch.node_at(i).id);
     INFO(size << " nodes");
     CHECK(by_index == expected);
     CHECK(by_node == expected);
+    CHECK(by_copied_id == expected);
     CHECK(by_kept == expected);
+    // Its ids by node index are each node's own.
+    bool all_same = true;
+    for (std::size_t i = 0; i < arch.node_count(); ++i) all_same = all_same && nodes.id_of(i) == arch.node_at(i).id;
+    CHECK(all_same);
   }
 }
 

@@ -69,25 +69,26 @@ EnvironmentSection::EnvironmentSection(const Architecture& arch) : arch_(arch) {
   for (std::size_t i = 0; i < rows_.size(); ++i) by_function_[next[rows_[i].from]++] = static_cast<std::uint32_t>(i);
 }
 
-void EnvironmentSection::write(YamlBuffer& o, const std::vector<const Node*>& fns) const {
+void EnvironmentSection::write(YamlBuffer& o, const NodesById& nodes) const {
   using namespace std::string_view_literals;
   if (rows_.empty()) return;
-  const StableVector<Node>& nodes = arch_.nodes();
   o += kEnvironmentHead;
-  for (const Node* fn : fns)
-    for (std::uint32_t k = first_[fn->index]; k < first_[fn->index + 1]; ++k) {
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const std::size_t fn = nodes.index(i);  // (only functions have rows)
+    for (std::uint32_t k = first_[fn]; k < first_[fn + 1]; ++k) {
       const Row& r = rows_[by_function_[k]];
       const Var& v = vars_[r.var];
       o += "| "sv;
-      o += fn->id;
+      o += nodes.id(i);
       o += " | `"sv;
       o += v.name;
       o += "` | "sv;
-      o += nodes[r.to].id;
+      o += nodes.id_of(r.to);
       o += " | "sv;
       o += v.holds;
       o += " |\n"sv;
     }
+  }
   o += "\n"sv;
 }
 

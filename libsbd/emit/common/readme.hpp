@@ -21,6 +21,8 @@
 
 namespace sbd::detail {
 
+class NodesById;
+
 /// A Markdown table cell: pipes and line breaks become spaces.
 std::string md_cell(std::string s);
 
@@ -37,8 +39,8 @@ std::string_view unit_test_tail(std::string_view language);
 
 /// Something worked out once per node kind (its catalog entry, the text of
 /// its rows) and found again by the kind's name: a model has a few kinds and
-/// many nodes. The kinds are views of the nodes' own strings (the
-/// Architecture must outlive it); references stay valid as kinds are added.
+/// many nodes. The kinds are views of the strings given (KindSpec::key: the
+/// catalog must outlive it); references stay valid as kinds are added.
 template <class T>
 class PerKind {
  public:
@@ -70,8 +72,9 @@ class EnvironmentSection {
   /// The length of the section's text (0 when no function has a variable).
   std::size_t size() const noexcept { return size_; }
   /// Writes the section (nothing when no function has a variable), the
-  /// functions in the order of fns, which holds every function node of arch.
-  void write(YamlBuffer& o, const std::vector<const Node*>& fns) const;
+  /// functions in the order of nodes (every node of arch, by id). Reads no
+  /// node: the ids are the NodesById's.
+  void write(YamlBuffer& o, const NodesById& nodes) const;
 
  private:
   struct Var {

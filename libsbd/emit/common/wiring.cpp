@@ -153,7 +153,11 @@ namespace {
 // first letter): linear, where the comparison sort was a third of the
 // template's id work at 70,000 nodes. A key is 24 bytes and holds the node
 // index, not the node: the passes move less and read no node.
-void sort_by_id(const Architecture& arch, std::vector<IdOrder::Keyed>& keyed, std::vector<IdOrder::Keyed>& spare) {
+//
+// ids, when given, receives the ids end to end in the nodes' order and starts
+// where each begins (node_count() + 1 entries), from the same walk.
+void sort_by_id(const Architecture& arch, std::vector<IdOrder::Keyed>& keyed, std::vector<IdOrder::Keyed>& spare,
+                std::string* ids = nullptr, std::vector<std::size_t>* starts = nullptr) {
   using Keyed = IdOrder::Keyed;
   const auto word = [](const std::string& id, std::size_t from) {
     std::uint64_t k = 0;
@@ -164,7 +168,20 @@ void sort_by_id(const Architecture& arch, std::vector<IdOrder::Keyed>& keyed, st
   const std::size_t n = nodes.size();
   keyed.clear();
   keyed.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) keyed.push_back(Keyed{word(nodes[i].id, 0), word(nodes[i].id, 8), i});
+  if (ids) {
+    starts->clear();
+    starts->reserve(n + 1);
+    ids->clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& id = nodes[i].id;
+      keyed.push_back(Keyed{word(id, 0), word(id, 8), i});
+      starts->push_back(ids->size());
+      ids->append(id);
+    }
+    starts->push_back(ids->size());
+  } else {
+    for (std::size_t i = 0; i < n; ++i) keyed.push_back(Keyed{word(nodes[i].id, 0), word(nodes[i].id, 8), i});
+  }
   const auto by_id = [&nodes](const Keyed& a, const Keyed& b) {
     if (a.high != b.high) return a.high < b.high;
     if (a.low != b.low) return a.low < b.low;
@@ -209,14 +226,11 @@ void sort_by_id(const Architecture& arch, std::vector<IdOrder::Keyed>& keyed, st
 
 }  // namespace
 
-std::vector<const Node*> nodes_by_id(const Architecture& arch) {
+NodesById::NodesById(const Architecture& arch) : arch_(arch) {
   std::vector<IdOrder::Keyed> keyed, spare;
-  sort_by_id(arch, keyed, spare);
-  std::vector<const Node*> out;
-  out.reserve(keyed.size());
-  const StableVector<Node>& nodes = arch.nodes();
-  for (const IdOrder::Keyed& k : keyed) out.push_back(&nodes[k.index]);
-  return out;
+  sort_by_id(arch, keyed, spare, &ids_, &starts_);
+  order_.reserve(keyed.size());
+  for (const IdOrder::Keyed& k : keyed) order_.push_back(k.index);
 }
 
 const std::vector<std::size_t>& IdOrder::of(const Architecture& arch) {

@@ -61,9 +61,37 @@ std::vector<Wire> wires_of(const Architecture& arch, const Node& fn);
 /// transform), in edge order.
 std::vector<const Edge*> triggers_of(const Architecture& arch, const Node& fn);
 
-/// The nodes in the order of their ids (std::string's order): what engines
-/// write in, without copying the ids (Architecture::sorted_ids copies them).
-std::vector<const Node*> nodes_by_id(const Architecture& arch);
+/// Every node of an architecture in the order of their ids (std::string's
+/// order), for the engines' passes that write node by node in that order
+/// (the starter code, the README). Each node's id is copied once, in the
+/// nodes' own order (a walk the memory streams), into one block: the passes
+/// then read the ids from it and the kinds from Architecture::kind_at, not
+/// from nodes that a big model has scattered (at 70,000 nodes, 27 MB of
+/// nodes in an order unlike their ids': a cache miss each; the ids are
+/// 0.6 MB). The architecture must outlive it, unchanged.
+class NodesById {
+ public:
+  explicit NodesById(const Architecture& arch);
+  std::size_t size() const noexcept { return order_.size(); }
+  /// The node index of the i-th node in id order.
+  std::size_t index(std::size_t i) const noexcept { return order_[i]; }
+  /// The id of the i-th node in id order.
+  std::string_view id(std::size_t i) const noexcept { return id_of(order_[i]); }
+  /// The kind of the i-th node in id order.
+  const KindSpec& kind(std::size_t i) const { return arch_.kind_at(order_[i]); }
+  /// The i-th node in id order.
+  const Node& node(std::size_t i) const { return arch_.node_at(order_[i]); }
+  /// The id of the node of index node_index (the nodes' own order).
+  std::string_view id_of(std::size_t node_index) const noexcept {
+    return std::string_view(ids_.data() + starts_[node_index], starts_[node_index + 1] - starts_[node_index]);
+  }
+
+ private:
+  const Architecture& arch_;
+  std::vector<std::size_t> order_;   // node indexes in id order
+  std::string ids_;                  // the ids end to end, by node index
+  std::vector<std::size_t> starts_;  // node i's id is ids_[starts_[i], starts_[i + 1])
+};
 /// The same order as node indexes (for a caller that then reads arrays by
 /// node index, not the nodes themselves), into memory this object keeps from
 /// one call to the next: a caller that orders big models over and over (the

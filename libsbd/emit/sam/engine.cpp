@@ -57,9 +57,9 @@ class SamEngine final : public Engine {
     // Written as text node by node: the template's tree is never held whole.
     out.add("template.yaml", sam_template_yaml(arch, options));
     // The nodes sorted by id once, for the starter code and the README.
-    const std::vector<const Node*> nodes = nodes_by_id(arch);
-    for (const Node* n : nodes)
-      if (std::string_view(n->kind) == "fn") emit_starter_code(arch, *n, options, out);
+    const NodesById nodes(arch);
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+      if (nodes.kind(i).key == "fn") emit_starter_code(arch, nodes.node(i), options, out);
     emit_starter_shared(arch, options, out);
     out.add("README.md", sam_readme(arch, options, samples, nodes));
     out.add(".gitignore", sam_gitignore());

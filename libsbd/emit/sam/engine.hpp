@@ -10,6 +10,8 @@
 
 namespace sbd::detail {
 
+class NodesById;
+
 /// The one SAM engine (stateless).
 const Engine& sam_engine();
 
@@ -20,9 +22,9 @@ using SampleEvents = std::vector<std::pair<std::string, std::string>>;
 
 /// The generated project's README.md, .gitignore and samconfig.toml. The
 /// README names the sample events of the starter code (`sam local invoke`);
-/// nodes are every node of arch in the order of their ids (nodes_by_id).
+/// nodes are every node of arch in the order of their ids.
 std::string sam_readme(const Architecture& arch, const EmitOptions& options, const SampleEvents& samples,
-                       const std::vector<const Node*>& nodes);
+                       const NodesById& nodes);
 std::string sam_gitignore();
 std::string sam_config(const Architecture& arch);
 

@@ -95,9 +95,11 @@ FunctionFacts function_facts(const Architecture& arch, const Node& fn, const Emi
   return f;
 }
 
-// A function of the README: its node, starter facts and first sample event.
+// A function of the README: its node, id, starter facts and first sample
+// event.
 struct Function {
   const Node* node;
+  std::string_view id;  // (NodesById's: the node is not read again for it)
   const FunctionFacts* facts;
   const std::string* sample;  // its first sample event, or nullptr
 };
@@ -109,27 +111,27 @@ void code_uri(YamlBuffer& o, const Function& fn) {
     return;
   }
   o += "src/"sv;
-  o += fn.node->id;
+  o += fn.id;
   o += "/"sv;
 }
 std::size_t code_uri_size(const Function& fn) {
-  return fn.facts->shared ? fn.node->id.size() + 5 : fn.facts->info.code_uri.size();
+  return fn.facts->shared ? fn.id.size() + 5 : fn.facts->info.code_uri.size();
 }
 
 // The folder in which its unit tests run: its code_uri, else src/<id>.
 void test_dir(YamlBuffer& o, const Function& fn) {
   if (fn.facts->shared || !fn.facts->info.code_uri.empty()) return code_uri(o, fn);
   o += "src/"sv;
-  o += fn.node->id;
+  o += fn.id;
 }
 std::size_t test_dir_size(const Function& fn) {
-  return fn.facts->shared || !fn.facts->info.code_uri.empty() ? code_uri_size(fn) : fn.node->id.size() + 4;
+  return fn.facts->shared || !fn.facts->info.code_uri.empty() ? code_uri_size(fn) : fn.id.size() + 4;
 }
 
 }  // namespace
 
 std::string sam_readme(const Architecture& arch, const EmitOptions& options, const SampleEvents& sample_events,
-                       const std::vector<const Node*>& nodes) {
+                       const NodesById& nodes) {
   const AppSettings& s = arch.settings();
   // First the facts of each node's kind and of each function, worked out
   // once, and the length of the text (the buffer is sized once); then the
@@ -144,11 +146,12 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
   kind_of_node.reserve(nodes.size());
   std::vector<Function> fns;
   bool flink = false, apis = false;
-  for (const Node* n : nodes) {
-    const KindFacts& k = kinds.get(n->kind, [&] { return kind_facts(arch, *n); });
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const KindFacts& k = kinds.get(nodes.kind(i).key, [&] { return kind_facts(arch, nodes.node(i)); });
     kind_of_node.push_back(&k);
-    size += 2 + n->id.size() + (k.iot_rule ? k.name_cell.size() + 128 : k.row.size());
-    if (k.fn) fns.push_back(Function{n, nullptr, nullptr});
+    const std::string_view id = nodes.id(i);
+    size += 2 + id.size() + (k.iot_rule ? k.name_cell.size() + 128 : k.row.size());
+    if (k.fn) fns.push_back(Function{&nodes.node(i), id, nullptr, nullptr});
     flink = flink || k.flink;
     apis = apis || k.api;
   }
@@ -169,12 +172,12 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
       }
       fn.facts = shared->shared ? shared : &own.emplace_back(function_facts(arch, n, options));
     }
-    while (sample != sample_events.end() && sample->first < n.id) ++sample;
-    if (sample != sample_events.end() && sample->first == n.id) fn.sample = &sample->second;
+    while (sample != sample_events.end() && sample->first < fn.id) ++sample;
+    if (sample != sample_events.end() && sample->first == fn.id) fn.sample = &sample->second;
     // Its rows: "What was generated", its unit tests, its sample event.
-    size += 16 + code_uri_size(fn) + n.id.size() + fn.facts->what.size();
-    if (!fn.facts->tests.empty()) size += 24 + test_dir_size(fn) + fn.facts->tests.size() + n.id.size();
-    if (fn.sample) size += 27 + n.id.size() + fn.sample->size();
+    size += 16 + code_uri_size(fn) + fn.id.size() + fn.facts->what.size();
+    if (!fn.facts->tests.empty()) size += 24 + test_dir_size(fn) + fn.facts->tests.size() + fn.id.size();
+    if (fn.sample) size += 27 + fn.id.size() + fn.sample->size();
   }
   const EnvironmentSection environment(arch);
   size += environment.size();
@@ -191,7 +194,7 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
     o += "| `"sv;
     code_uri(o, fn);
     o += "` | function "sv;
-    o += fn.node->id;
+    o += fn.id;
     o += fn.facts->what;
   }
   o += "| `samconfig.toml` | defaults of the `sam` command line (stack name, capabilities) |\n"
@@ -201,23 +204,18 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const KindFacts& k = *kind_of_node[i];
     o += "| "sv;
-    o += nodes[i]->id;
+    o += nodes.id(i);
     if (!k.iot_rule) {
       o += k.row;
       continue;
     }
     o += k.name_cell;
-    iot_rule_resource(o, arch, *nodes[i], k.sam_type);
+    iot_rule_resource(o, arch, nodes.node(i), k.sam_type);
     o += " |\n"sv;
   }
   o += "\n"sv;
 
-  {
-    std::vector<const Node*> fn_nodes;
-    fn_nodes.reserve(fns.size());
-    for (const Function& fn : fns) fn_nodes.push_back(fn.node);
-    environment.write(o, fn_nodes);
-  }
+  environment.write(o, nodes);
 
   o += "## Build, test and deploy\n\nYou need the [AWS SAM CLI](https://docs.aws.amazon.com/serverless-application-model/"
        "latest/developerguide/install-sam-cli.html), AWS credentials, and the toolchain of each function's language.\n\n"
@@ -228,7 +226,7 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
     test_dir(o, fn);
     o += fn.facts->tests;
     o += "   # unit tests of "sv;
-    o += fn.node->id;
+    o += fn.id;
     o += "\n"sv;
   }
   o += "sam deploy --guided       # the first time; then `sam deploy`\n```\n\n"
@@ -267,7 +265,7 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
   for (const Function& fn : fns) {
     if (!fn.sample) continue;
     o += "sam local invoke "sv;
-    o += fn.node->id;
+    o += fn.id;
     o += " --event "sv;
     o += *fn.sample;
     o += "\n"sv;

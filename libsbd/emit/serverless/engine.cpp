@@ -26,11 +26,12 @@ class ServerlessEngine final : public Engine {
     StreamingFileSet out(sink);
     out.add("serverless.yml", to_yaml_consuming(serverless_config(arch, options)));
     // The nodes sorted by id once, for the starter code and the README.
-    const std::vector<const Node*> nodes = nodes_by_id(arch);
-    for (const Node* n : nodes) {
-      if (std::string_view(n->kind) != "fn") continue;
-      emit_starter_code(arch, *n, options, out);
-      SlsCode code = serverless_code(arch, *n, options);
+    const NodesById nodes(arch);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      if (nodes.kind(i).key != "fn") continue;
+      const Node& n = nodes.node(i);
+      emit_starter_code(arch, n, options, out);
+      SlsCode code = serverless_code(arch, n, options);
       if (!code.entry_file.empty()) out.add(code.entry_file, std::move(code.entry_content));
     }
     emit_starter_shared(arch, options, out);

@@ -11,6 +11,7 @@
 namespace sbd::detail {
 
 struct StarterInfo;
+class NodesById;
 
 /// The one Serverless Framework engine (stateless).
 const Engine& serverless_engine();
@@ -40,9 +41,8 @@ SlsCode serverless_code(const Architecture& arch, const Node& fn, const EmitOpti
 SlsCode serverless_code(const Architecture& arch, const Node& fn, const StarterInfo& info);
 
 /// The generated project's README.md, .gitignore and package.json. nodes
-/// are every node of arch in the order of their ids (nodes_by_id).
-std::string serverless_readme(const Architecture& arch, const EmitOptions& options,
-                              const std::vector<const Node*>& nodes);
+/// are every node of arch in the order of their ids.
+std::string serverless_readme(const Architecture& arch, const EmitOptions& options, const NodesById& nodes);
 std::string serverless_gitignore();
 std::string serverless_package_json(const Architecture& arch);
 

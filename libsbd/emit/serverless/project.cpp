@@ -72,34 +72,33 @@ SlsCode serverless_code(const Architecture& arch, const Node& fn, const StarterI
   return c;
 }
 
-std::string serverless_readme(const Architecture& arch, const EmitOptions& options,
-                              const std::vector<const Node*>& nodes) {
+std::string serverless_readme(const Architecture& arch, const EmitOptions& options, const NodesById& nodes) {
   using namespace std::string_view_literals;
   const AppSettings& s = arch.settings();
   // Each function's starter facts and package worked out once, each kind's
   // cell once (see readme.hpp).
   struct Function {
-    const Node* node;
+    std::string_view id;
     StarterInfo info;
     SlsCode code;
   };
   std::vector<Function> fns;
-  std::vector<const Node*> fn_nodes;
   PerKind<std::string> kind_cells;  // " | <kind name> |\n"
   std::vector<const std::string*> cell_of_node;
   cell_of_node.reserve(nodes.size());
   std::size_t size = 4096 + s.name.size() + s.description.size();
-  for (const Node* n : nodes) {
-    const std::string& cell =
-        kind_cells.get(n->kind, [&] { return " | " + md_cell(arch.kind_of(*n).name) + " |\n"; });
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const KindSpec& kind = nodes.kind(i);
+    const std::string& cell = kind_cells.get(kind.key, [&] { return " | " + md_cell(kind.name) + " |\n"; });
     cell_of_node.push_back(&cell);
-    size += 2 + n->id.size() + cell.size();
-    if (std::string_view(n->kind) != "fn"sv) continue;
-    StarterInfo info = starter_info(arch, *n, options);
-    SlsCode code = serverless_code(arch, *n, info);
-    size += 3 * n->id.size() + 2 * info.code_uri.size() + code.handler.size() + code.build.size() + 200;
-    fns.push_back(Function{n, std::move(info), std::move(code)});
-    fn_nodes.push_back(n);
+    const std::string_view id = nodes.id(i);
+    size += 2 + id.size() + cell.size();
+    if (kind.key != "fn"sv) continue;
+    const Node& n = nodes.node(i);
+    StarterInfo info = starter_info(arch, n, options);
+    SlsCode code = serverless_code(arch, n, info);
+    size += 3 * id.size() + 2 * info.code_uri.size() + code.handler.size() + code.build.size() + 200;
+    fns.push_back(Function{id, std::move(info), std::move(code)});
   }
   const EnvironmentSection environment(arch);
   size += environment.size();
@@ -116,7 +115,7 @@ std::string serverless_readme(const Architecture& arch, const EmitOptions& optio
     o += "| `"sv;
     o += f.info.code_uri;
     o += "` | function "sv;
-    o += f.node->id;
+    o += f.id;
     o += ": "sv;
     if (f.info.language.empty()) {
       o += "no starter code for this runtime"sv;
@@ -136,12 +135,12 @@ std::string serverless_readme(const Architecture& arch, const EmitOptions& optio
   o += "## Resources\n\n| node | kind |\n|---|---|\n"sv;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     o += "| "sv;
-    o += nodes[i]->id;
+    o += nodes.id(i);
     o += *cell_of_node[i];
   }
   o += "\n"sv;
 
-  environment.write(o, fn_nodes);
+  environment.write(o, nodes);
 
   o += "## Build, test and deploy\n\nYou need Node.js, AWS credentials, and the toolchain of each function's "
        "language.\n\n```sh\nnpm install               # the Serverless Framework v3 (npx serverless)\n"sv;
@@ -151,19 +150,19 @@ std::string serverless_readme(const Architecture& arch, const EmitOptions& optio
       o += "(cd "sv;
       if (f.info.code_uri.empty()) {
         o += "src/"sv;
-        o += f.node->id;
+        o += f.id;
       } else {
         o += f.info.code_uri;
       }
       o += tests;
       o += "   # unit tests of "sv;
-      o += f.node->id;
+      o += f.id;
       o += "\n"sv;
     }
     if (!f.code.build.empty()) {
       o += f.code.build;
       o += "   # builds "sv;
-      o += f.node->id;
+      o += f.id;
       o += "\n"sv;
     }
   }
@@ -188,12 +187,9 @@ std::string serverless_readme(const Architecture& arch, const EmitOptions& optio
          "resources instead (`resources.extensions.<Id>LambdaFunction.Properties.Runtime`). "sv;
   }
   bool flink = false, buckets = false;
-  const StableVector<Node>& all = arch.nodes();
-  for (const Node* n : nodes)
-    if (std::string_view(n->kind) == "analyticsStream"sv) flink = true;
+  for (std::size_t i = 0; i < nodes.size() && !flink; ++i) flink = nodes.kind(i).key == "analyticsStream"sv;
   for (const Edge& e : arch.edges())
-    if (std::string_view(all[e.from_index].kind) == "bucket"sv && std::string_view(all[e.to_index].kind) == "fn"sv)
-      buckets = true;
+    if (arch.kind_at(e.from_index).key == "bucket"sv && arch.kind_at(e.to_index).key == "fn"sv) buckets = true;
   if (buckets)
     o += "Buckets that trigger functions are created by the framework (`provider.s3`) with a name made of the "
          "app, the bucket, the stage and the region; S3 names are global, so change `provider.s3.<Id>.name` if "
