@@ -12,8 +12,15 @@ namespace sbd::detail {
 
 namespace {
 
-// Remembers, per function, the first sample event of its starter code
-// (src/<FunctionId>/events/*.json, in path order), which the README names.
+// What the engine notes of the files it hands on: the sample events of the
+// starter code (src/<FunctionId>/events/*.json), the first of each function
+// in path order, which the README names.
+struct SampleNotes {
+  const Architecture& arch;
+  std::size_t current;  // the function whose starter code is being emitted
+  SampleEvents samples;
+};
+
 void note_sample_event(void* context, const std::string& path) {
   static constexpr std::string_view kSrc = "src/", kEvents = "/events/", kJson = ".json";
   if (path.size() <= kSrc.size() + kEvents.size() + kJson.size() || path.compare(0, kSrc.size(), kSrc) != 0 ||
@@ -21,23 +28,17 @@ void note_sample_event(void* context, const std::string& path) {
     return;
   const std::size_t slash = path.find('/', kSrc.size());
   if (slash == std::string::npos || path.compare(slash, kEvents.size(), kEvents) != 0) return;
-  auto& samples = *static_cast<SampleEvents*>(context);
+  auto& notes = *static_cast<SampleNotes*>(context);
   const std::string_view fn = std::string_view(path).substr(kSrc.size(), slash - kSrc.size());
-  // The functions' code comes in id order: their events are the last entry
-  // or a new last one (else found by binary search).
-  if (samples.empty() || samples.back().first < fn) {
-    samples.emplace_back(fn, path);
-    return;
+  // The folder is the function's own, the one being emitted, as a rule.
+  std::size_t at = notes.current;
+  if (at >= notes.arch.node_count() || notes.arch.node_at(at).id != fn) {
+    const Node* n = notes.arch.find(fn);
+    if (!n) return;
+    at = n->index;
   }
-  const auto it = samples.back().first == fn
-                      ? samples.end() - 1
-                      : std::lower_bound(samples.begin(), samples.end(), fn,
-                                         [](const auto& entry, std::string_view id) { return entry.first < id; });
-  if (it != samples.end() && it->first == fn) {
-    if (path < it->second) it->second = path;
-    return;
-  }
-  samples.emplace(it, fn, path);
+  std::string& first = notes.samples[at];
+  if (first.empty() || path < first) first = path;
 }
 
 class SamEngine final : public Engine {
@@ -52,16 +53,21 @@ class SamEngine final : public Engine {
     return out;
   }
   void emit_to(const Architecture& arch, const EmitOptions& options, FileSink& sink) const override {
-    SampleEvents samples;
-    StreamingFileSet out(sink, note_sample_event, &samples);
+    SampleNotes notes{arch, arch.node_count(), SampleEvents(arch.node_count())};
+    StreamingFileSet out(sink, note_sample_event, &notes);
     // Written as text node by node: the template's tree is never held whole.
     out.add("template.yaml", sam_template_yaml(arch, options));
-    // The nodes sorted by id once, for the starter code and the README.
-    const NodesById nodes(arch);
-    for (std::size_t i = 0; i < nodes.size(); ++i)
-      if (nodes.kind(i).key == "fn") emit_starter_code(arch, nodes.node(i), options, out);
+    // The starter code of each function in the order of the nodes: what a
+    // function's code reads (its edges, its sources and targets) is then
+    // near what the one before read, as a model is written.
+    for (std::size_t i = 0; i < arch.node_count(); ++i) {
+      if (arch.kind_at(i).key != "fn") continue;
+      notes.current = i;
+      emit_starter_code(arch, arch.node_at(i), options, out);
+    }
+    notes.current = arch.node_count();
     emit_starter_shared(arch, options, out);
-    out.add("README.md", sam_readme(arch, options, samples, nodes));
+    out.add("README.md", sam_readme(arch, options, notes.samples, NodesById(arch)));
     out.add(".gitignore", sam_gitignore());
     out.add("samconfig.toml", sam_config(arch));
   }

@@ -16,9 +16,9 @@ class NodesById;
 const Engine& sam_engine();
 
 /// The first sample event of each function's starter code (path order), by
-/// function id: ("Resize", "src/Resize/events/s3.json"), sorted by id (a
-/// vector, not a map: the README walks it once, in order).
-using SampleEvents = std::vector<std::pair<std::string, std::string>>;
+/// node index: "src/Resize/events/s3.json" for the function Resize, empty for
+/// a node without one.
+using SampleEvents = std::vector<std::string>;
 
 /// The generated project's README.md, .gitignore and samconfig.toml. The
 /// README names the sample events of the starter code (`sam local invoke`);

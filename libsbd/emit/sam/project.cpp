@@ -157,9 +157,6 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
   }
   std::deque<FunctionFacts> own;
   const FunctionFacts* shared = nullptr;
-  // The sample events are by function id in the ids' order, the functions
-  // too: one walk.
-  auto sample = sample_events.begin();
   for (Function& fn : fns) {
     const Node& n = *fn.node;
     if (own_starter_settings(n)) {
@@ -172,8 +169,7 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
       }
       fn.facts = shared->shared ? shared : &own.emplace_back(function_facts(arch, n, options));
     }
-    while (sample != sample_events.end() && sample->first < fn.id) ++sample;
-    if (sample != sample_events.end() && sample->first == fn.id) fn.sample = &sample->second;
+    if (n.index < sample_events.size() && !sample_events[n.index].empty()) fn.sample = &sample_events[n.index];
     // Its rows: "What was generated", its unit tests, its sample event.
     size += 16 + code_uri_size(fn) + fn.id.size() + fn.facts->what.size();
     if (!fn.facts->tests.empty()) size += 24 + test_dir_size(fn) + fn.facts->tests.size() + fn.id.size();

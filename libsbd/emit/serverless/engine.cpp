@@ -25,17 +25,17 @@ class ServerlessEngine final : public Engine {
   void emit_to(const Architecture& arch, const EmitOptions& options, FileSink& sink) const override {
     StreamingFileSet out(sink);
     out.add("serverless.yml", to_yaml_consuming(serverless_config(arch, options)));
-    // The nodes sorted by id once, for the starter code and the README.
-    const NodesById nodes(arch);
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      if (nodes.kind(i).key != "fn") continue;
-      const Node& n = nodes.node(i);
+    // The starter code of each function in the order of the nodes (as the
+    // SAM engine's).
+    for (std::size_t i = 0; i < arch.node_count(); ++i) {
+      if (arch.kind_at(i).key != "fn") continue;
+      const Node& n = arch.node_at(i);
       emit_starter_code(arch, n, options, out);
       SlsCode code = serverless_code(arch, n, options);
       if (!code.entry_file.empty()) out.add(code.entry_file, std::move(code.entry_content));
     }
     emit_starter_shared(arch, options, out);
-    out.add("README.md", serverless_readme(arch, options, nodes));
+    out.add("README.md", serverless_readme(arch, options, NodesById(arch)));
     out.add(".gitignore", serverless_gitignore());
     out.add("package.json", serverless_package_json(arch));
   }
