@@ -36,32 +36,32 @@ constexpr std::string_view kEnvironmentHead =
     "variables:\n\n| function | variable | target | holds |\n|---|---|---|---|\n";
 }  // namespace
 
-EnvironmentSection::EnvironmentSection(const Architecture& arch) : arch_(arch) {
+EnvironmentSection::EnvironmentSection(const Architecture& arch, const NodesById& ids) {
   using namespace std::string_view_literals;
-  const StableVector<Node>& nodes = arch.nodes();
   // An edge leaving a function that has a variable is a wire. What the
-  // variable is called and holds depends on its target alone.
+  // variable is called and holds depends on its target alone. The ids come
+  // from ids, not from the nodes: the edges are read in order, nothing else.
   std::vector<std::uint32_t> var_of;  // by node index: 1 + index in vars_, 0 = not yet
   for (const Edge& e : arch.edges()) {
-    if (std::string_view(arch.kind_at(e.from_index).key) != "fn"sv) continue;
-    const Node& from = nodes[e.from_index];
-    std::string holds = env_value_kind(arch, e);
+    if (arch.kind_at(e.from_index).key != "fn"sv) continue;
+    const std::string_view holds = env_value_kind(arch, e);
     if (holds.empty()) continue;  // no variable (an alarm, an on-failure edge)
-    if (var_of.empty()) var_of.assign(nodes.size(), 0);
+    if (var_of.empty()) var_of.assign(arch.node_count(), 0);
     std::uint32_t& v = var_of[e.to_index];
+    const std::string_view to = ids.id_of(e.to_index);
     if (v == 0) {
-      vars_.push_back(Var{env_var_for(arch, e), std::move(holds)});
+      vars_.push_back(Var{env_var_for(arch, e, to), std::string(holds)});
       v = static_cast<std::uint32_t>(vars_.size());
     }
     const Var& var = vars_[v - 1];
     rows_.push_back(Row{static_cast<std::uint32_t>(e.from_index), static_cast<std::uint32_t>(e.to_index), v - 1});
-    size_ += from.id.size() + var.name.size() + nodes[e.to_index].id.size() + var.holds.size() + 16;
+    size_ += ids.id_of(e.from_index).size() + var.name.size() + to.size() + var.holds.size() + 16;
   }
   if (rows_.empty()) return;
   size_ += kEnvironmentHead.size() + 1;
   // The rows of each function together, in edge order: a counting sort on
   // the function's index.
-  first_.assign(nodes.size() + 1, 0);
+  first_.assign(arch.node_count() + 1, 0);
   for (const Row& r : rows_) ++first_[r.from + 1];
   for (std::size_t i = 1; i < first_.size(); ++i) first_[i] += first_[i - 1];
   by_function_.resize(rows_.size());

@@ -68,7 +68,8 @@ class PerKind {
 /// names the target: env_var_for).
 class EnvironmentSection {
  public:
-  explicit EnvironmentSection(const Architecture& arch);
+  /// ids: every node of arch (their ids are read from it, not from the nodes).
+  EnvironmentSection(const Architecture& arch, const NodesById& ids);
   /// The length of the section's text (0 when no function has a variable).
   std::size_t size() const noexcept { return size_; }
   /// Writes the section (nothing when no function has a variable), the
@@ -83,7 +84,6 @@ class EnvironmentSection {
   struct Row {
     std::uint32_t from, to, var;
   };
-  const Architecture& arch_;
   std::vector<Var> vars_;
   std::vector<Row> rows_;                 // in edge order
   std::vector<std::uint32_t> first_;      // by function index: its first entry in by_function_

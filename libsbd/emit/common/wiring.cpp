@@ -87,9 +87,10 @@ std::string kebab(std::string_view id) { return join_words(id, '-', false); }
 
 namespace {
 
-// The variable for an edge whose target has suffix s (see env_var_for).
-std::string env_var_with(const Architecture& arch, const Edge& edge, const Suffix& s) {
-  std::string base = upper_snake(arch.node_at(edge.to_index).id);
+// The variable for an edge whose target, of id target_id, has suffix s (see
+// env_var_for).
+std::string env_var_with(std::string_view target_id, const Suffix& s) {
+  std::string base = upper_snake(target_id);
   const std::string_view suffix = s.suffix;
   // Do not repeat the suffix, nor its first word (OrdersQueue -> ORDERS_QUEUE_URL).
   const std::string_view first_word = suffix.substr(0, suffix.find('_'));
@@ -111,20 +112,24 @@ std::string env_var_with(const Architecture& arch, const Edge& edge, const Suffi
 }  // namespace
 
 std::string env_var_for(const Architecture& arch, const Edge& edge) {
-  const Suffix* s = suffix_for(arch, edge);
-  return s ? env_var_with(arch, edge, *s) : std::string();
+  return env_var_for(arch, edge, arch.node_at(edge.to_index).id);
 }
 
-std::string env_value_kind(const Architecture& arch, const Edge& edge) {
+std::string env_var_for(const Architecture& arch, const Edge& edge, std::string_view target_id) {
   const Suffix* s = suffix_for(arch, edge);
-  return s ? s->value_kind : "";
+  return s ? env_var_with(target_id, *s) : std::string();
+}
+
+std::string_view env_value_kind(const Architecture& arch, const Edge& edge) {
+  const Suffix* s = suffix_for(arch, edge);
+  return s ? s->value_kind : std::string_view();
 }
 
 std::string_view env_var_and_kind(const Architecture& arch, const Edge& edge, std::string& name) {
   name.clear();
   const Suffix* s = suffix_for(arch, edge);
   if (!s) return {};
-  name = env_var_with(arch, edge, *s);
+  name = env_var_with(arch.node_at(edge.to_index).id, *s);
   return s->value_kind;
 }
 
@@ -134,7 +139,7 @@ std::vector<Wire> wires_of(const Architecture& arch, const Node& fn) {
     const Edge& edge = arch.edge_at(e);
     const Suffix* s = suffix_for(arch, edge);
     if (!s) continue;
-    out.push_back(Wire{&edge, &arch.node_at(edge.to_index), env_var_with(arch, edge, *s), s->value_kind});
+    out.push_back(Wire{&edge, &arch.node_at(edge.to_index), env_var_with(arch.node_at(edge.to_index).id, *s), s->value_kind});
   }
   return out;
 }

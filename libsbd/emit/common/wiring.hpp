@@ -37,8 +37,10 @@ std::string kebab(std::string_view id);
 /// repeated when the id already ends with it (PhotosTable -> PHOTOS_TABLE).
 /// Empty for edges that need no variable (fn -> alarm, on-failure edges).
 std::string env_var_for(const Architecture& arch, const Edge& edge);
+/// The same, the target's id given (read elsewhere than from its node).
+std::string env_var_for(const Architecture& arch, const Edge& edge, std::string_view target_id);
 /// What the variable holds: "name", "arn", "url" (or "" when no variable).
-std::string env_value_kind(const Architecture& arch, const Edge& edge);
+std::string_view env_value_kind(const Architecture& arch, const Edge& edge);
 /// Both at once, looking at the edge once: the variable's name into name
 /// (cleared; empty when none) and what it holds as the result ("" when none).
 std::string_view env_var_and_kind(const Architecture& arch, const Edge& edge, std::string& name);

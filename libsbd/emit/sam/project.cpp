@@ -175,7 +175,7 @@ std::string sam_readme(const Architecture& arch, const EmitOptions& options, con
     if (!fn.facts->tests.empty()) size += 24 + test_dir_size(fn) + fn.facts->tests.size() + fn.id.size();
     if (fn.sample) size += 27 + fn.id.size() + fn.sample->size();
   }
-  const EnvironmentSection environment(arch);
+  const EnvironmentSection environment(arch, nodes);
   size += environment.size();
 
   YamlBuffer o(size);

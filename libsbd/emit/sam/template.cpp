@@ -1089,7 +1089,7 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     };
     for (std::size_t i : out_edges) {  // wires_of
       const Edge& e = arch_.edge_at(i);
-      Wire w{&e, &to(e), env_var_for(arch_, e), env_value_kind(arch_, e)};
+      Wire w{&e, &to(e), env_var_for(arch_, e), std::string(env_value_kind(arch_, e))};
       if (w.env_var.empty()) continue;
       Value v = env_value(arch_, w);
       set_var(std::move(w.env_var), std::move(v));

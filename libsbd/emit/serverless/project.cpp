@@ -100,7 +100,7 @@ std::string serverless_readme(const Architecture& arch, const EmitOptions& optio
     size += 3 * id.size() + 2 * info.code_uri.size() + code.handler.size() + code.build.size() + 200;
     fns.push_back(Function{id, std::move(info), std::move(code)});
   }
-  const EnvironmentSection environment(arch);
+  const EnvironmentSection environment(arch, nodes);
   size += environment.size();
 
   YamlBuffer o(size);
