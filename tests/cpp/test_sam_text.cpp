@@ -29,9 +29,15 @@ std::string through_tree(const sbd::Architecture& arch, const sbd::EmitOptions& 
     return std::string("error:") + e.what();
   }
 }
+// (Both ways of ordering the ids: sorted by the template itself, and given
+// by the engine's NodesById, as the SAM engine does; they must agree.)
 std::string as_text(const sbd::Architecture& arch, const sbd::EmitOptions& options = {}) {
   try {
-    return "ok:" + sbd::detail::sam_template_yaml(arch, options);
+    const std::string text = sbd::detail::sam_template_yaml(arch, options);
+    const sbd::detail::NodesById nodes(arch);
+    if (sbd::detail::sam_template_yaml(arch, options, &nodes.order()) != text)
+      return "error:the template differs when given the engine's id order";
+    return "ok:" + text;
   } catch (const sbd::Error& e) {
     return std::string("error:") + e.what();
   }

@@ -77,6 +77,8 @@ class NodesById {
   std::size_t size() const noexcept { return order_.size(); }
   /// The node index of the i-th node in id order.
   std::size_t index(std::size_t i) const noexcept { return order_[i]; }
+  /// Every node index in id order.
+  const std::vector<std::size_t>& order() const noexcept { return order_; }
   /// The id of the i-th node in id order.
   std::string_view id(std::size_t i) const noexcept { return id_of(order_[i]); }
   /// The kind of the i-th node in id order.

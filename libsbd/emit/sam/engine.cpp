@@ -55,8 +55,10 @@ class SamEngine final : public Engine {
   void emit_to(const Architecture& arch, const EmitOptions& options, FileSink& sink) const override {
     SampleNotes notes{arch, arch.node_count(), SampleEvents(arch.node_count())};
     StreamingFileSet out(sink, note_sample_event, &notes);
+    // The nodes in id order, sorted once for the template and the README.
+    const NodesById nodes(arch);
     // Written as text node by node: the template's tree is never held whole.
-    out.add("template.yaml", sam_template_yaml(arch, options));
+    out.add("template.yaml", sam_template_yaml(arch, options, &nodes.order()));
     // The starter code of each function in the order of the nodes: what a
     // function's code reads (its edges, its sources and targets) is then
     // near what the one before read, as a model is written.
@@ -67,7 +69,7 @@ class SamEngine final : public Engine {
     }
     notes.current = arch.node_count();
     emit_starter_shared(arch, options, out);
-    out.add("README.md", sam_readme(arch, options, notes.samples, NodesById(arch)));
+    out.add("README.md", sam_readme(arch, options, notes.samples, nodes));
     out.add(".gitignore", sam_gitignore());
     out.add("samconfig.toml", sam_config(arch));
   }

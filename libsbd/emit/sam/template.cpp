@@ -67,8 +67,9 @@ class Builder final : public CfnBuilder {
   /// The same document as to_yaml(build()), written as YAML text node by node
   /// (see "Writing as it goes" below).
   /// in_model_order: see yaml(); empty when an output id turned out taken
-  /// twice (then yaml(false) on a new Builder).
-  std::optional<std::string> yaml(bool in_model_order);
+  /// twice (then yaml(false) on a new Builder). id_order: every node index
+  /// in id order, or null to sort them here (sam_template_yaml).
+  std::optional<std::string> yaml(bool in_model_order, const std::vector<std::size_t>* id_order);
 
   // What other resources invoke: a function's `live` alias when it is
   // deployed gradually (so that traffic shifting covers those calls too),
@@ -736,7 +737,7 @@ void Builder::choose_globals() {
   }
 }
 
-std::optional<std::string> Builder::yaml(bool in_model_order) {
+std::optional<std::string> Builder::yaml(bool in_model_order, const std::vector<std::size_t>* id_order) {
   plain_.assign(arch_.node_count(), 0);
   nodes_ = &arch_.nodes();
   choose_globals();
@@ -773,7 +774,7 @@ std::optional<std::string> Builder::yaml(bool in_model_order) {
       if (from && from->bytes() <= kKeptScratch) to = std::move(from);
     }
   } keep{scratch, kept};
-  const std::vector<std::size_t>& order = scratch->order.of(arch_);  // id order, as build() writes
+  const std::vector<std::size_t>& order = id_order ? *id_order : scratch->order.of(arch_);  // as build() writes
   // Sized once for this model (an output is ~100 bytes, a resource ~350).
   const std::size_t node_count = arch_.node_count();
   const auto size_for = [](YamlBuffer& b, std::size_t bytes) {
@@ -1292,11 +1293,12 @@ Value sam_template(const Architecture& arch, const EmitOptions& options) {
   return Builder(arch, options).build();
 }
 
-std::string sam_template_yaml(const Architecture& arch, const EmitOptions& options) {
+std::string sam_template_yaml(const Architecture& arch, const EmitOptions& options,
+                              const std::vector<std::size_t>* id_order) {
   const ReferenceScope scope(arch);
   refuse_reference_cycles(arch);
-  if (std::optional<std::string> text = Builder(arch, options).yaml(true)) return std::move(*text);
-  return std::move(*Builder(arch, options).yaml(false));  // an output id clash: in id order throughout
+  if (std::optional<std::string> text = Builder(arch, options).yaml(true, id_order)) return std::move(*text);
+  return std::move(*Builder(arch, options).yaml(false, id_order));  // an output id clash: in id order throughout
 }
 
 }  // namespace sbd::detail

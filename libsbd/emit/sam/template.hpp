@@ -13,8 +13,11 @@ namespace sbd::detail {
 /// for what no template can express (e.g. a route that is not "METHOD /path").
 Value sam_template(const Architecture& arch, const EmitOptions& options);
 /// Exactly to_yaml(sam_template(arch, options)), written as text node by node
-/// without the document's tree (what the SAM engine writes).
-std::string sam_template_yaml(const Architecture& arch, const EmitOptions& options);
+/// without the document's tree (what the SAM engine writes). id_order, when
+/// given, is every node index in the order of their ids (NodesById's, which
+/// the engine has made anyway); else the template sorts them itself.
+std::string sam_template_yaml(const Architecture& arch, const EmitOptions& options,
+                              const std::vector<std::size_t>* id_order = nullptr);
 
 /// The routes of an API, parsed as every engine parses them (resources.hpp):
 /// "METHOD /path" (METHOD: ANY, GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS,
