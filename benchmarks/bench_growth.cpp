@@ -36,8 +36,9 @@ namespace {
 // cache line: what the run before left in the caches is evicted.
 void flush_caches() {
   static const std::vector<unsigned char> buffer = [] {
-    long l3 = sysconf(_SC_LEVEL3_CACHE_SIZE);
-    const std::size_t size = std::max<std::size_t>(std::size_t{64} << 20, l3 > 0 ? 2 * static_cast<std::size_t>(l3) : 0);
+    const long l3 = sysconf(_SC_LEVEL3_CACHE_SIZE);
+    const std::size_t twice_l3 = l3 > 0 ? 2 * static_cast<std::size_t>(l3) : 0;
+    const std::size_t size = std::max<std::size_t>(std::size_t{64} << 20, twice_l3);
     return std::vector<unsigned char>(size, 1);
   }();
   unsigned sum = 0;
@@ -59,8 +60,8 @@ void timed(benchmark::State& state, bool cold, Op op) {
     op();
   }
   state.counters["cells"] = cells;
-  state.counters["per_cell"] = benchmark::Counter(static_cast<double>(cells), benchmark::Counter::kIsIterationInvariantRate |
-                                                                                benchmark::Counter::kInvert);
+  state.counters["per_cell"] = benchmark::Counter(
+      static_cast<double>(cells), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
 sbd::Architecture read_yaml(const std::string& yaml) {

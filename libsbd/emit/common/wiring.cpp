@@ -139,7 +139,8 @@ std::vector<Wire> wires_of(const Architecture& arch, const Node& fn) {
     const Edge& edge = arch.edge_at(e);
     const Suffix* s = suffix_for(arch, edge);
     if (!s) continue;
-    out.push_back(Wire{&edge, &arch.node_at(edge.to_index), env_var_with(arch.node_at(edge.to_index).id, *s), s->value_kind});
+    const Node& target = arch.node_at(edge.to_index);
+    out.push_back(Wire{&edge, &target, env_var_with(target.id, *s), s->value_kind});
   }
   return out;
 }
