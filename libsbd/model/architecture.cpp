@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 
 namespace sbd {
 SBD_INLINE_NAMESPACE_BEGIN
@@ -147,6 +148,15 @@ struct Architecture::Impl {
   std::vector<const KindSpec*> kinds;
   // Each node's id facts, by node index (detail::id_facts; fixed, as the id is).
   std::vector<detail::IdFacts> id_facts;
+  // Each node's id, end to end by node index (detail::node_id): a reader of
+  // many ids (the validator's messages, the engines' id order, the readers'
+  // lookups) reads this block, not nodes a big model has scattered.
+  std::string ids;
+  std::vector<std::uint32_t> id_ends;  // node i's id ends at id_ends[i]
+  std::string_view id_at(std::size_t i) const noexcept {
+    const std::uint32_t from = i == 0 ? 0 : id_ends[i - 1];
+    return std::string_view(ids.data() + from, id_ends[i] - from);
+  }
   // The kind of n: from the table when n is this architecture's node (no
   // lookup by name), else from the catalog (null for a kind it lacks).
   const KindSpec* kind_of(const Node& n) const noexcept {
@@ -160,8 +170,6 @@ struct Architecture::Impl {
   // each visit missed the cache); the graph built once at the end.
   struct Bulk {
     bool on = false;
-    std::string ids;                      // the ids of the nodes, end to end
-    std::vector<std::uint32_t> id_ends;   // node i's id ends at id_ends[i]
     std::vector<const KindSpec*> seen;    // the kinds met so far (a handful)
     // Connections by catalog kind ordinals (from * kinds + to), once looked up.
     std::vector<const ConnectionSpec*> connections;
@@ -173,11 +181,6 @@ struct Architecture::Impl {
     // everything else a node costs (at 70,000 nodes the index is 2 MB).
     std::vector<std::uint32_t> hashes;
     std::size_t indexed = 0;
-
-    std::string_view id(std::size_t i) const noexcept {
-      const std::uint32_t from = i == 0 ? 0 : id_ends[i - 1];
-      return std::string_view(ids.data() + from, id_ends[i] - from);
-    }
   };
   Bulk bulk;
 
@@ -186,10 +189,10 @@ struct Architecture::Impl {
   void bulk_index() {
     if (bulk.indexed == nodes.size()) return;
     index.reserve(nodes.size());
-    const auto id_of = [this](std::size_t i) { return bulk.id(i); };
+    const auto id_of = [this](std::size_t i) { return id_at(i); };
     for (std::size_t i = bulk.indexed; i < nodes.size(); ++i)
       if (!index.insert_new(bulk.hashes[i], i, id_of))
-        throw Error(ErrorCode::invalid, "duplicate node id '" + std::string(bulk.id(i)) + "'");
+        throw Error(ErrorCode::invalid, "duplicate node id '" + std::string(id_at(i)) + "'");
     bulk.indexed = nodes.size();
   }
 
@@ -327,6 +330,9 @@ bool is_fresh_map(const Value& v) noexcept {
 struct ArchitectureAccess {
   static const detail::Graph& graph(const Architecture& arch) { return arch.impl_->graph; }
   static const std::vector<detail::IdFacts>& id_facts(const Architecture& arch) { return arch.impl_->id_facts; }
+  static std::string_view node_id(const Architecture& arch, std::size_t index) noexcept {
+    return arch.impl_->id_at(index);
+  }
 
   static void begin_bulk(Architecture& arch) {
     Architecture::Impl& impl = *arch.impl_;
@@ -362,15 +368,18 @@ struct ArchitectureAccess {
       check_property(*spec, id, properties.keys()[i], properties.value_at(i));
 
     const std::size_t index = impl.nodes.size();
-    if (bulk.on) {
-      bulk.ids.append(id.data(), id.size());
-      bulk.id_ends.push_back(static_cast<std::uint32_t>(bulk.ids.size()));
-      bulk.hashes.push_back(hash);
-    }
+    if (impl.ids.size() + id.size() > std::numeric_limits<std::uint32_t>::max())
+      throw Error(ErrorCode::argument, "node " + std::string(id) + ": the ids of a model take at most 4 GiB");
+    if (bulk.on) bulk.hashes.push_back(hash);
     if (impl.kinds.size() == impl.kinds.capacity()) impl.kinds.reserve(2 * impl.kinds.size() + 16);
     if (impl.id_facts.size() == impl.id_facts.capacity()) impl.id_facts.reserve(2 * impl.id_facts.size() + 16);
+    if (impl.id_ends.size() == impl.id_ends.capacity()) impl.id_ends.reserve(2 * impl.id_ends.size() + 16);
+    if (impl.ids.size() + id.size() > impl.ids.capacity())
+      impl.ids.reserve(std::max(2 * impl.ids.capacity(), impl.ids.size() + id.size()) + 256);
     Node& n = impl.nodes.emplace_back();
     impl.kinds.push_back(spec);  // (reserved: cannot throw)
+    impl.ids.append(id.data(), id.size());  // (reserved)
+    impl.id_ends.push_back(static_cast<std::uint32_t>(impl.ids.size()));  // (reserved)
     const auto ends_with = [id](std::string_view end) {
       return id.size() >= end.size() && id.compare(id.size() - end.size(), end.size(), end) == 0;
     };
@@ -398,7 +407,7 @@ struct ArchitectureAccess {
     const std::string *from_kind_key, *to_kind_key;
     if (bulk.on) {
       impl.bulk_index();
-      const auto id_of = [&bulk](std::size_t i) { return bulk.id(i); };
+      const auto id_of = [&impl](std::size_t i) { return impl.id_at(i); };
       from_index = impl.index.find_by(from, NodeIndex::hash(from), id_of);
       if (from_index == NodeIndex::npos)
         throw Error(ErrorCode::not_found, edge_name() + ": unknown node '" + std::string(from) + "'");
@@ -533,6 +542,13 @@ void Architecture::remove_node(const std::string& id) {
   impl_->nodes.erase_at(victim);
   impl_->kinds.erase(impl_->kinds.begin() + static_cast<std::ptrdiff_t>(victim));
   impl_->id_facts.erase(impl_->id_facts.begin() + static_cast<std::ptrdiff_t>(victim));
+  {
+    const std::uint32_t from = victim == 0 ? 0 : impl_->id_ends[victim - 1];
+    const std::uint32_t size = impl_->id_ends[victim] - from;
+    impl_->ids.erase(from, size);
+    impl_->id_ends.erase(impl_->id_ends.begin() + static_cast<std::ptrdiff_t>(victim));
+    for (std::size_t i = victim; i < impl_->id_ends.size(); ++i) impl_->id_ends[i] -= size;
+  }
   for (std::size_t i = 0; i < impl_->nodes.size(); ++i) impl_->nodes[i].index = i;
   impl_->index.rebuild(impl_->nodes);
   impl_->edges = std::move(kept);
@@ -653,6 +669,9 @@ SBD_INLINE_NAMESPACE_END
 namespace detail {
 const Graph& graph_of(const Architecture& arch) { return ArchitectureAccess::graph(arch); }
 const std::vector<IdFacts>& id_facts(const Architecture& arch) noexcept { return ArchitectureAccess::id_facts(arch); }
+std::string_view node_id(const Architecture& arch, std::size_t index) noexcept {
+  return ArchitectureAccess::node_id(arch, index);
+}
 
 Node& add_node(Architecture& arch, std::string&& id, std::string_view kind, Value&& properties) {
   return ArchitectureAccess::add_node(arch, id, &id, kind, std::move(properties));

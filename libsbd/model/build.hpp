@@ -45,5 +45,9 @@ struct IdFacts {
 };
 /// By node index.
 const std::vector<IdFacts>& id_facts(const Architecture& arch) noexcept;
+/// The id of node index (< node_count()), from a block of every id that the
+/// Architecture keeps as nodes are added: the same as node_at(index).id
+/// without a visit to the node (an id is fixed once added).
+std::string_view node_id(const Architecture& arch, std::size_t index) noexcept;
 
 }  // namespace sbd::detail

@@ -208,6 +208,8 @@ TEST_CASE("a node's kind and an edge's connection stay their own through removal
       CHECK(ids[n.index].size == n.id.size());
       CHECK(ids[n.index].ends_role == ends("Role"));
       CHECK(ids[n.index].ends_stage == ends("Stage"));
+      // And the id itself, from the block the Architecture keeps.
+      CHECK(sbd::detail::node_id(a, n.index) == n.id);
     }
     for (const sbd::Edge& e : a.edges()) {
       INFO(e.from << " -> " << e.to);
@@ -230,6 +232,10 @@ TEST_CASE("a node's kind and an edge's connection stay their own through removal
   connection_is_the_catalogs(arch);
   const Architecture copy = arch;
   connection_is_the_catalogs(copy);
+  Architecture last_removed = arch;
+  last_removed.remove_node(last_removed.node_at(last_removed.node_count() - 1).id);
+  connection_is_the_catalogs(last_removed);
+  connection_is_the_catalogs(arch);  // (the copy's removal left the original alone)
   // Built in bulk by a reader.
   const Architecture read = sbd::read_string(
       "sbd: 1\napp: a\nnodes:\n  Q: {kind: queue}\n  F: {kind: fn}\n  T: {kind: table}\n  ApiStage: {kind: api}\n"

@@ -65,12 +65,11 @@ std::vector<const Edge*> triggers_of(const Architecture& arch, const Node& fn);
 
 /// Every node of an architecture in the order of their ids (std::string's
 /// order), for the engines' passes that write node by node in that order
-/// (the starter code, the README). Each node's id is copied once, in the
-/// nodes' own order (a walk the memory streams), into one block: the passes
-/// then read the ids from it and the kinds from Architecture::kind_at, not
-/// from nodes that a big model has scattered (at 70,000 nodes, 27 MB of
-/// nodes in an order unlike their ids': a cache miss each; the ids are
-/// 0.6 MB). The architecture must outlive it, unchanged.
+/// (the starter code, the README). The ids are read from the block of ids the
+/// Architecture keeps (detail::node_id) and the kinds from
+/// Architecture::kind_at, not from nodes that a big model has scattered (at
+/// 70,000 nodes, 27 MB of nodes in an order unlike their ids': a cache miss
+/// each; the ids are 0.6 MB). The architecture must outlive it, unchanged.
 class NodesById {
  public:
   explicit NodesById(const Architecture& arch);
@@ -86,15 +85,11 @@ class NodesById {
   /// The i-th node in id order.
   const Node& node(std::size_t i) const { return arch_.node_at(order_[i]); }
   /// The id of the node of index node_index (the nodes' own order).
-  std::string_view id_of(std::size_t node_index) const noexcept {
-    return std::string_view(ids_.data() + starts_[node_index], starts_[node_index + 1] - starts_[node_index]);
-  }
+  std::string_view id_of(std::size_t node_index) const noexcept;
 
  private:
   const Architecture& arch_;
-  std::vector<std::size_t> order_;   // node indexes in id order
-  std::string ids_;                  // the ids end to end, by node index
-  std::vector<std::size_t> starts_;  // node i's id is ids_[starts_[i], starts_[i + 1])
+  std::vector<std::size_t> order_;  // node indexes in id order
 };
 /// The same order as node indexes (for a caller that then reads arrays by
 /// node index, not the nodes themselves), into memory this object keeps from
