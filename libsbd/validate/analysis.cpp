@@ -743,9 +743,9 @@ std::string route_problem(std::string_view route) {
 std::vector<std::string> Analysis::node_and_sources(std::size_t i, Invocation how) const {
   std::vector<std::string> ids;
   ids.reserve(in(i).size() + 1);
-  ids.push_back(node(i).id);
+  ids.emplace_back(id(i));
   for (std::size_t e : in(i))
-    if (invocation(e) == how) ids.push_back(edge(e).from);
+    if (invocation(e) == how) ids.emplace_back(id(from(e)));
   return ids;
 }
 

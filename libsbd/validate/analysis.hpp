@@ -93,6 +93,9 @@ class Analysis {
   std::size_t node_count() const noexcept { return nodes_.size(); }
   std::size_t edge_count() const noexcept { return edges_.size(); }
   const Node& node(std::size_t i) const noexcept { return *nodes_[i]; }
+  /// Node i's id, from the Architecture's block of ids (detail::node_id):
+  /// a finding's text names nodes without a visit to them.
+  std::string_view id(std::size_t i) const noexcept { return node_id(arch_, i); }
   const Edge& edge(std::size_t i) const noexcept { return *edges_[i]; }
 
   Kind kind(std::size_t node) const noexcept { return kinds_[node]; }

@@ -19,13 +19,13 @@ class AsyncOnFailure final : public Rule {
     const Analysis& a = ctx.analysis();
     for (std::size_t i : a.nodes_of(Kind::fn)) {
       if (a.has_on_failure(i) || !a.invoked_as(i, Invocation::async)) continue;
-      const Node& fn = a.node(i);
+      const std::string_view fn = a.id(i);
       std::vector<std::string> nodes = a.node_and_sources(i, Invocation::async);
-      std::string message = cat({"function ", fn.id, " is invoked asynchronously by ",
+      std::string message = cat({"function ", fn, " is invoked asynchronously by ",
                                  join_and(nodes.data() + 1, nodes.data() + nodes.size()),
                                  " but has no on-failure destination: events that fail three times are lost"});
-      ctx.report(std::move(nodes), std::move(message), cat({"add an edge ", fn.id, " -> SomeQueue: on-failure (or to a topic)"}),
-                 &fn.location);  // (the first node's: no lookup by id)
+      ctx.report(std::move(nodes), std::move(message), cat({"add an edge ", fn, " -> SomeQueue: on-failure (or to a topic)"}),
+                 &a.node(i).location);  // (the first node's: no lookup by id)
     }
   }
 };

@@ -27,18 +27,17 @@ class OpenApiWrite final : public Rule {
       bool authorised = false;
       for (std::size_t ei : a.in(i)) authorised = authorised || a.action(ei) == Action::authorize;
       if (authorised) continue;
-      const Node& api = a.node(i);
+      const std::string_view api = a.id(i);
       for (std::size_t ei : a.out(i)) {
         const std::size_t to = a.to(ei);
         if (a.kind(to) != Kind::fn || a.action(ei) != Action::integration || !a.writes_data(to)) continue;
-        const Edge& e = a.edge(ei);
-        const Node& fn = a.node(to);
-        ctx.report({api.id, fn.id},
-                   cat({"anyone can call ", api.id, " without authorisation, and its function ", fn.id, " writes data"}),
-                   k == Kind::api ? cat({"set auth: iam or cognito on ", api.id,
+        const std::string_view fn = a.id(to);
+        ctx.report({std::string(api), std::string(fn)},
+                   cat({"anyone can call ", api, " without authorisation, and its function ", fn, " writes data"}),
+                   k == Kind::api ? cat({"set auth: iam or cognito on ", api,
                                          " (or connect a user pool to it) if the writes are not meant to be public"})
-                                  : cat({"connect a user pool to ", api.id, " if the writes are not meant to be public"}),
-                   &e.location);
+                                  : cat({"connect a user pool to ", api, " if the writes are not meant to be public"}),
+                   &a.edge(ei).location);
       }
     }
   }

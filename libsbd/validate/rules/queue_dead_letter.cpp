@@ -29,16 +29,16 @@ class QueueDeadLetter final : public Rule {
       bool is_dlq = false;
       for (std::size_t ei : a.in(i)) is_dlq = is_dlq || a.action(ei) == Action::dead_letter;
       if (is_dlq) continue;
-      const Node& q = a.node(i);
+      const std::string_view q = a.id(i);
       std::vector<std::string> nodes;
       nodes.reserve(triggered + 1);
-      nodes.push_back(q.id);
+      nodes.emplace_back(q);
       for (std::size_t ei : a.out(i))
-        if (a.action(ei) == Action::trigger && a.kind(a.to(ei)) == Kind::fn) nodes.push_back(a.edge(ei).to);
-      std::string message = cat({"queue ", q.id, " triggers ", join_and(nodes.data() + 1, nodes.data() + nodes.size()),
+        if (a.action(ei) == Action::trigger && a.kind(a.to(ei)) == Kind::fn) nodes.emplace_back(a.id(a.to(ei)));
+      std::string message = cat({"queue ", q, " triggers ", join_and(nodes.data() + 1, nodes.data() + nodes.size()),
                                  " but has no dead-letter queue: a message that keeps failing is retried until it expires"});
-      ctx.report(std::move(nodes), std::move(message), cat({"add a queue and an edge ", q.id, " -> ", q.id, "Dlq: dead-letter"}),
-                 &q.location);  // (the first node's: no lookup by id)
+      ctx.report(std::move(nodes), std::move(message), cat({"add a queue and an edge ", q, " -> ", q, "Dlq: dead-letter"}),
+                 &a.node(i).location);  // (the first node's: no lookup by id)
     }
   }
 };
