@@ -41,7 +41,7 @@ FindingKey finding_key(const Diagnostic& d, int rank, std::size_t index) noexcep
 // they are: each moved once, following the permutation's cycles. A second
 // vector as big would cost more than the moves: freed with the report, glibc
 // may give it back to the system, and a caller validating in a loop then
-// faults it in again page by page each run (300 page faults a run, a third
+// faults it in again page by page each run (254 page faults a run, a third
 // of the time, at 3,000 findings: docs/performance.md, sixth round). Past
 // that size a cycle jumps over findings that are no longer in the cache, a
 // miss at each step, so they are moved into a second vector in the keys'
