@@ -7,6 +7,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# A run takes about 2.5 GB: build/default 0.8, build/asan 1.0, the Python
+# wheel's build 0.3, and the npm packages of tests/node and tests/diagram
+# (Serverless Framework, Mermaid) 0.4. A full disk otherwise shows up only as
+# a compiler error half-way through, so say it first.
+free_kb=$(df -Pk . 2>/dev/null | awk 'NR==2 {print $4}' || true)
+if [ -n "$free_kb" ] && [ "$free_kb" -lt 3000000 ]; then
+  echo "warning: $((free_kb / 1024)) MiB free on $(df -P . | awk 'NR==2 {print $6}');" \
+       "the test run needs about 2.5 GB (build/ and the npm packages under tests/)" >&2
+fi
+
 scripts/bootstrap.sh
 
 echo "== build (preset default)"
