@@ -113,10 +113,6 @@ std::string env_var_with(std::string_view target_id, const Suffix& s) {
 
 }  // namespace
 
-std::string env_var_for(const Architecture& arch, const Edge& edge) {
-  return env_var_for(arch, edge, arch.node_at(edge.to_index).id);
-}
-
 std::string env_var_for(const Architecture& arch, const Edge& edge, std::string_view target_id) {
   const Suffix* s = suffix_for(arch, edge);
   return s ? env_var_with(target_id, *s) : std::string();
@@ -131,7 +127,7 @@ std::string_view env_var_and_kind(const Architecture& arch, const Edge& edge, st
   name.clear();
   const Suffix* s = suffix_for(arch, edge);
   if (!s) return {};
-  name = env_var_with(arch.node_at(edge.to_index).id, *s);
+  name = env_var_with(node_id(arch, edge.to_index), *s);
   return s->value_kind;
 }
 

@@ -36,8 +36,7 @@ std::string kebab(std::string_view id);
 /// PUBLIC_API_URL, DB_PASSWORD_SECRET_ARN, CONFIG_PARAMETER. The suffix is not
 /// repeated when the id already ends with it (PhotosTable -> PHOTOS_TABLE).
 /// Empty for edges that need no variable (fn -> alarm, on-failure edges).
-std::string env_var_for(const Architecture& arch, const Edge& edge);
-/// The same, the target's id given (read elsewhere than from its node).
+/// target_id: the id of the edge's target (detail::node_id, say).
 std::string env_var_for(const Architecture& arch, const Edge& edge, std::string_view target_id);
 /// What the variable holds: "name", "arn", "url" (or "" when no variable).
 std::string_view env_value_kind(const Architecture& arch, const Edge& edge);

@@ -4,6 +4,7 @@
 #include "emit/sam/template.hpp"
 #include "emit/starter/starter.hpp"
 #include "emit/stream.hpp"
+#include "model/build.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -32,7 +33,7 @@ void note_sample_event(void* context, const std::string& path) {
   const std::string_view fn = std::string_view(path).substr(kSrc.size(), slash - kSrc.size());
   // The folder is the function's own, the one being emitted, as a rule.
   std::size_t at = notes.current;
-  if (at >= notes.arch.node_count() || notes.arch.node_at(at).id != fn) {
+  if (at >= notes.arch.node_count() || node_id(notes.arch, at) != fn) {
     const Node* n = notes.arch.find(fn);
     if (!n) return;
     at = n->index;

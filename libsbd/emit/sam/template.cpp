@@ -1090,8 +1090,10 @@ bool Builder::fast_function(const Node& fn, YamlBuffer& out) {
     };
     for (std::size_t i : out_edges) {  // wires_of
       const Edge& e = arch_.edge_at(i);
-      Wire w{&e, &to(e), env_var_for(arch_, e), std::string(env_value_kind(arch_, e))};
-      if (w.env_var.empty()) continue;
+      std::string name;
+      const std::string_view kind = env_var_and_kind(arch_, e, name);
+      if (name.empty()) continue;
+      Wire w{&e, &to(e), std::move(name), std::string(kind)};
       Value v = env_value(arch_, w);
       set_var(std::move(w.env_var), std::move(v));
     }
