@@ -14,6 +14,16 @@
 //      of twice the last-level cache; every size then starts from memory.
 // Linear costs show as a constant per_cell; a step between two sizes is the
 // working set leaving the cache, not work that grows.
+//
+// BM_X10_<stage> measure the bar's own figure, the time at 10,000 cells over
+// the time at 1,000, with the two sizes in alternation: the machine's speed
+// drifts by 10% to 30% from one minute to the next (docs/performance.md),
+// and two benchmarks run a minute apart can read 9.9x or 13x for the same
+// code. Each iteration times the stage warm at 1,000 cells (the median of
+// five runs after an untimed one), then warm at 10,000 (the median of three
+// after an untimed one), a fraction of a second in all, and keeps the ratio;
+// the counter x10 is the median of the iterations' ratios, small_ms and
+// big_ms the medians of their times (thread CPU time).
 #include <benchmark/benchmark.h>
 
 #include <sbd/emit.hpp>
@@ -22,9 +32,11 @@
 
 #include "model_generator.hpp"
 
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -108,6 +120,92 @@ void BM_GrowthBuild(benchmark::State& state, bool cold) {
   });
 }
 
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t h = v.size() / 2;
+  return v.size() % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+}
+
+// The median time of `runs` timed runs of op, after one untimed run that
+// brings what it can into the caches (as a warm benchmark's first iterations).
+template <typename Op>
+double warm_median_ms(Op op, int runs) {
+  op();
+  std::vector<double> times;
+  for (int r = 0; r < runs; ++r) {
+    const double start = thread_cpu_ms();
+    op();
+    times.push_back(thread_cpu_ms() - start);
+  }
+  return median(std::move(times));
+}
+
+// op(0) runs the stage at 1,000 cells, op(1) at 10,000 (10 and 100 in the
+// smoke run, state.range(0) == 10).
+template <typename Op>
+void x10(benchmark::State& state, Op op) {
+  std::vector<double> small, big, ratios;
+  for (auto _ : state) {
+    const double s = warm_median_ms([&] { op(0); }, 5);
+    const double b = warm_median_ms([&] { op(1); }, 3);
+    small.push_back(s);
+    big.push_back(b);
+    ratios.push_back(b / s);
+  }
+  state.counters["small_ms"] = median(small);
+  state.counters["big_ms"] = median(big);
+  state.counters["x10"] = median(ratios);
+}
+
+std::array<int, 2> x10_sizes(const benchmark::State& state) {
+  const int small = static_cast<int>(state.range(0));
+  return {small, small * 10};
+}
+
+void BM_X10_ReadYaml(benchmark::State& state) {
+  const auto n = x10_sizes(state);
+  const std::array<std::string, 2> yaml{sbd_bench::cells_yaml(n[0]), sbd_bench::cells_yaml(n[1])};
+  x10(state, [&](int i) {
+    const sbd::Architecture arch = read_yaml(yaml[static_cast<std::size_t>(i)]);
+    benchmark::DoNotOptimize(arch.node_count());
+  });
+}
+
+void BM_X10_Validate(benchmark::State& state) {
+  const auto n = x10_sizes(state);
+  const std::array<sbd::Architecture, 2> arch{read_yaml(sbd_bench::cells_yaml(n[0])),
+                                              read_yaml(sbd_bench::cells_yaml(n[1]))};
+  const sbd::ValidateOptions options = sbd_bench::build_validate_options();
+  x10(state, [&](int i) {
+    const sbd::Report report = sbd::validate(arch[static_cast<std::size_t>(i)], options);
+    benchmark::DoNotOptimize(report.diagnostics.size());
+  });
+}
+
+void BM_X10_EmitSam(benchmark::State& state) {
+  const auto n = x10_sizes(state);
+  const std::array<sbd::Architecture, 2> arch{read_yaml(sbd_bench::cells_yaml(n[0])),
+                                              read_yaml(sbd_bench::cells_yaml(n[1]))};
+  x10(state, [&](int i) { emit_sam(arch[static_cast<std::size_t>(i)]); });
+}
+
+void BM_X10_Build(benchmark::State& state) {
+  const auto n = x10_sizes(state);
+  const std::array<std::string, 2> yaml{sbd_bench::cells_yaml(n[0]), sbd_bench::cells_yaml(n[1])};
+  const sbd::ValidateOptions options = sbd_bench::build_validate_options();
+  x10(state, [&](int i) {
+    const sbd::Architecture arch = read_yaml(yaml[static_cast<std::size_t>(i)]);
+    if (!sbd::validate(arch, options).ok()) throw std::runtime_error("the benchmark model does not validate");
+    emit_sam(arch);
+  });
+}
+
 // 10 cells: the smoke size of the test run (CMakeLists.txt), not a figure.
 void sizes(benchmark::internal::Benchmark* b) {
   for (int cells : {10, 1000, 2000, 3000, 5000, 7000, 10000}) b->Arg(cells);
@@ -124,5 +222,12 @@ BENCHMARK_CAPTURE(BM_GrowthEmitSam, warm, false)->Apply(sizes);
 BENCHMARK_CAPTURE(BM_GrowthEmitSam, cold, true)->Apply(sizes);
 BENCHMARK_CAPTURE(BM_GrowthBuild, warm, false)->Apply(sizes);
 BENCHMARK_CAPTURE(BM_GrowthBuild, cold, true)->Apply(sizes);
+
+// 1,000 cells against 10,000 (and 10 against 100, the smoke run's size).
+// Iterations are fixed: a whole build's iteration takes about a second.
+BENCHMARK(BM_X10_ReadYaml)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_X10_Validate)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_X10_EmitSam)->Arg(10)->Arg(1000)->Iterations(9)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_X10_Build)->Arg(10)->Arg(1000)->Iterations(9)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -23,10 +23,10 @@ min_time=${MIN_TIME:-0.5}
 mkdir -p "$out"
 
 run() {
-  local program=$1 filter=$2
+  local program=$1 filter=$2 name=${3:-$1}
   echo "== $program ($filter)"
   "$build/benchmarks/$program" --benchmark_filter="$filter" --benchmark_min_time="$min_time" \
-    --benchmark_out="$out/$program.json" --benchmark_out_format=json
+    --benchmark_out="$out/$name.json" --benchmark_out_format=json
 }
 
 # Sizes in cells: /10, /100, /1000, /10000. SKIP_TIMINGS=1: peak memory only.
@@ -37,6 +37,9 @@ if [ "${SKIP_TIMINGS:-0}" != 1 ]; then
   run bench_build    'BM_(Build|WriteTree)'
   # Between the bar's sizes: 1,000 to 10,000 cells in six steps, warm and cold.
   run bench_growth   '/[0-9]{4,5}$'
+  # The bar's x10 (10,000 cells over 1,000) with the two sizes in alternation
+  # (counter x10): the figure that the machine's drift moves least.
+  run bench_growth   'BM_X10_.*/1000/' bench_growth_x10
 fi
 
 # Peak memory of the command-line build at 10,000 cells.
