@@ -88,36 +88,45 @@ void emit_sam(const sbd::Architecture& arch) {
   benchmark::DoNotOptimize(sink.content_bytes);
 }
 
+// The four stages, as both kinds of benchmark below time them.
+void read_stage(const std::string& yaml) {
+  const sbd::Architecture arch = read_yaml(yaml);
+  benchmark::DoNotOptimize(arch.node_count());
+}
+
+void validate_stage(const sbd::Architecture& arch, const sbd::ValidateOptions& options) {
+  const sbd::Report report = sbd::validate(arch, options);
+  benchmark::DoNotOptimize(report.diagnostics.size());
+}
+
+void build_stage(const std::string& yaml, const sbd::ValidateOptions& options) {
+  const sbd::Architecture arch = read_yaml(yaml);
+  if (!sbd::validate(arch, options).ok()) throw std::runtime_error("the benchmark model does not validate");
+  emit_sam(arch);
+}
+
+int cells_of(const benchmark::State& state) { return static_cast<int>(state.range(0)); }
+
 void BM_GrowthReadYaml(benchmark::State& state, bool cold) {
-  const std::string yaml = sbd_bench::cells_yaml(static_cast<int>(state.range(0)));
-  timed(state, cold, [&] {
-    const sbd::Architecture arch = read_yaml(yaml);
-    benchmark::DoNotOptimize(arch.node_count());
-  });
+  const std::string yaml = sbd_bench::cells_yaml(cells_of(state));
+  timed(state, cold, [&] { read_stage(yaml); });
 }
 
 void BM_GrowthValidate(benchmark::State& state, bool cold) {
-  const sbd::Architecture arch = read_yaml(sbd_bench::cells_yaml(static_cast<int>(state.range(0))));
+  const sbd::Architecture arch = read_yaml(sbd_bench::cells_yaml(cells_of(state)));
   const sbd::ValidateOptions options = sbd_bench::build_validate_options();
-  timed(state, cold, [&] {
-    const sbd::Report report = sbd::validate(arch, options);
-    benchmark::DoNotOptimize(report.diagnostics.size());
-  });
+  timed(state, cold, [&] { validate_stage(arch, options); });
 }
 
 void BM_GrowthEmitSam(benchmark::State& state, bool cold) {
-  const sbd::Architecture arch = read_yaml(sbd_bench::cells_yaml(static_cast<int>(state.range(0))));
+  const sbd::Architecture arch = read_yaml(sbd_bench::cells_yaml(cells_of(state)));
   timed(state, cold, [&] { emit_sam(arch); });
 }
 
 void BM_GrowthBuild(benchmark::State& state, bool cold) {
-  const std::string yaml = sbd_bench::cells_yaml(static_cast<int>(state.range(0)));
+  const std::string yaml = sbd_bench::cells_yaml(cells_of(state));
   const sbd::ValidateOptions options = sbd_bench::build_validate_options();
-  timed(state, cold, [&] {
-    const sbd::Architecture arch = read_yaml(yaml);
-    if (!sbd::validate(arch, options).ok()) throw std::runtime_error("the benchmark model does not validate");
-    emit_sam(arch);
-  });
+  timed(state, cold, [&] { build_stage(yaml, options); });
 }
 
 double thread_cpu_ms() {
@@ -146,8 +155,7 @@ double warm_median_ms(Op op, int runs) {
   return median(std::move(times));
 }
 
-// op(0) runs the stage at 1,000 cells, op(1) at 10,000 (10 and 100 in the
-// smoke run, state.range(0) == 10).
+// op(0) runs the stage on the small input, op(1) on the big one.
 template <typename Op>
 void x10(benchmark::State& state, Op op) {
   std::vector<double> small, big, ratios;
@@ -163,47 +171,36 @@ void x10(benchmark::State& state, Op op) {
   state.counters["x10"] = median(ratios);
 }
 
-std::array<int, 2> x10_sizes(const benchmark::State& state) {
-  const int small = static_cast<int>(state.range(0));
-  return {small, small * 10};
+// The model at state.range(0) cells (1,000; 10 in the smoke run) and at ten
+// times as many: as YAML text, and read.
+std::array<std::string, 2> x10_yaml(const benchmark::State& state) {
+  return {sbd_bench::cells_yaml(cells_of(state)), sbd_bench::cells_yaml(10 * cells_of(state))};
+}
+std::array<sbd::Architecture, 2> x10_models(const benchmark::State& state) {
+  const std::array<std::string, 2> yaml = x10_yaml(state);
+  return {read_yaml(yaml[0]), read_yaml(yaml[1])};
 }
 
 void BM_X10_ReadYaml(benchmark::State& state) {
-  const auto n = x10_sizes(state);
-  const std::array<std::string, 2> yaml{sbd_bench::cells_yaml(n[0]), sbd_bench::cells_yaml(n[1])};
-  x10(state, [&](int i) {
-    const sbd::Architecture arch = read_yaml(yaml[static_cast<std::size_t>(i)]);
-    benchmark::DoNotOptimize(arch.node_count());
-  });
+  const std::array<std::string, 2> yaml = x10_yaml(state);
+  x10(state, [&](std::size_t i) { read_stage(yaml[i]); });
 }
 
 void BM_X10_Validate(benchmark::State& state) {
-  const auto n = x10_sizes(state);
-  const std::array<sbd::Architecture, 2> arch{read_yaml(sbd_bench::cells_yaml(n[0])),
-                                              read_yaml(sbd_bench::cells_yaml(n[1]))};
+  const std::array<sbd::Architecture, 2> arch = x10_models(state);
   const sbd::ValidateOptions options = sbd_bench::build_validate_options();
-  x10(state, [&](int i) {
-    const sbd::Report report = sbd::validate(arch[static_cast<std::size_t>(i)], options);
-    benchmark::DoNotOptimize(report.diagnostics.size());
-  });
+  x10(state, [&](std::size_t i) { validate_stage(arch[i], options); });
 }
 
 void BM_X10_EmitSam(benchmark::State& state) {
-  const auto n = x10_sizes(state);
-  const std::array<sbd::Architecture, 2> arch{read_yaml(sbd_bench::cells_yaml(n[0])),
-                                              read_yaml(sbd_bench::cells_yaml(n[1]))};
-  x10(state, [&](int i) { emit_sam(arch[static_cast<std::size_t>(i)]); });
+  const std::array<sbd::Architecture, 2> arch = x10_models(state);
+  x10(state, [&](std::size_t i) { emit_sam(arch[i]); });
 }
 
 void BM_X10_Build(benchmark::State& state) {
-  const auto n = x10_sizes(state);
-  const std::array<std::string, 2> yaml{sbd_bench::cells_yaml(n[0]), sbd_bench::cells_yaml(n[1])};
+  const std::array<std::string, 2> yaml = x10_yaml(state);
   const sbd::ValidateOptions options = sbd_bench::build_validate_options();
-  x10(state, [&](int i) {
-    const sbd::Architecture arch = read_yaml(yaml[static_cast<std::size_t>(i)]);
-    if (!sbd::validate(arch, options).ok()) throw std::runtime_error("the benchmark model does not validate");
-    emit_sam(arch);
-  });
+  x10(state, [&](std::size_t i) { build_stage(yaml[i], options); });
 }
 
 // 10 cells: the smoke size of the test run (CMakeLists.txt), not a figure.
