@@ -24,6 +24,12 @@
 // after an untimed one), a fraction of a second in all, and keeps the ratio;
 // the counter x10 is the median of the iterations' ratios, small_ms and
 // big_ms the medians of their times (thread CPU time).
+//
+// Two more split the validator's x10 (docs/performance.md, eighth round):
+// BM_X10_ValidateAnalysis times its shared analysis of the graph alone (the
+// one walk of every node and edge), BM_X10_ValidateNoFindings every rule but
+// the three that report on each cell of the benchmark model (SBD0501,
+// SBD0502, SBD0603): the rules' work without the findings' memory.
 #include <benchmark/benchmark.h>
 
 #include <sbd/emit.hpp>
@@ -31,6 +37,7 @@
 #include <sbd/validate.hpp>
 
 #include "model_generator.hpp"
+#include "validate/analysis.hpp"
 
 #include <time.h>
 #include <unistd.h>
@@ -192,6 +199,21 @@ void BM_X10_Validate(benchmark::State& state) {
   x10(state, [&](std::size_t i) { validate_stage(arch[i], options); });
 }
 
+void BM_X10_ValidateAnalysis(benchmark::State& state) {
+  const std::array<sbd::Architecture, 2> arch = x10_models(state);
+  x10(state, [&](std::size_t i) {
+    const sbd::detail::Analysis analysis(arch[i]);
+    benchmark::DoNotOptimize(analysis.edge_count());
+  });
+}
+
+void BM_X10_ValidateNoFindings(benchmark::State& state) {
+  const std::array<sbd::Architecture, 2> arch = x10_models(state);
+  sbd::ValidateOptions options = sbd_bench::build_validate_options();
+  options.disabled.insert({"SBD0501", "SBD0502", "SBD0603"});
+  x10(state, [&](std::size_t i) { validate_stage(arch[i], options); });
+}
+
 void BM_X10_EmitSam(benchmark::State& state) {
   const std::array<sbd::Architecture, 2> arch = x10_models(state);
   x10(state, [&](std::size_t i) { emit_sam(arch[i]); });
@@ -224,6 +246,8 @@ BENCHMARK_CAPTURE(BM_GrowthBuild, cold, true)->Apply(sizes);
 // Iterations are fixed: a whole build's iteration takes about a second.
 BENCHMARK(BM_X10_ReadYaml)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_X10_Validate)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_X10_ValidateAnalysis)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_X10_ValidateNoFindings)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_X10_EmitSam)->Arg(10)->Arg(1000)->Iterations(9)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_X10_Build)->Arg(10)->Arg(1000)->Iterations(9)->Unit(benchmark::kMillisecond);
 
