@@ -45,6 +45,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -193,11 +194,15 @@ void BM_X10_ReadYaml(benchmark::State& state) {
   x10(state, [&](std::size_t i) { read_stage(yaml[i]); });
 }
 
-void BM_X10_Validate(benchmark::State& state) {
+// The whole build's validation, with the rules named also switched off.
+void x10_validate(benchmark::State& state, std::initializer_list<const char*> also_disabled) {
   const std::array<sbd::Architecture, 2> arch = x10_models(state);
-  const sbd::ValidateOptions options = sbd_bench::build_validate_options();
+  sbd::ValidateOptions options = sbd_bench::build_validate_options();
+  options.disabled.insert(also_disabled.begin(), also_disabled.end());
   x10(state, [&](std::size_t i) { validate_stage(arch[i], options); });
 }
+
+void BM_X10_Validate(benchmark::State& state) { x10_validate(state, {}); }
 
 void BM_X10_ValidateAnalysis(benchmark::State& state) {
   const std::array<sbd::Architecture, 2> arch = x10_models(state);
@@ -207,12 +212,7 @@ void BM_X10_ValidateAnalysis(benchmark::State& state) {
   });
 }
 
-void BM_X10_ValidateNoFindings(benchmark::State& state) {
-  const std::array<sbd::Architecture, 2> arch = x10_models(state);
-  sbd::ValidateOptions options = sbd_bench::build_validate_options();
-  options.disabled.insert({"SBD0501", "SBD0502", "SBD0603"});
-  x10(state, [&](std::size_t i) { validate_stage(arch[i], options); });
-}
+void BM_X10_ValidateNoFindings(benchmark::State& state) { x10_validate(state, {"SBD0501", "SBD0502", "SBD0603"}); }
 
 void BM_X10_EmitSam(benchmark::State& state) {
   const std::array<sbd::Architecture, 2> arch = x10_models(state);
