@@ -27,7 +27,9 @@
 // and median times of the tool's render, and the time libsbd's template
 // must beat on this machine: the best over 300 from 70,000 nodes on (the
 // bar's 10,000 cells), else over 50 (its 1,000 cells). --save DIR keeps each
-// template the tool wrote, as DIR/template-<nodes>.yaml.
+// template the tool wrote, as DIR/template-<nodes>.yaml (never over a file
+// already there). Exit status: 0; 1 when the tool's engine fails or a
+// template cannot be saved; 2 for bad options or input.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -91,7 +93,10 @@ function loadEngine(toolDir, esbuild) {
 function modelOf(exported, where) {
   if (!Array.isArray(exported?.nodes) || !Array.isArray(exported?.edges)) usage(`${where}: not a browser tool export (no nodes and edges lists)`);
   const nodes = {};
-  for (const n of exported.nodes) nodes[n.id] = { id: n.id, type: n.model.type, description: n.model.description ?? '', to: [], from: [] };
+  for (const n of exported.nodes) {
+    if (typeof n?.id !== 'string' || typeof n.model?.type !== 'string') usage(`${where}: a node without an id or a model.type`);
+    nodes[n.id] = { id: n.id, type: n.model.type, description: n.model.description ?? '', to: [], from: [] };
+  }
   for (const e of exported.edges) {
     if (!nodes[e.from] || !nodes[e.to]) usage(`${where}: an edge ${e.from} -> ${e.to} names a node that is not there`);
     nodes[e.from].to.push(e.to);
@@ -122,17 +127,33 @@ for (const { where, text } of models) {
   let template = '';
   for (let r = 0; r < args.rounds; ++r) {
     const start = process.hrtime.bigint();
-    const files = render(model, args.runtime);
+    let files;
+    try {
+      files = render(model, args.runtime);
+    } catch (e) {
+      console.error(`browser_tool_reference: the tool's engine failed on ${where}: ${e.message}`);
+      process.exit(1);
+    }
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    template = files['template.yaml'] ?? '';
+    template = files?.['template.yaml'] ?? '';
   }
-  if (args.save) writeFileSync(join(args.save, `template-${nodeCount}.yaml`), template);
+  if (args.save) {
+    const file = join(args.save, `template-${nodeCount}.yaml`);
+    try {
+      writeFileSync(file, template, { flag: 'wx' });  // never over a file already there
+    } catch (e) {
+      console.error(`browser_tool_reference: cannot save ${file}: ${e.code === 'EEXIST' ? 'it exists already' : e.message}`);
+      process.exit(1);
+    }
+  }
   const sorted = [...times].sort((a, b) => a - b);
   const best = sorted[0];
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   const factor = nodeCount >= 70000 ? 300 : 50;
   console.log(JSON.stringify({
     model: where, nodes: nodeCount, template_bytes: Buffer.byteLength(template),
-    best_ms: +best.toFixed(1), median_ms: +sorted[sorted.length >> 1].toFixed(1),
+    best_ms: +best.toFixed(1), median_ms: +median.toFixed(1),
     runs_ms: times.map((t) => +t.toFixed(1)),
     libsbd_must_beat_ms: +(best / factor).toFixed(2), factor,
   }));

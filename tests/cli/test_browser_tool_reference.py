@@ -130,3 +130,30 @@ def test_not_an_export(node, tool, tmp_path):
     result = run(node, "--tool", tool, "--export", bad)
     assert result.returncode == 2
     assert str(bad) in result.stderr
+
+
+def test_a_node_without_a_type(node, tool, tmp_path):
+    bad = tmp_path / "model.json"
+    bad.write_text('{"nodes": [{"id": "A", "model": {}}], "edges": []}')
+    result = run(node, "--tool", tool, "--export", bad)
+    assert result.returncode == 2
+    assert "a node without an id or a model.type" in result.stderr
+
+
+def test_a_saved_template_is_never_overwritten(node, tool, corpus, tmp_path):
+    saved = tmp_path / "template-3.yaml"
+    saved.write_text("mine")
+    result = run(node, "--tool", tool, "--export", corpus / "sbd-examples" / "basic-api.json",
+                 "--rounds", "1", "--save", tmp_path)
+    assert result.returncode == 1
+    assert "it exists already" in result.stderr
+    assert saved.read_text() == "mine"
+
+
+def test_the_tools_engine_failing(node, tool, corpus):
+    (tool / "src" / "engines" / "sam.ts").write_text(
+        "export default function render(): Record<string, string> { throw new Error('Connection type not supported'); }\n")
+    result = run(node, "--tool", tool, "--export", corpus / "sbd-examples" / "basic-api.json")
+    assert result.returncode == 1
+    assert "the tool's engine failed on" in result.stderr
+    assert "Connection type not supported" in result.stderr
