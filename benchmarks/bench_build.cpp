@@ -53,12 +53,15 @@ void BM_BuildInMemory(benchmark::State& state) {
   const int cells = static_cast<int>(state.range(0));
   const std::string yaml = sbd_bench::cells_yaml(cells);
   CountingSink last;
+  const long faults_before = sbd_bench::minor_faults();
   for (auto _ : state) {
     const sbd::Architecture arch = read_and_validate(yaml);
     CountingSink sink;
     sbd::emit_to(arch, "sam", sink);
     last = sink;
   }
+  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
+                                                benchmark::Counter::kAvgIterations);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(yaml.size()));
   counters(state, cells, yaml, last.files, last.path_bytes + last.content_bytes);
 }

@@ -15,12 +15,15 @@ namespace {
 void BM_EmitSam(benchmark::State& state) {
   const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
+  const long faults_before = sbd_bench::minor_faults();
   for (auto _ : state) {
     const sbd::FileSet files = sbd::emit(arch, "sam");
     bytes = 0;
     for (const auto& [path, content] : files) bytes += content.size();
     benchmark::DoNotOptimize(bytes);
   }
+  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
+                                                benchmark::Counter::kAvgIterations);
   state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(arch.node_count()));
   // Bytes per second of output (the speed bar's measure for the template).
@@ -32,11 +35,14 @@ void BM_EmitSam(benchmark::State& state) {
 void BM_SamTemplate(benchmark::State& state) {
   const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
+  const long faults_before = sbd_bench::minor_faults();
   for (auto _ : state) {
     const std::string yaml = sbd::detail::sam_template_yaml(arch, {});
     bytes = yaml.size();
     benchmark::DoNotOptimize(bytes);
   }
+  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
+                                                benchmark::Counter::kAvgIterations);
   state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(arch.node_count()));
   // Bytes per second of output (the speed bar's measure for the template).
