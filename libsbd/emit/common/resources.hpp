@@ -193,6 +193,12 @@ class CfnBuilder {
   /// resources node by node).
   void merge_overrides_of(const Node& n);
 
+  /// Sizes the documents (resources(), outputs() and their index) for every
+  /// node of the model at once: for an engine that keeps the whole template
+  /// as a tree until the end (the engines' build()). An engine that writes
+  /// as it goes holds one node's resources at a time and does not call it.
+  void reserve_documents();
+
   // ---- writing as it goes (an engine that writes YAML text node by node) -----
   /// From now on output() writes each output as YAML text (an entry of the
   /// Outputs map, at indentation 2) into out instead of keeping it in outputs().

@@ -175,6 +175,7 @@ class Builder final : public CfnBuilder {
 // ---- the document ------------------------------------------------------------
 
 Value Builder::build() {
+  reserve_documents();
   for (const std::string& id : arch_.sorted_ids()) node(arch_.node(id));
   // Overrides, merged last into each node's main resource (by the node id).
   merge_node_overrides();

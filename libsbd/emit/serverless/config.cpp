@@ -159,6 +159,7 @@ class SlsBuilder final : public CfnBuilder {
 // ---- the document --------------------------------------------------------------------
 
 Value SlsBuilder::build() {
+  reserve_documents();
   const std::vector<std::string> ids = arch_.sorted_ids();
   for (const std::string& id : ids) node(arch_.node(id));
   merge_node_overrides();
