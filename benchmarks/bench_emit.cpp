@@ -88,6 +88,28 @@ void BM_StarterCodeStream(benchmark::State& state) {
   state.counters["bytes"] = static_cast<double>(bytes);
 }
 
+// The Serverless Framework engine (serverless.yml, starter code, README),
+// handed file by file to a sink that keeps nothing, as `sbd build --engine
+// serverless` pays it. Not in the speed bar; measured so that its growth is
+// seen (docs/performance.md: it was quadratic in the functions until the
+// ninth round).
+void BM_EmitServerless(benchmark::State& state) {
+  const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  const long faults_before = sbd_bench::minor_faults();
+  for (auto _ : state) {
+    sbd_bench::CountingSink sink;
+    sbd::emit_to(arch, "serverless", sink);
+    bytes = sink.content_bytes;
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
+                                                benchmark::Counter::kAvgIterations);
+  state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes));
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+
 }  // namespace
 
 // Cells of 7 nodes: 10 (the smoke size), 100, 1,000 and 10,000 cells (the
@@ -96,5 +118,6 @@ BENCHMARK(BM_SamTemplate)->Arg(10)->Arg(100)->Arg(143)->Arg(1000)->Arg(1429)->Ar
 BENCHMARK(BM_EmitSam)->Arg(10)->Arg(100)->Arg(143)->Arg(1000)->Arg(1429)->Arg(10000)->Arg(14286)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 BENCHMARK(BM_StarterCode)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 BENCHMARK(BM_StarterCodeStream)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+BENCHMARK(BM_EmitServerless)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 
 BENCHMARK_MAIN();

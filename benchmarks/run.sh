@@ -33,7 +33,7 @@ run() {
 if [ "${SKIP_TIMINGS:-0}" != 1 ]; then
   run bench_read     'BM_(Read|Parse|Scan|Libyaml)'
   run bench_validate 'BM_Validate/(10|100|1000|10000)$'
-  run bench_emit     'BM_(SamTemplate|EmitSam|StarterCode|StarterCodeStream)/(10|100|1000|10000)$'
+  run bench_emit     'BM_(SamTemplate|EmitSam|StarterCode|StarterCodeStream|EmitServerless)/(10|100|1000|10000)$'
   run bench_build    'BM_(Build|WriteTree)'
   # Between the bar's sizes: 1,000 to 10,000 cells in six steps, warm and cold.
   run bench_growth   '/[0-9]{4,5}$'
