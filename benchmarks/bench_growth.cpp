@@ -25,6 +25,9 @@
 // the counter x10 is the median of the iterations' ratios, small_ms and
 // big_ms the medians of their times (thread CPU time).
 //
+// BM_X10_SamTemplate is the template alone (the bar's "SAM template in
+// memory"), BM_X10_EmitSam the whole SAM application.
+//
 // Two more split the validator's x10 (docs/performance.md, eighth round):
 // BM_X10_ValidateAnalysis times its shared analysis of the graph alone (the
 // one walk of every node and edge), BM_X10_ValidateNoFindings every rule but
@@ -36,6 +39,7 @@
 #include <sbd/read.hpp>
 #include <sbd/validate.hpp>
 
+#include "emit/sam/template.hpp"
 #include "model_generator.hpp"
 #include "validate/analysis.hpp"
 
@@ -214,6 +218,11 @@ void BM_X10_ValidateAnalysis(benchmark::State& state) {
 
 void BM_X10_ValidateNoFindings(benchmark::State& state) { x10_validate(state, {"SBD0501", "SBD0502", "SBD0603"}); }
 
+void BM_X10_SamTemplate(benchmark::State& state) {
+  const std::array<sbd::Architecture, 2> arch = x10_models(state);
+  x10(state, [&](std::size_t i) { benchmark::DoNotOptimize(sbd::detail::sam_template_yaml(arch[i], {}).size()); });
+}
+
 void BM_X10_EmitSam(benchmark::State& state) {
   const std::array<sbd::Architecture, 2> arch = x10_models(state);
   x10(state, [&](std::size_t i) { emit_sam(arch[i]); });
@@ -248,6 +257,7 @@ BENCHMARK(BM_X10_ReadYaml)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::
 BENCHMARK(BM_X10_Validate)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_X10_ValidateAnalysis)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_X10_ValidateNoFindings)->Arg(10)->Arg(1000)->Iterations(15)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_X10_SamTemplate)->Arg(10)->Arg(1000)->Iterations(9)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_X10_EmitSam)->Arg(10)->Arg(1000)->Iterations(9)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_X10_Build)->Arg(10)->Arg(1000)->Iterations(9)->Unit(benchmark::kMillisecond);
 
