@@ -120,24 +120,19 @@ def test_not_a_checkout(node, tmp_path, corpus):
     assert "src/engines/sam.ts not found" in result.stderr
 
 
-def test_not_an_export(node, tool, tmp_path):
+@pytest.mark.parametrize("text, message", [
+    ('{"nodes": [{"id": "A", "model": {"type": "fn"}}], "edges": [{"from": "A", "to": "B"}]}',
+     "an edge A -> B names a node that is not there"),
+    ('{"nodes": [{"id": "A", "model": {}}], "edges": []}', "a node without an id or a model.type"),
+    ('{"nodes": []}', "not a browser tool export"),
+    ("{ not json", "model.json: "),
+])
+def test_not_an_export(node, tool, tmp_path, text, message):
     bad = tmp_path / "model.json"
-    bad.write_text('{"nodes": [{"id": "A", "model": {"type": "fn"}}], "edges": [{"from": "A", "to": "B"}]}')
+    bad.write_text(text)
     result = run(node, "--tool", tool, "--export", bad)
     assert result.returncode == 2
-    assert "names a node that is not there" in result.stderr
-    bad.write_text("{ not json")
-    result = run(node, "--tool", tool, "--export", bad)
-    assert result.returncode == 2
-    assert str(bad) in result.stderr
-
-
-def test_a_node_without_a_type(node, tool, tmp_path):
-    bad = tmp_path / "model.json"
-    bad.write_text('{"nodes": [{"id": "A", "model": {}}], "edges": []}')
-    result = run(node, "--tool", tool, "--export", bad)
-    assert result.returncode == 2
-    assert "a node without an id or a model.type" in result.stderr
+    assert message in result.stderr
 
 
 def test_a_saved_template_is_never_overwritten(node, tool, corpus, tmp_path):
