@@ -21,6 +21,7 @@
 #include <sbd/validate.hpp>
 
 #include "model_generator.hpp"
+#include "page_faults.hpp"
 #include "write_tree.hpp"
 
 #include <filesystem>
@@ -53,15 +54,14 @@ void BM_BuildInMemory(benchmark::State& state) {
   const int cells = static_cast<int>(state.range(0));
   const std::string yaml = sbd_bench::cells_yaml(cells);
   CountingSink last;
-  const long faults_before = sbd_bench::minor_faults();
+  const sbd_bench::PageFaults faults;
   for (auto _ : state) {
     const sbd::Architecture arch = read_and_validate(yaml);
     CountingSink sink;
     sbd::emit_to(arch, "sam", sink);
     last = sink;
   }
-  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
-                                                benchmark::Counter::kAvgIterations);
+  faults.report(state);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(yaml.size()));
   counters(state, cells, yaml, last.files, last.path_bytes + last.content_bytes);
 }

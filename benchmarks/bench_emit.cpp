@@ -9,21 +9,21 @@
 #include "emit/starter/starter.hpp"
 #include "emit/stream.hpp"
 #include "model_generator.hpp"
+#include "page_faults.hpp"
 
 namespace {
 
 void BM_EmitSam(benchmark::State& state) {
   const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
-  const long faults_before = sbd_bench::minor_faults();
+  const sbd_bench::PageFaults faults;
   for (auto _ : state) {
     const sbd::FileSet files = sbd::emit(arch, "sam");
     bytes = 0;
     for (const auto& [path, content] : files) bytes += content.size();
     benchmark::DoNotOptimize(bytes);
   }
-  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
-                                                benchmark::Counter::kAvgIterations);
+  faults.report(state);
   state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(arch.node_count()));
   // Bytes per second of output (the speed bar's measure for the template).
@@ -35,14 +35,13 @@ void BM_EmitSam(benchmark::State& state) {
 void BM_SamTemplate(benchmark::State& state) {
   const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
-  const long faults_before = sbd_bench::minor_faults();
+  const sbd_bench::PageFaults faults;
   for (auto _ : state) {
     const std::string yaml = sbd::detail::sam_template_yaml(arch, {});
     bytes = yaml.size();
     benchmark::DoNotOptimize(bytes);
   }
-  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
-                                                benchmark::Counter::kAvgIterations);
+  faults.report(state);
   state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(arch.node_count()));
   // Bytes per second of output (the speed bar's measure for the template).
@@ -96,15 +95,14 @@ void BM_StarterCodeStream(benchmark::State& state) {
 void BM_EmitServerless(benchmark::State& state) {
   const sbd::Architecture arch = sbd_bench::make_cells(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
-  const long faults_before = sbd_bench::minor_faults();
+  const sbd_bench::PageFaults faults;
   for (auto _ : state) {
     sbd_bench::CountingSink sink;
     sbd::emit_to(arch, "serverless", sink);
     bytes = sink.content_bytes;
     benchmark::DoNotOptimize(bytes);
   }
-  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
-                                                benchmark::Counter::kAvgIterations);
+  faults.report(state);
   state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes));
   state.counters["bytes"] = static_cast<double>(bytes);

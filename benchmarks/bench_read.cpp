@@ -5,6 +5,7 @@
 #include <sbd/read.hpp>
 
 #include "model_generator.hpp"
+#include "page_faults.hpp"
 #include "read/parse.hpp"
 
 #include <yaml.h>
@@ -25,13 +26,12 @@ void read_format(benchmark::State& state, sbd::Format format) {
   // the default guard (ReadOptions::max_values, a million): raised here so
   // that the largest size is measured (docs/performance.md).
   options.max_values = 100000000;
-  const long faults_before = sbd_bench::minor_faults();
+  const sbd_bench::PageFaults faults;
   for (auto _ : state) {
     sbd::Architecture arch = sbd::read_string(text, "bench", options);
     benchmark::DoNotOptimize(arch.node_count());
   }
-  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
-                                                benchmark::Counter::kAvgIterations);
+  faults.report(state);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
   state.counters["nodes"] = cells * 7;
   state.counters["bytes"] = static_cast<double>(text.size());

@@ -10,6 +10,7 @@
 #include <sbd/validate.hpp>
 
 #include "model_generator.hpp"
+#include "page_faults.hpp"
 
 #include <cstdint>
 #include <string>
@@ -29,14 +30,13 @@ void BM_Validate(benchmark::State& state) {
   const sbd::Architecture arch = sbd_bench::make_cells(cells);
   const auto opts = options();
   std::size_t findings = 0;
-  const long faults_before = sbd_bench::minor_faults();
+  const sbd_bench::PageFaults faults;
   for (auto _ : state) {
     const sbd::Report report = sbd::validate(arch, opts);
     findings = report.diagnostics.size();
     benchmark::DoNotOptimize(findings);
   }
-  state.counters["faults"] = benchmark::Counter(static_cast<double>(sbd_bench::minor_faults() - faults_before),
-                                                benchmark::Counter::kAvgIterations);
+  faults.report(state);
   state.SetComplexityN(static_cast<int64_t>(arch.node_count()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(arch.node_count()));
   state.counters["nodes"] = static_cast<double>(arch.node_count());

@@ -2,8 +2,6 @@
 
 #include <sbd/read.hpp>
 
-#include <sys/resource.h>
-
 namespace sbd_bench {
 
 sbd::Architecture make_cells(int cells) {
@@ -30,12 +28,6 @@ sbd::Architecture make_cells(int cells) {
 std::string cells_yaml(int cells) { return sbd::write_string(make_cells(cells), sbd::Format::yaml); }
 std::string cells_json(int cells) { return sbd::write_string(make_cells(cells), sbd::Format::json); }
 std::string cells_sbd_json(int cells) { return sbd::write_string(make_cells(cells), sbd::Format::sbd_json); }
-
-long minor_faults() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_minflt;
-}
 
 sbd::ValidateOptions build_validate_options() {
   sbd::ValidateOptions o;

@@ -28,12 +28,6 @@ std::string cells_sbd_json(int cells);
 /// every other rule runs).
 sbd::ValidateOptions build_validate_options();
 
-/// The minor page faults of this process so far (getrusage). A benchmark
-/// reports the difference over its loop per iteration as the counter
-/// `faults`: memory the allocator gave back to the system and a stage then
-/// faults in again, which costs kernel time on every run (docs/performance.md).
-long minor_faults();
-
 /// A sink that keeps nothing: counts the files it is given and their bytes.
 class CountingSink final : public sbd::FileSink {
  public:
